@@ -1,0 +1,11 @@
+/**
+ * JMH benchmarks of Arietta's hot paths. Packages mirror the main modules
+ * ({@code bencode}, {@code core.picker}, …). Run from the shaded jar:
+ * {@code java -jar benchmarks/target/benchmarks.jar}.
+ */
+open module dev.arietta.benchmarks {
+    requires dev.arietta.bencode;
+    requires dev.arietta.core;
+    requires jmh.core;
+    requires bencode;
+}
