@@ -1,0 +1,9 @@
+/**
+ * Arietta's HTTP/1.1 (+TLS) and FTP clients, driven by the session's NIO event loop.
+ * Public types live in {@code dev.arietta.http} and {@code dev.arietta.ftp}; the protocol
+ * machinery lives in {@code ...internal} packages exported only to Arietta's own modules.
+ */
+module dev.arietta.httpftp {
+    requires dev.arietta.core;
+    requires org.slf4j;
+}
