@@ -1,0 +1,303 @@
+package dev.arietta.bencode.internal;
+
+import dev.arietta.bencode.BencodeException;
+import dev.arietta.bencode.BencodeLimits;
+import dev.arietta.bencode.BencodeMode;
+import java.util.Arrays;
+
+/**
+ * Validates bencoded input in one pass and records it as {@link Tokens}; values are decoded
+ * later, on access. Iterative (an explicit stack bounded by {@link BencodeLimits#maxDepth()}),
+ * allocation-free apart from the token array and the stack.
+ *
+ * <p>Low-level by design: this is the decode hot path measured by {@code BencodeBenchmark}.
+ */
+public final class Tokenizer {
+
+    /** Most unsorted dictionaries whose offsets are kept; more are only counted. */
+    public static final int MAX_REPORTED_UNSORTED = 64;
+
+    private static final int INITIAL_TOKENS = 32;
+
+    private final byte[] in;
+    private final int base;
+    private final int end;
+    private final BencodeLimits limits;
+    private final boolean strict;
+
+    private final Tokens tokens = new Tokens(INITIAL_TOKENS);
+    private int[] unsortedOffsets = new int[0];
+    private int unsortedCount;
+
+    private Tokenizer(byte[] in, int base, int length, BencodeLimits limits, BencodeMode mode) {
+        this.in = in;
+        this.base = base;
+        this.end = base + length;
+        this.limits = limits;
+        this.strict = mode == BencodeMode.STRICT;
+    }
+
+    /** What tokenizing produced. */
+    public record Result(Tokens tokens, int endOffset, int unsortedCount, int[] unsortedOffsets) {
+    }
+
+    /**
+     * Tokenizes one value starting at {@code base}.
+     *
+     * @param allowTrailing whether bytes may follow the value (prefix decoding)
+     */
+    public static Result tokenize(byte[] in, int base, int length, BencodeLimits limits, BencodeMode mode,
+                                  boolean allowTrailing) throws BencodeException {
+        Tokenizer tokenizer = new Tokenizer(in, base, length, limits, mode);
+        int stop = tokenizer.run();
+        if (!allowTrailing && stop != tokenizer.end) {
+            int trailing = tokenizer.end - stop;
+            throw tokenizer.error("expected end of input after the value, found " + trailing
+                    + (trailing == 1 ? " trailing byte" : " trailing bytes"), stop);
+        }
+        return new Result(tokenizer.tokens, stop - base, tokenizer.unsortedCount, tokenizer.unsortedOffsets);
+    }
+
+    private int run() throws BencodeException {
+        int maxDepth = limits.maxDepth();
+        int[] containers = new int[Math.min(maxDepth, 16)];
+        int[] children = new int[containers.length];
+        int[] lastKeys = new int[containers.length];
+        boolean[] unsorted = new boolean[containers.length];
+        int depth = 0;
+        int pos = base;
+        do {
+            if (pos >= end) {
+                throw error(depth == 0 ? "unexpected end of input, expected a value"
+                        : "unexpected end of input inside a " + containerName(containers[depth - 1]), pos);
+            }
+            int b = in[pos];
+            boolean inDictionary = depth > 0 && tokens.type(containers[depth - 1]) == Tokens.DICTIONARY;
+            boolean keyPosition = inDictionary && (children[depth - 1] & 1) == 0;
+            if (b == 'e') {
+                if (depth == 0) {
+                    throw error("unexpected 'e', expected a value", pos);
+                }
+                int container = containers[--depth];
+                if (inDictionary && !keyPosition) {
+                    throw error("dictionary key without a value", pos);
+                }
+                addToken(pos, Tokens.END, 0);
+                tokens.setSkip(container, tokens.count - container);
+                if (unsorted[depth]) {
+                    checkDuplicateKeys(container);
+                    recordUnsorted(tokens.offset(container));
+                }
+                pos++;
+                continue;
+            }
+            if (keyPosition && (b < '0' || b > '9')) {
+                throw error("expected a byte string as dictionary key, found " + describe(b), pos);
+            }
+            if (depth > 0) {
+                children[depth - 1]++;
+            }
+            if (b == 'l' || b == 'd') {
+                if (depth == maxDepth) {
+                    throw error("nesting deeper than the limit of " + maxDepth, pos);
+                }
+                if (depth == containers.length) {
+                    int grown = Math.min(maxDepth, containers.length * 2);
+                    containers = Arrays.copyOf(containers, grown);
+                    children = Arrays.copyOf(children, grown);
+                    lastKeys = Arrays.copyOf(lastKeys, grown);
+                    unsorted = Arrays.copyOf(unsorted, grown);
+                }
+                containers[depth] = addToken(pos, b == 'l' ? Tokens.LIST : Tokens.DICTIONARY, 0);
+                children[depth] = 0;
+                lastKeys[depth] = -1;
+                unsorted[depth] = false;
+                depth++;
+                pos++;
+            } else if (b == 'i') {
+                addToken(pos, Tokens.INTEGER, 0);
+                pos = scanInteger(pos);
+            } else if (b >= '0' && b <= '9') {
+                int stringEnd = scanString(pos);
+                int token = tokens.count - 1;
+                if (keyPosition) {
+                    int level = depth - 1;
+                    int previous = lastKeys[level];
+                    if (previous >= 0) {
+                        int keyStart = payloadStart(token);
+                        int order = Arrays.compareUnsigned(in, payloadStart(previous), payloadEnd(previous),
+                                in, keyStart, stringEnd);
+                        if (order == 0) {
+                            throw error("duplicate dictionary key \"" + preview(keyStart, stringEnd) + "\"", pos);
+                        }
+                        if (order > 0) {
+                            if (strict) {
+                                throw error("dictionary key \"" + preview(keyStart, stringEnd)
+                                        + "\" out of order after \"" + preview(payloadStart(previous),
+                                        payloadEnd(previous)) + "\"", pos);
+                            }
+                            unsorted[level] = true;
+                        }
+                    }
+                    lastKeys[level] = token;
+                }
+                pos = stringEnd;
+            } else {
+                throw error("expected 'i', 'l', 'd' or a digit, found " + describe(b), pos);
+            }
+        } while (depth > 0);
+        addToken(pos, Tokens.SENTINEL, 0);
+        return pos;
+    }
+
+    private int addToken(int pos, int type, int headerLength) throws BencodeException {
+        if (tokens.count >= limits.maxTokens() && type != Tokens.SENTINEL) {
+            throw error("more than the limit of " + limits.maxTokens() + " tokens", pos);
+        }
+        return tokens.add(pos - base, type, headerLength);
+    }
+
+    /** Validates {@code i<digits>e}; returns the position after 'e'. */
+    private int scanInteger(int start) throws BencodeException {
+        int pos = start + 1;
+        boolean negative = pos < end && in[pos] == '-';
+        if (negative) {
+            pos++;
+        }
+        int firstDigit = pos;
+        // Accumulate negatively so that Long.MIN_VALUE fits.
+        long value = 0;
+        while (pos < end && in[pos] >= '0' && in[pos] <= '9') {
+            int digit = in[pos] - '0';
+            if (value < Long.MIN_VALUE / 10 || value * 10 < Long.MIN_VALUE + digit) {
+                throw error("integer does not fit in 64 bits", start);
+            }
+            value = value * 10 - digit;
+            pos++;
+        }
+        if (pos == firstDigit) {
+            throw error(pos >= end ? "unexpected end of input in integer" :
+                    "expected a digit in integer, found " + describe(in[pos]), pos);
+        }
+        if (in[firstDigit] == '0' && pos - firstDigit > 1) {
+            throw error("leading zero in integer", firstDigit);
+        }
+        if (negative && value == 0) {
+            throw error("negative zero is not a valid integer", start);
+        }
+        if (!negative && value == Long.MIN_VALUE) {
+            throw error("integer does not fit in 64 bits", start);
+        }
+        if (pos >= end) {
+            throw error("unexpected end of input in integer, expected 'e'", pos);
+        }
+        if (in[pos] != 'e') {
+            throw error("expected 'e' after integer digits, found " + describe(in[pos]), pos);
+        }
+        return pos + 1;
+    }
+
+    /** Validates {@code <length>:<bytes>} against the bytes present; returns the position after it. */
+    private int scanString(int start) throws BencodeException {
+        int pos = start;
+        while (pos < end && in[pos] >= '0' && in[pos] <= '9') {
+            pos++;
+        }
+        int digitsEnd = pos;
+        if (in[start] == '0' && digitsEnd - start > 1) {
+            throw error("leading zero in byte string length", start);
+        }
+        if (pos >= end) {
+            throw error("unexpected end of input in byte string length", pos);
+        }
+        if (in[pos] != ':') {
+            throw error("expected ':' after byte string length, found " + describe(in[pos]), pos);
+        }
+        int payload = pos + 1;
+        long available = end - payload;
+        long length = 0;
+        for (int i = start; i < digitsEnd; i++) {
+            length = length * 10 + (in[i] - '0');
+            // Checked per digit, before any use, so a huge length can neither overflow nor allocate.
+            if (length > available) {
+                throw error("byte string length " + lengthPreview(start, digitsEnd) + " exceeds the "
+                        + available + " bytes remaining", start);
+            }
+        }
+        addToken(start, Tokens.STRING, payload - start);
+        return payload + (int) length;
+    }
+
+    private String lengthPreview(int start, int digitsEnd) {
+        int shown = Math.min(digitsEnd - start, 20);
+        return new String(in, start, shown, java.nio.charset.StandardCharsets.US_ASCII)
+                + (digitsEnd - start > shown ? "…" : "");
+    }
+
+    private int payloadStart(int token) {
+        return base + tokens.offset(token) + tokens.headerLength(token);
+    }
+
+    /** Only for a string whose following token already exists. */
+    private int payloadEnd(int token) {
+        return base + tokens.end(token);
+    }
+
+    /** Compares two finished keys. */
+    private int compareStrings(int left, int right) {
+        return Arrays.compareUnsigned(in, payloadStart(left), payloadEnd(left),
+                in, payloadStart(right), payloadEnd(right));
+    }
+
+    /** Slow path, only for a dictionary already seen to be unsorted (lenient mode). */
+    private void checkDuplicateKeys(int container) throws BencodeException {
+        int keyCount = 0;
+        for (int t = container + 1; tokens.type(t) != Tokens.END; t = tokens.next(tokens.next(t))) {
+            keyCount++;
+        }
+        Integer[] keys = new Integer[keyCount];
+        int i = 0;
+        for (int t = container + 1; tokens.type(t) != Tokens.END; t = tokens.next(tokens.next(t))) {
+            keys[i++] = t;
+        }
+        Arrays.sort(keys, this::compareStrings);
+        for (int k = 1; k < keys.length; k++) {
+            if (compareStrings(keys[k - 1], keys[k]) == 0) {
+                int later = Math.max(keys[k - 1], keys[k]);
+                throw error("duplicate dictionary key \"" + preview(payloadStart(later), payloadEnd(later)) + "\"",
+                        base + tokens.offset(later));
+            }
+        }
+    }
+
+    private void recordUnsorted(int offset) {
+        if (unsortedOffsets.length < MAX_REPORTED_UNSORTED) {
+            unsortedOffsets = Arrays.copyOf(unsortedOffsets, unsortedOffsets.length + 1);
+            unsortedOffsets[unsortedOffsets.length - 1] = offset;
+        }
+        unsortedCount++;
+    }
+
+    private String containerName(int container) {
+        return tokens.type(container) == Tokens.LIST ? "list" : "dictionary";
+    }
+
+    private String preview(int start, int stop) {
+        int length = Math.min(stop - start, 40);
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            int c = in[start + i] & 0xFF;
+            out.append(c >= 0x20 && c < 0x7F ? String.valueOf((char) c) : String.format("\\x%02x", c));
+        }
+        return out.toString();
+    }
+
+    private static String describe(int b) {
+        int c = b & 0xFF;
+        return c >= 0x21 && c < 0x7F ? "'" + (char) c + "'" : String.format("byte 0x%02x", c);
+    }
+
+    private BencodeException error(String message, int pos) {
+        return new BencodeException(message, pos - base);
+    }
+}
