@@ -60,10 +60,14 @@ public final class Tokenizer {
 
     private int run() throws BencodeException {
         int maxDepth = limits.maxDepth();
-        int[] containers = new int[Math.min(maxDepth, 16)];
-        int[] children = new int[containers.length];
-        int[] lastKeys = new int[containers.length];
-        boolean[] unsorted = new boolean[containers.length];
+        // Per nesting level: container token, children so far, dictionary flag, last key span.
+        int capacity = Math.min(maxDepth, 16);
+        int[] containers = new int[capacity];
+        int[] children = new int[capacity];
+        boolean[] dictionaries = new boolean[capacity];
+        int[] lastKeyStarts = new int[capacity];
+        int[] lastKeyEnds = new int[capacity];
+        boolean[] unsorted = new boolean[capacity];
         int depth = 0;
         int pos = base;
         do {
@@ -72,7 +76,7 @@ public final class Tokenizer {
                         : "unexpected end of input inside a " + containerName(containers[depth - 1]), pos);
             }
             int b = in[pos];
-            boolean inDictionary = depth > 0 && tokens.type(containers[depth - 1]) == Tokens.DICTIONARY;
+            boolean inDictionary = depth > 0 && dictionaries[depth - 1];
             boolean keyPosition = inDictionary && (children[depth - 1] & 1) == 0;
             if (b == 'e') {
                 if (depth == 0) {
@@ -105,12 +109,16 @@ public final class Tokenizer {
                     int grown = Math.min(maxDepth, containers.length * 2);
                     containers = Arrays.copyOf(containers, grown);
                     children = Arrays.copyOf(children, grown);
-                    lastKeys = Arrays.copyOf(lastKeys, grown);
+                    dictionaries = Arrays.copyOf(dictionaries, grown);
+                    lastKeyStarts = Arrays.copyOf(lastKeyStarts, grown);
+                    lastKeyEnds = Arrays.copyOf(lastKeyEnds, grown);
                     unsorted = Arrays.copyOf(unsorted, grown);
                 }
-                containers[depth] = addToken(pos, b == 'l' ? Tokens.LIST : Tokens.DICTIONARY, 0);
+                boolean dictionary = b == 'd';
+                containers[depth] = addToken(pos, dictionary ? Tokens.DICTIONARY : Tokens.LIST, 0);
                 children[depth] = 0;
-                lastKeys[depth] = -1;
+                dictionaries[depth] = dictionary;
+                lastKeyStarts[depth] = -1;
                 unsorted[depth] = false;
                 depth++;
                 pos++;
@@ -119,27 +127,26 @@ public final class Tokenizer {
                 pos = scanInteger(pos);
             } else if (b >= '0' && b <= '9') {
                 int stringEnd = scanString(pos);
-                int token = tokens.count - 1;
                 if (keyPosition) {
                     int level = depth - 1;
-                    int previous = lastKeys[level];
-                    if (previous >= 0) {
-                        int keyStart = payloadStart(token);
-                        int order = Arrays.compareUnsigned(in, payloadStart(previous), payloadEnd(previous),
-                                in, keyStart, stringEnd);
+                    int keyStart = payloadStart(tokens.count - 1);
+                    int previousStart = lastKeyStarts[level];
+                    if (previousStart >= 0) {
+                        int previousEnd = lastKeyEnds[level];
+                        int order = compareBytes(previousStart, previousEnd, keyStart, stringEnd);
                         if (order == 0) {
                             throw error("duplicate dictionary key \"" + preview(keyStart, stringEnd) + "\"", pos);
                         }
                         if (order > 0) {
                             if (strict) {
                                 throw error("dictionary key \"" + preview(keyStart, stringEnd)
-                                        + "\" out of order after \"" + preview(payloadStart(previous),
-                                        payloadEnd(previous)) + "\"", pos);
+                                        + "\" out of order after \"" + preview(previousStart, previousEnd) + "\"", pos);
                             }
                             unsorted[level] = true;
                         }
                     }
-                    lastKeys[level] = token;
+                    lastKeyStarts[level] = keyStart;
+                    lastKeyEnds[level] = stringEnd;
                 }
                 pos = stringEnd;
             } else {
@@ -148,6 +155,23 @@ public final class Tokenizer {
         } while (depth > 0);
         addToken(pos, Tokens.SENTINEL, 0);
         return pos;
+    }
+
+    /**
+     * Unsigned lexicographic comparison of two input ranges. A plain loop: dictionary keys are
+     * short, where a call into {@link Arrays#compareUnsigned} costs more than the comparison.
+     */
+    private int compareBytes(int leftStart, int leftEnd, int rightStart, int rightEnd) {
+        int leftLength = leftEnd - leftStart;
+        int rightLength = rightEnd - rightStart;
+        int common = Math.min(leftLength, rightLength);
+        for (int i = 0; i < common; i++) {
+            int difference = (in[leftStart + i] & 0xFF) - (in[rightStart + i] & 0xFF);
+            if (difference != 0) {
+                return difference;
+            }
+        }
+        return leftLength - rightLength;
     }
 
     private int addToken(int pos, int type, int headerLength) throws BencodeException {
@@ -245,8 +269,7 @@ public final class Tokenizer {
 
     /** Compares two finished keys. */
     private int compareStrings(int left, int right) {
-        return Arrays.compareUnsigned(in, payloadStart(left), payloadEnd(left),
-                in, payloadStart(right), payloadEnd(right));
+        return compareBytes(payloadStart(left), payloadEnd(left), payloadStart(right), payloadEnd(right));
     }
 
     /** Slow path, only for a dictionary already seen to be unsorted (lenient mode). */
