@@ -13,8 +13,15 @@ import java.util.Set;
  * ({@link PathSanitizer#resolveUnder}), collisions refused, existing files handled by the
  * {@link ExistingFilePolicy}. The engine calls this once per download before building its
  * storage. Looks at the disk but changes nothing.
+ *
+ * <p>BEP 47 padding files are never created, so their untrusted names are not used: each gets
+ * the placeholder path {@code <root>/.pad/<file index>} and disposition
+ * {@link TargetFile.Disposition#PADDING}, and takes no part in collision checks.
  */
 public final class TargetFiles {
+
+    /** Directory under the root named in placeholder paths of padding files, which are never created. */
+    private static final String PADDING_DIRECTORY = ".pad";
 
     private TargetFiles() {
     }
@@ -34,9 +41,16 @@ public final class TargetFiles {
      */
     public static List<TargetFile> prepare(Path root, FileLayout layout, PathSanitizer sanitizer,
             ExistingFilePolicy policy, boolean resumeStatePresent) throws IOException {
+        Path base = root.toAbsolutePath().normalize();
         List<Path> paths = new ArrayList<>(layout.fileCount());
         Set<Path> taken = new HashSet<>();
-        for (FileEntry file : layout.files()) {
+        for (int i = 0; i < layout.fileCount(); i++) {
+            FileEntry file = layout.file(i);
+            if (file.padding()) {
+                // Never created, and BEP 47 names them ".pad/<length>", so equal names are normal.
+                paths.add(base.resolve(PADDING_DIRECTORY).resolve(Integer.toString(i)));
+                continue;
+            }
             Path path = sanitizer.resolveUnder(root, file.path());
             if (!taken.add(path)) {
                 throw new PathContainmentException(PathContainmentException.Reason.COLLISION, file.path(),
@@ -44,8 +58,10 @@ public final class TargetFiles {
             }
             paths.add(path);
         }
-        Path base = root.toAbsolutePath().normalize();
         for (int i = 0; i < paths.size(); i++) {
+            if (layout.file(i).padding()) {
+                continue;
+            }
             for (Path parent = paths.get(i).getParent(); parent != null && !parent.equals(base);
                     parent = parent.getParent()) {
                 if (taken.contains(parent)) {

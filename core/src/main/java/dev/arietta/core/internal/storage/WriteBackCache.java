@@ -38,6 +38,7 @@ final class WriteBackCache {
     private final int maxSlabs;
     private final int stagingBytes;
 
+    // Parallel primitive arrays rather than a TreeMap: no node or boxed key per put (StorageWriteBenchmark).
     /** Entries sorted by offset, non-overlapping; each owns one slab. */
     private final long[] offsets;
     private final int[] lengths;

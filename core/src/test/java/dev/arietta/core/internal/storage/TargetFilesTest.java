@@ -33,9 +33,19 @@ class TargetFilesTest {
                 FileEntry.of("dir/taken.bin", 4));
         assertEquals(List.of(
                 new TargetFile(root.resolve("dir/new.bin"), TargetFile.Disposition.CREATE),
-                new TargetFile(root.resolve(".pad/12"), TargetFile.Disposition.PADDING),
+                new TargetFile(root.resolve(".pad/1"), TargetFile.Disposition.PADDING),
                 new TargetFile(root.resolve("dir/taken.1.bin"), TargetFile.Disposition.RENAMED)), targets);
         assertFalse(Files.exists(root.resolve("dir/new.bin")), "prepare changes nothing on disk");
+    }
+
+    @Test
+    void paddingFilesWithEqualOrHostileNamesNeitherCollideNorEscape() throws IOException {
+        List<TargetFile> targets = prepare(ExistingFilePolicy.defaults(), false,
+                FileEntry.of("a", 10), FileEntry.padding(".pad/6", 6),
+                FileEntry.of("b", 10), FileEntry.padding(".pad/6", 6),
+                FileEntry.padding("../../../etc/passwd", 6), FileEntry.padding("a", 6));
+        assertEquals(List.of(root.resolve("a"), root.resolve(".pad/1"), root.resolve("b"), root.resolve(".pad/3"),
+                root.resolve(".pad/4"), root.resolve(".pad/5")), targets.stream().map(TargetFile::path).toList());
     }
 
     @Test
