@@ -6,4 +6,7 @@
 module dev.arietta.httpftp {
     requires dev.arietta.core;
     requires org.slf4j;
+
+    // Internal packages, one line each, exported only to Arietta's own modules.
+    exports dev.arietta.http.internal.cookie to dev.arietta.benchmarks;
 }
