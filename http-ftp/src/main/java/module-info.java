@@ -10,4 +10,5 @@ module dev.arietta.httpftp {
     // Internal packages, one line each, exported only to Arietta's own modules.
     exports dev.arietta.http.internal.cookie to dev.arietta.benchmarks;
     exports dev.arietta.http.internal.netrc to dev.arietta.benchmarks;
+    exports dev.arietta.http.internal.disposition to dev.arietta.benchmarks;
 }
