@@ -11,4 +11,5 @@ module dev.arietta.httpftp {
     exports dev.arietta.http.internal.cookie to dev.arietta.benchmarks;
     exports dev.arietta.http.internal.netrc to dev.arietta.benchmarks;
     exports dev.arietta.http.internal.disposition to dev.arietta.benchmarks;
+    exports dev.arietta.http.internal.proxy to dev.arietta.benchmarks;
 }
