@@ -220,6 +220,17 @@ public final class FtpProtocol {
         }
     }
 
+    /**
+     * Uses PASV instead of EPSV from now on (IPv4 only), like curl's {@code --disable-epsv};
+     * aria2 itself uses PASV on IPv4. EPSV is otherwise tried first and dropped once refused.
+     */
+    public void skipExtendedPassive() {
+        if (!(controlPeer instanceof Inet4Address)) {
+            throw new IllegalStateException("PASV needs an IPv4 control connection");
+        }
+        epsvRefused = true;
+    }
+
     /** Sends QUIT; {@link FtpEvent.Closed} follows its reply (or the connection's end). */
     public void quit() {
         requireState(State.IDLE, "quit");

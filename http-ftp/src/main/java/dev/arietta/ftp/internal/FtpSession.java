@@ -5,6 +5,7 @@ import dev.arietta.ftp.FtpException.Reason;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
@@ -77,6 +78,9 @@ public final class FtpSession implements Closeable {
             channel.socket().setSoTimeout(options.readTimeoutMillis());
             FtpProtocol protocol = new FtpProtocol(url.masked(), address, credentials, options.limits(),
                     options.passiveAddressPolicy());
+            if (!options.extendedPassive() && address instanceof Inet4Address) {
+                protocol.skipExtendedPassive();
+            }
             session = new FtpSession(url, options, channel, protocol);
         } catch (IOException setupFailure) {
             closeQuietly(channel);

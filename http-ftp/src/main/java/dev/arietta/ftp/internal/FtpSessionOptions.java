@@ -14,16 +14,19 @@ import java.util.Objects;
  * @param passiveAddressPolicy what to do with PASV reply addresses; default
  *     {@link PassiveAddressPolicy#REJECT_MISMATCH}
  * @param limits reply bounds; default {@link FtpLimits#DEFAULTS}
+ * @param extendedPassive whether passive mode tries EPSV before PASV; default {@code true}.
+ *     {@code false} sends PASV directly on IPv4 (IPv6 always uses EPSV)
  */
 public record FtpSessionOptions(int connectTimeoutMillis, int readTimeoutMillis, boolean activeMode,
-                                PassiveAddressPolicy passiveAddressPolicy, FtpLimits limits) {
+                                PassiveAddressPolicy passiveAddressPolicy, FtpLimits limits,
+                                boolean extendedPassive) {
     /** Default {@link #connectTimeoutMillis()}: aria2's 60 s. */
     public static final int DEFAULT_CONNECT_TIMEOUT_MILLIS = 60_000;
     /** Default {@link #readTimeoutMillis()}: aria2's 60 s. */
     public static final int DEFAULT_READ_TIMEOUT_MILLIS = 60_000;
     /** All defaults. */
     public static final FtpSessionOptions DEFAULTS = new FtpSessionOptions(DEFAULT_CONNECT_TIMEOUT_MILLIS,
-            DEFAULT_READ_TIMEOUT_MILLIS, false, PassiveAddressPolicy.REJECT_MISMATCH, FtpLimits.DEFAULTS);
+            DEFAULT_READ_TIMEOUT_MILLIS, false, PassiveAddressPolicy.REJECT_MISMATCH, FtpLimits.DEFAULTS, true);
 
     public FtpSessionOptions {
         Objects.requireNonNull(passiveAddressPolicy, "passiveAddressPolicy");
@@ -33,8 +36,21 @@ public record FtpSessionOptions(int connectTimeoutMillis, int readTimeoutMillis,
         }
     }
 
+    /** A shorter way to set the commonly changed settings, keeping the defaults for the rest. */
+    public FtpSessionOptions(int connectTimeoutMillis, int readTimeoutMillis, boolean activeMode,
+                             PassiveAddressPolicy passiveAddressPolicy, FtpLimits limits) {
+        this(connectTimeoutMillis, readTimeoutMillis, activeMode, passiveAddressPolicy, limits, true);
+    }
+
     /** These options in active or passive mode. */
     public FtpSessionOptions withActiveMode(boolean active) {
-        return new FtpSessionOptions(connectTimeoutMillis, readTimeoutMillis, active, passiveAddressPolicy, limits);
+        return new FtpSessionOptions(connectTimeoutMillis, readTimeoutMillis, active, passiveAddressPolicy, limits,
+                extendedPassive);
+    }
+
+    /** These options with EPSV tried first or not. */
+    public FtpSessionOptions withExtendedPassive(boolean extended) {
+        return new FtpSessionOptions(connectTimeoutMillis, readTimeoutMillis, activeMode, passiveAddressPolicy, limits,
+                extended);
     }
 }

@@ -150,6 +150,17 @@ class FtpProtocolTest {
     }
 
     @Test
+    void pasvCanBePreferred() throws FtpException {
+        ScriptedProtocol script = new ScriptedProtocol().login();
+        script.protocol.skipExtendedPassive();
+        script.protocol.request(request(List.of(), 0, false, true));
+        script.run("> PASV", "< 227 Entering Passive Mode (192,0,2,10,25,46)");
+        ScriptedProtocol ipv6 = new ScriptedProtocol("::1", new FtpCredentials("u", "p", null), FtpLimits.DEFAULTS,
+                PassiveAddressPolicy.REJECT_MISMATCH);
+        assertThrows(IllegalStateException.class, ipv6.protocol::skipExtendedPassive);
+    }
+
+    @Test
     void ipv6UsesEpsvWithThePeerAddress() throws FtpException {
         ScriptedProtocol script = new ScriptedProtocol("2001:db8::10", new FtpCredentials("user", "secret", null),
                 FtpLimits.DEFAULTS, PassiveAddressPolicy.REJECT_MISMATCH).login();
