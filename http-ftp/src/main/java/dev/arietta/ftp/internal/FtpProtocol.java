@@ -2,7 +2,6 @@ package dev.arietta.ftp.internal;
 
 import dev.arietta.ftp.FtpException;
 import dev.arietta.ftp.FtpException.Reason;
-import java.io.ByteArrayOutputStream;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -66,10 +65,9 @@ public final class FtpProtocol {
     private final PassiveAddressPolicy passiveAddressPolicy;
     private final FtpReplyReader reader;
     private final ArrayDeque<FtpEvent> events = new ArrayDeque<>();
-    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final FtpCommandBuffer commands = new FtpCommandBuffer();
 
     private State state = State.GREETING;
-    private String lastCommand;
 
     private Set<String> features = Set.of();
     private boolean utf8;
@@ -212,7 +210,7 @@ public final class FtpProtocol {
             case RETR, TRANSFERRING -> {
                 send("ABOR", null);
                 send("NOOP", null);
-                lastCommand = "ABOR";
+                commands.nameLastCommand("ABOR");
                 repliesWhileAborting = 0;
                 state = State.ABORTING;
             }
@@ -242,12 +240,7 @@ public final class FtpProtocol {
 
     /** The command bytes to write, or {@code null} when there are none; each call drains them. */
     public ByteBuffer takeOutput() {
-        if (output.size() == 0) {
-            return null;
-        }
-        ByteBuffer bytes = ByteBuffer.wrap(output.toByteArray());
-        output.reset();
-        return bytes;
+        return commands.take();
     }
 
     /** The next event, or {@code null} when there is none. */
@@ -576,22 +569,12 @@ public final class FtpProtocol {
     }
 
     private void sendExtendedPort(InetSocketAddress address) {
-        InetAddress host = address.getAddress();
-        String text = host.getHostAddress();
-        int zone = text.indexOf('%');
-        if (zone >= 0) {
-            text = text.substring(0, zone);
-        }
-        int family = host instanceof Inet4Address ? 1 : 2;
-        send("EPRT", "|" + family + "|" + text + "|" + address.getPort() + "|");
+        send("EPRT", FtpActiveCommands.eprtArgument(address));
         state = State.EPRT;
     }
 
     private void sendPort(InetSocketAddress address) {
-        byte[] bytes = address.getAddress().getAddress();
-        int port = address.getPort();
-        send("PORT", (bytes[0] & 0xFF) + "," + (bytes[1] & 0xFF) + "," + (bytes[2] & 0xFF) + ","
-                + (bytes[3] & 0xFF) + "," + (port >> 8) + "," + (port & 0xFF));
+        send("PORT", FtpActiveCommands.portArgument(address));
         state = State.PORT;
     }
 
@@ -608,10 +591,7 @@ public final class FtpProtocol {
     }
 
     private void send(String verb, String argument) {
-        byte[] line = FtpOctets.bytes(argument == null ? verb + "\r\n" : verb + " " + argument + "\r\n");
-        output.write(line, 0, line.length);
-        boolean secret = verb.equals("PASS") || verb.equals("ACCT");
-        lastCommand = argument == null ? verb : verb + " " + (secret ? "***" : FtpOctets.display(argument));
+        commands.send(verb, argument);
     }
 
     private FtpException fail(Reason reason, FtpReply reply, String detail, boolean broken) {
@@ -621,7 +601,7 @@ public final class FtpProtocol {
         } else {
             finishRequest();
         }
-        return new FtpException(reason, url, lastCommand, reply == null ? 0 : reply.code(),
+        return new FtpException(reason, url, commands.lastCommand(), reply == null ? 0 : reply.code(),
                 reply == null ? null : reply.displayText(), detail, null);
     }
 

@@ -146,7 +146,7 @@ public final class FtpSession implements Closeable {
         try {
             FtpRequest request = FtpRequest.of(target, offset, querySize, queryModificationTime, true);
             if (listener != null) {
-                request = request.withActiveAddress((InetSocketAddress) listener.getLocalAddress());
+                request = request.withActiveAddress((InetSocketAddress) listener.socket().getLocalSocketAddress());
             }
             protocol.request(request);
             OptionalLong size = OptionalLong.empty();
@@ -168,23 +168,28 @@ public final class FtpSession implements Closeable {
                     if (listener != null) {
                         data = accept(listener);
                     }
-                    data.socket().setSoTimeout(options.readTimeoutMillis());
-                    transfer = new FtpTransfer(this, data, offset, size, lastModified);
+                    transfer = newTransfer(data, offset, size, lastModified);
                     data = null;
                     return transfer;
                 } else {
                     throw new IllegalStateException("unexpected event " + event);
                 }
             }
-        } catch (IOException socketOptionFailure) {
-            if (socketOptionFailure instanceof FtpException ftp) {
-                throw ftp;
-            }
-            throw new FtpException(Reason.CONNECTION_FAILED, url.masked(), null, 0, null,
-                    "cannot set up the data connection", socketOptionFailure);
         } finally {
             closeQuietly(data);
             closeQuietly(listener);
+        }
+    }
+
+    private FtpTransfer newTransfer(SocketChannel data, long offset, OptionalLong size, Optional<Instant> lastModified)
+            throws FtpException {
+        try {
+            data.socket().setSoTimeout(options.readTimeoutMillis());
+            return new FtpTransfer(this, data, offset, size, lastModified);
+        } catch (IOException setupFailure) {
+            closeConnection();
+            throw new FtpException(Reason.DATA_CONNECTION_FAILED, url.masked(), null, 0, null,
+                    "cannot set up the data connection", setupFailure);
         }
     }
 

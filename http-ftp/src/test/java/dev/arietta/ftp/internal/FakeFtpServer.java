@@ -11,7 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +32,7 @@ final class FakeFtpServer implements AutoCloseable {
     private final byte[] content;
     private final InetAddress bindAddress;
     private final ServerSocket control;
-    private final Map<String, Handler> handlers = new HashMap<>();
+    private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
     private final Thread thread;
     private volatile String greeting = "220 fake FTP server ready\r\n";
