@@ -111,7 +111,11 @@ public final class FtpSession implements Closeable {
         return !closed && transfer == null && protocol.isIdle();
     }
 
-    /** Whether the next request for {@code other} (same host and port) can use this session. */
+    /**
+     * Whether the next request for {@code other} can use this session: it is idle, for the same
+     * host and port, and its directory is reachable. Matching credentials is the caller's
+     * (the connection pool's) business: the session does not log in again.
+     */
     public boolean isReusableFor(FtpUrl other) {
         return isUsable() && other.host().equalsIgnoreCase(url.host()) && other.port() == url.port()
                 && protocol.canNavigateTo(other.directories());

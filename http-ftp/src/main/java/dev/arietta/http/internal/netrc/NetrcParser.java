@@ -10,6 +10,7 @@ import java.util.Locale;
  * values. Beyond aria2's grammar, and like curl and Python:
  * <ul>
  *   <li>{@code macdef NAME} definitions are skipped up to the next empty line;</li>
+ *   <li>{@code passwd} is accepted as a spelling of {@code password};</li>
  *   <li>where a keyword is expected, a token starting with {@code #} starts a comment to the
  *       end of the line (a password may still start with {@code #});</li>
  *   <li>a value may be double-quoted, with {@code \"}, {@code \\}, {@code \n}, {@code \r},
