@@ -4,6 +4,15 @@
  * machinery lives in {@code ...internal} packages exported only to Arietta's own modules.
  */
 module dev.arietta.httpftp {
-    requires dev.arietta.core;
+    requires transitive dev.arietta.core;
     requires org.slf4j;
+
+    exports dev.arietta.ftp;
+
+    // Internal packages, one line each, exported only to Arietta's own modules.
+    exports dev.arietta.http.internal.cookie to dev.arietta.benchmarks;
+    exports dev.arietta.http.internal.netrc to dev.arietta.benchmarks;
+    exports dev.arietta.http.internal.disposition to dev.arietta.benchmarks;
+    exports dev.arietta.http.internal.proxy to dev.arietta.benchmarks;
+    exports dev.arietta.ftp.internal to dev.arietta.benchmarks;
 }
