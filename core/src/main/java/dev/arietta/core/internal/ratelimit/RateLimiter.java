@@ -160,7 +160,8 @@ public final class RateLimiter {
             long granted = Math.min(allowedByOwn, allowedByGlobal);
             own.consume(granted);
             global.consume(granted);
-            if (head == this && granted > 0) {
+            // Served, or now held back by its own limit only: either way its turn is over.
+            if (head == this && (granted > 0 || allowedByOwn == 0)) {
                 RateLimiter.this.waiting.poll();
                 waiting = false;
             }

@@ -137,6 +137,23 @@ class RateLimiterTest {
     }
 
     @Test
+    void headHeldBackByItsOwnLimitGivesUpItsTurn() {
+        RateLimiter limiter = new RateLimiter(clock, 100_000);
+        RateLimiter.Child head = limiter.newChild(BLOCK);
+        RateLimiter.Child other = limiter.newChild(0);
+        assertEquals(90_000, other.request(90_000));
+        assertEquals(10_000, head.request(BLOCK));
+        assertTrue(head.isWaiting());
+        clock.advanceMillis(100);
+        assertEquals(0, other.request(BLOCK), "10000 refilled, reserved for the head");
+        assertEquals(6384 + 1638, head.request(BLOCK), "own bucket: 6384 left plus 100 ms at 16 KiB/s");
+        assertFalse(head.isWaiting(), "own limit binds, not the global one");
+        assertEquals(0, head.request(BLOCK));
+        assertFalse(head.isWaiting());
+        assertEquals(10_000 - 8022, other.request(BLOCK));
+    }
+
+    @Test
     void abandonedHeadLosesItsTurnAfterTheGrace() {
         RateLimiter limiter = new RateLimiter(clock, 100_000, 50_000_000L);
         RateLimiter.Child idle = limiter.newChild(0);
