@@ -25,7 +25,10 @@ import org.openjdk.jmh.annotations.Threads;
  * 64 blocks; an invocation hashes the next piece, cycling through the data, so the working set
  * is larger than the caches as real piece data is. The score is nanoseconds per 16 KiB block
  * ({@code @OperationsPerInvocation(64)}): throughput in MB/s is {@code 16384 / score × 1000}.
- * Compare with {@code openssl speed -evp sha1 -seconds 1} at 16384-byte blocks.
+ * Compare with {@code openssl speed -evp sha1 -seconds 1} at 16384-byte blocks, minding that
+ * {@code openssl speed} divides by the user CPU time it used unless given {@code -elapsed},
+ * while JMH divides by wall time: on a shared, busy machine compare with
+ * {@code openssl speed -elapsed}, run back to back.
  *
  * <ul>
  *   <li>{@code digest}: a bare {@link MessageDigest}, the ceiling for Java.</li>
