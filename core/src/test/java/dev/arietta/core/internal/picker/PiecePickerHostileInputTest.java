@@ -74,6 +74,8 @@ class PiecePickerHostileInputTest {
                         "piece range [4, 9) outside 0..8", p -> p.setPriorityRange(4, 9, 1)),
                 bad("seed leaving when none joined", IllegalStateException.class,
                         "seed left but no seed is counted", PiecePicker::seedLeft),
+                bad("peer becoming a seed when none joined", IllegalStateException.class,
+                        "peer became a seed but no non-seed peer is counted", p -> p.peerBecameSeed(new Bitfield(8))),
                 bad("peer leaving when none joined", IllegalStateException.class,
                         "peer left but no non-seed peer is counted", p -> p.peerLeft(new Bitfield(8))),
                 bad("web seed run of no pieces", IllegalArgumentException.class,
