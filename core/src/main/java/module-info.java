@@ -18,4 +18,5 @@ module dev.arietta.core {
     exports dev.arietta.core.internal.hash to dev.arietta.benchmarks;
     exports dev.arietta.core.internal.resume to dev.arietta.benchmarks;
     exports dev.arietta.core.internal.ratelimit to dev.arietta.benchmarks;
+    exports dev.arietta.core.internal.picker to dev.arietta.benchmarks;
 }
