@@ -1,5 +1,7 @@
 package dev.arietta.core.internal.hash;
 
+import dev.arietta.core.internal.piece.PieceGeometry;
+
 import dev.arietta.core.internal.piece.Bitfield;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;

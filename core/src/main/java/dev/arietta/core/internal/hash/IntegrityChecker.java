@@ -1,5 +1,7 @@
 package dev.arietta.core.internal.hash;
 
+import dev.arietta.core.internal.piece.PieceGeometry;
+
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;

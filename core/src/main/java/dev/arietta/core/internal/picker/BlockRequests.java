@@ -1,5 +1,6 @@
 package dev.arietta.core.internal.picker;
 
+import dev.arietta.core.internal.piece.PieceRange;
 import dev.arietta.core.internal.piece.Bitfield;
 import dev.arietta.core.internal.piece.PartialPiece;
 import dev.arietta.core.internal.piece.PartialPieces;

@@ -1,5 +1,6 @@
 package dev.arietta.core.internal.picker;
 
+import dev.arietta.core.internal.piece.PieceRange;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,6 +1,8 @@
 package dev.arietta.core.internal.storage;
 
+import dev.arietta.core.internal.piece.PieceRange;
 import java.util.ArrayList;
+import dev.arietta.core.internal.piece.PieceGeometry;
 import java.util.List;
 
 /**
@@ -24,6 +26,7 @@ public final class FileLayout {
     private final List<FileEntry> files;
     /** {@code starts[i]} is the global offset of file {@code i}; {@code starts[n]} is the total. */
     private final long[] starts;
+    private final PieceGeometry geometry;
     private final int pieceLength;
     private final int pieceCount;
     private final long totalLength;
@@ -31,16 +34,14 @@ public final class FileLayout {
     /**
      * @param files       the files in metadata order; at least one
      * @param pieceLength piece length in bytes, greater than zero
-     * @throws IllegalArgumentException if the list is empty, the piece length is not positive,
+     * @throws IllegalArgumentException if the list is empty, the piece length is outside
+     *                                  1..{@link PieceGeometry#MAX_PIECE_LENGTH},
      *                                  the total length overflows a {@code long}, or the piece
      *                                  count would exceed {@link Integer#MAX_VALUE}
      */
     public FileLayout(List<FileEntry> files, int pieceLength) {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("file layout needs at least one file");
-        }
-        if (pieceLength <= 0) {
-            throw new IllegalArgumentException("piece length must be positive, got " + pieceLength);
         }
         this.files = List.copyOf(files);
         this.starts = new long[this.files.size() + 1];
@@ -57,13 +58,9 @@ public final class FileLayout {
         }
         starts[this.files.size()] = position;
         this.totalLength = position;
+        this.geometry = new PieceGeometry(position, pieceLength);
         this.pieceLength = pieceLength;
-        long pieces = position / pieceLength + (position % pieceLength == 0 ? 0 : 1);
-        if (pieces > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("total length " + position + " with piece length "
-                    + pieceLength + " gives " + pieces + " pieces, more than " + Integer.MAX_VALUE);
-        }
-        this.pieceCount = (int) pieces;
+        this.pieceCount = geometry.pieceCount();
     }
 
     /** Convenience for {@code new FileLayout(List.of(files), pieceLength)}. */
@@ -102,12 +99,14 @@ public final class FileLayout {
         return pieceCount;
     }
 
+    /** The piece and block geometry of this layout. */
+    public PieceGeometry geometry() {
+        return geometry;
+    }
+
     /** Length of the last piece in bytes (between 1 and the piece length), or 0 when there are no pieces. */
     public int lastPieceLength() {
-        if (pieceCount == 0) {
-            return 0;
-        }
-        return (int) (totalLength - (long) (pieceCount - 1) * pieceLength);
+        return pieceCount == 0 ? 0 : geometry.pieceLength(pieceCount - 1);
     }
 
     /** Length of piece {@code piece} in bytes: the piece length, or less for the last piece. */

@@ -1,5 +1,7 @@
 package dev.arietta.core.internal.hash;
 
+import dev.arietta.core.internal.piece.PieceGeometry;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -124,7 +126,7 @@ class IntegrityCheckerTest {
 
     @Test
     void emptyDownloadCompletesWithAnEmptyBitfield() {
-        PieceGeometry empty = PieceGeometry.of(PIECE_LENGTH, 0);
+        PieceGeometry empty = new PieceGeometry(0, PIECE_LENGTH);
         IntegrityCheck check = new IntegrityChecker(hashExecutor, ownerExecutor).start(empty,
                 new PieceHashes(HashAlgorithm.SHA_1, new byte[0]), (piece, offset, into) -> { }, RecheckProgress.NONE);
         assertFalse(check.result().isDone(), "work starts on the owner");
@@ -239,7 +241,7 @@ class IntegrityCheckerTest {
     void rejectsHashCountThatDoesNotMatchTheGeometry() {
         TestPieces pieces = new TestPieces(HashAlgorithm.SHA_1, PIECE_LENGTH, PIECE_LENGTH * 3L, 10);
         IntegrityChecker checker = new IntegrityChecker(hashExecutor, ownerExecutor);
-        assertThrows(IllegalArgumentException.class, () -> checker.start(PieceGeometry.of(PIECE_LENGTH, PIECE_LENGTH * 4L),
+        assertThrows(IllegalArgumentException.class, () -> checker.start(new PieceGeometry(PIECE_LENGTH * 4L, PIECE_LENGTH),
                 pieces.hashes, (piece, offset, into) -> { }, RecheckProgress.NONE));
     }
 

@@ -1,5 +1,7 @@
 package dev.arietta.core.internal.hash;
 
+import dev.arietta.core.internal.piece.PieceGeometry;
+
 import java.util.Arrays;
 import java.util.Random;
 
@@ -11,7 +13,7 @@ final class TestPieces {
     final PieceHashes hashes;
 
     TestPieces(HashAlgorithm algorithm, int pieceLength, long totalLength, long seed) {
-        this.geometry = PieceGeometry.of(pieceLength, totalLength);
+        this.geometry = new PieceGeometry(totalLength, pieceLength);
         this.data = new byte[Math.toIntExact(totalLength)];
         new Random(seed).nextBytes(data);
         byte[] concatenated = new byte[geometry.pieceCount() * algorithm.digestLength()];

@@ -1,5 +1,6 @@
 package dev.arietta.core.internal.picker;
 
+import dev.arietta.core.internal.piece.PieceRange;
 import static dev.arietta.core.internal.picker.PickerFixtures.BLOCK;
 import static dev.arietta.core.internal.picker.PickerFixtures.full;
 import static dev.arietta.core.internal.picker.PickerFixtures.pickPiece;

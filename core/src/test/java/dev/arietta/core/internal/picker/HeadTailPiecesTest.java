@@ -1,5 +1,6 @@
 package dev.arietta.core.internal.picker;
 
+import dev.arietta.core.internal.piece.PieceRange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

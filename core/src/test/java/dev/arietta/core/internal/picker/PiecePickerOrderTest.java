@@ -1,5 +1,6 @@
 package dev.arietta.core.internal.picker;
 
+import dev.arietta.core.internal.piece.PieceRange;
 import static dev.arietta.core.internal.picker.PickerFixtures.bits;
 import static dev.arietta.core.internal.picker.PickerFixtures.complete;
 import static dev.arietta.core.internal.picker.PickerFixtures.full;

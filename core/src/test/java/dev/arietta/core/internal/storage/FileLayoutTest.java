@@ -1,5 +1,6 @@
 package dev.arietta.core.internal.storage;
 
+import dev.arietta.core.internal.piece.PieceRange;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -164,10 +165,10 @@ class FileLayoutTest {
                 Arguments.of("no files", (Supplier<FileLayout>) () -> new FileLayout(List.of(), 16),
                         "file layout needs at least one file"),
                 Arguments.of("zero piece length", (Supplier<FileLayout>) () -> FileLayout.of(0, FileEntry.of("a", 1)),
-                        "piece length must be positive, got 0"),
+                        "piece length 0 outside 1..134217728"),
                 Arguments.of("negative piece length",
                         (Supplier<FileLayout>) () -> FileLayout.of(-16, FileEntry.of("a", 1)),
-                        "piece length must be positive, got -16"),
+                        "piece length -16 outside 1..134217728"),
                 Arguments.of("negative file length",
                         (Supplier<FileLayout>) () -> FileLayout.of(16, FileEntry.of("dir/a", -5)),
                         "file dir/a: negative length -5"),
@@ -176,7 +177,7 @@ class FileLayoutTest {
                         "file 1 (b): total length overflows at " + Long.MAX_VALUE + " + 1"),
                 Arguments.of("piece count above Integer.MAX_VALUE",
                         (Supplier<FileLayout>) () -> FileLayout.of(1, FileEntry.of("a", 1L << 31)),
-                        "total length 2147483648 with piece length 1 gives 2147483648 pieces, more than 2147483647"));
+                        "2147483648 pieces of 1 bytes for 2147483648 bytes: too many"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,8 +1,9 @@
-package dev.arietta.core.internal.storage;
+package dev.arietta.core.internal.piece;
 
 /**
  * A half-open range of piece indexes {@code [first, end)}: the pieces that hold at least one
- * byte of a file ({@link FileLayout#piecesOf(int)}). Empty for a zero-length file.
+ * byte of a file ({@code FileLayout.piecesOf}), or a head/tail priority range for the piece
+ * picker. Empty for a zero-length file.
  *
  * @param first index of the first piece
  * @param end   one past the index of the last piece; equal to {@code first} when empty
