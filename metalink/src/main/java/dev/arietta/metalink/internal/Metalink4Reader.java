@@ -132,7 +132,7 @@ final class Metalink4Reader {
 
     private MetalinkFile readFile() throws MetalinkException {
         String name = cursor.attribute("name");
-        if (name == null || name.isEmpty()) {
+        if (name == null) {
             throw cursor.error(Kind.MISSING_VALUE, "<file> has no name attribute");
         }
         ElementValues.safeName(cursor, name, "file name", "");

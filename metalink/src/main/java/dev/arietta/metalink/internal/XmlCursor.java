@@ -1,5 +1,6 @@
 package dev.arietta.metalink.internal;
 
+import com.fasterxml.aalto.UncheckedStreamException;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 import dev.arietta.metalink.MetalinkException;
 import dev.arietta.metalink.MetalinkException.Kind;
@@ -273,9 +274,14 @@ public final class XmlCursor implements AutoCloseable {
             event = reader.next();
         } catch (XMLStreamException e) {
             throw translate(e);
+        } catch (UncheckedStreamException e) {
+            throw translate(e.getCause());
         }
         if (event == XMLStreamConstants.DTD) {
-            throw error(Kind.DOCTYPE_FORBIDDEN, "document has a DOCTYPE; Metalink needs none and it is refused");
+            // The DTD event's own location is the end of the previous token; "current" is on the DOCTYPE line.
+            Location location = reader.getLocationInfo().getCurrentLocation();
+            throw new MetalinkException(Kind.DOCTYPE_FORBIDDEN, "document has a DOCTYPE; Metalink needs none and it is refused",
+                    location.getLineNumber(), location.getColumnNumber());
         }
         if (event == XMLStreamConstants.ENTITY_REFERENCE) {
             throw error(Kind.ENTITY_FORBIDDEN, "entity reference &" + reader.getLocalName()
@@ -309,6 +315,9 @@ public final class XmlCursor implements AutoCloseable {
             reader.getTextCharacters(0, text, textLength, length);
         } catch (XMLStreamException e) {
             throw translate(e);
+        } catch (UncheckedStreamException e) {
+            // Aalto parses text lazily, so a fault inside it surfaces from these accessors.
+            throw translate(e.getCause());
         }
         textLength += length;
     }
@@ -326,7 +335,7 @@ public final class XmlCursor implements AutoCloseable {
         textEnd = end;
     }
 
-    private static MetalinkException translate(XMLStreamException e) {
+    private static MetalinkException translate(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof MetalinkException metalink) {
                 return metalink;
@@ -344,7 +353,7 @@ public final class XmlCursor implements AutoCloseable {
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         int at = message.indexOf("\n at [row,col");
         String detail = "not well-formed XML: " + (at >= 0 ? message.substring(0, at) : message).strip();
-        Location location = e.getLocation();
+        Location location = e instanceof XMLStreamException stream ? stream.getLocation() : null;
         if (location == null) {
             return new MetalinkException(Kind.MALFORMED_XML, detail);
         }
