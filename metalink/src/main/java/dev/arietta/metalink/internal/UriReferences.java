@@ -48,7 +48,32 @@ public final class UriReferences {
             usableBase = URI.create(base.getScheme() + "://" + base.getRawAuthority() + "/");
         }
         URI resolved = usableBase.resolve(reference);
-        return resolved.isAbsolute() ? resolved : null;
+        return resolved.isAbsolute() ? withoutLeadingDotDot(resolved) : null;
+    }
+
+    /**
+     * RFC 3986's remove_dot_segments drops ".." segments that would climb above the root;
+     * java.net.URI keeps them ("http://h/../x"), which servers answer differently.
+     */
+    private static URI withoutLeadingDotDot(URI uri) {
+        String path = uri.getRawPath();
+        if (uri.getRawAuthority() == null || path == null || !(path.startsWith("/../") || path.equals("/.."))) {
+            return uri;
+        }
+        while (path.startsWith("/../")) {
+            path = path.substring(3);
+        }
+        if (path.equals("/..")) {
+            path = "/";
+        }
+        StringBuilder rebuilt = new StringBuilder(uri.getScheme()).append("://").append(uri.getRawAuthority()).append(path);
+        if (uri.getRawQuery() != null) {
+            rebuilt.append('?').append(uri.getRawQuery());
+        }
+        if (uri.getRawFragment() != null) {
+            rebuilt.append('#').append(uri.getRawFragment());
+        }
+        return URI.create(rebuilt.toString());
     }
 
     private static String encodeUnsafe(String text) {
