@@ -24,11 +24,13 @@ public enum HashType {
     SHA_512("sha-512", "SHA-512", 64);
 
     private final String canonicalName;
+    private final String compactName;
     private final String javaAlgorithm;
     private final int digestLength;
 
     HashType(String canonicalName, String javaAlgorithm, int digestLength) {
         this.canonicalName = canonicalName;
+        this.compactName = canonicalName.replace("-", "");
         this.javaAlgorithm = javaAlgorithm;
         this.digestLength = digestLength;
     }
@@ -63,7 +65,7 @@ public enum HashType {
     public static Optional<HashType> fromName(String name) {
         String lower = name.strip().toLowerCase(Locale.ROOT);
         for (HashType type : values()) {
-            if (type.canonicalName.equals(lower) || type.canonicalName.replace("-", "").equals(lower)) {
+            if (type.canonicalName.equals(lower) || type.compactName.equals(lower)) {
                 return Optional.of(type);
             }
         }

@@ -1,6 +1,5 @@
 package dev.arietta.metalink.internal;
 
-import com.fasterxml.aalto.stax.InputFactoryImpl;
 import dev.arietta.metalink.MetalinkDocument;
 import dev.arietta.metalink.MetalinkException;
 import dev.arietta.metalink.MetalinkException.Kind;
@@ -11,11 +10,12 @@ import java.io.UncheckedIOException;
 
 /**
  * Reads a Metalink 3 or 4 document, choosing the format by the root element's namespace.
- * Thread-safe: holds only an Aalto factory that is configured once and never changed.
+ * Thread-safe and stateless between documents: each read gets its own Aalto factory,
+ * because a shared factory merges every document's element names into name tables that
+ * never shrink, which hostile documents with many distinct names would grow without bound.
  */
 public final class DocumentReader {
 
-    private final InputFactoryImpl factory = XmlCursor.secureFactory();
     private final MetalinkLimits limits;
 
     /** A reader applying {@code limits}. */
@@ -25,7 +25,7 @@ public final class DocumentReader {
 
     /** Reads a document held in memory. */
     public MetalinkDocument read(byte[] input) throws MetalinkException {
-        try (XmlCursor cursor = XmlCursor.open(factory, input, limits)) {
+        try (XmlCursor cursor = XmlCursor.open(XmlCursor.secureFactory(), input, limits)) {
             return read(cursor);
         }
     }
@@ -37,7 +37,7 @@ public final class DocumentReader {
      *                     the stream threw
      */
     public MetalinkDocument read(InputStream input) throws IOException {
-        try (XmlCursor cursor = XmlCursor.open(factory, input, limits)) {
+        try (XmlCursor cursor = XmlCursor.open(XmlCursor.secureFactory(), input, limits)) {
             return read(cursor);
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -7,22 +7,28 @@ package dev.arietta.metalink.internal;
 public final class Hex {
 
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
+    /** Value of each ASCII hex digit, -1 for other characters below 128; never written after this. */
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        java.util.Arrays.fill(VALUES, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            VALUES['0' + i] = (byte) i;
+        }
+        for (int i = 0; i < 6; i++) {
+            VALUES['a' + i] = (byte) (10 + i);
+            VALUES['A' + i] = (byte) (10 + i);
+        }
+    }
 
     private Hex() {
     }
 
     /** Value of a hex digit (either case), or -1. */
     public static int digit(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        // Table lookup instead of range tests: the piece-hash loop is most of
+        // MetalinkBenchmark.parsePieceHashes once Aalto has tokenized.
+        return c < 128 ? VALUES[c] : -1;
     }
 
     /**

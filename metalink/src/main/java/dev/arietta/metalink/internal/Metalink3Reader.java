@@ -52,6 +52,8 @@ final class Metalink3Reader {
     private final XmlCursor cursor;
     private final MetalinkLimits limits;
     private final PieceBuffer pieces = new PieceBuffer();
+    /** The current file's size if its size element came before its pieces, else -1. */
+    private long declaredSize;
     private int[] pieceIndexes = new int[256];
 
     Metalink3Reader(XmlCursor cursor, MetalinkLimits limits) {
@@ -118,6 +120,7 @@ final class Metalink3Reader {
         ElementValues.safeName(cursor, name, "file name", "");
         String context = "file " + XmlText.quote(name);
         MetalinkFile.Builder file = MetalinkFile.builder(name);
+        declaredSize = -1;
         Set<String> seen = new HashSet<>();
         while (cursor.nextChild()) {
             if (!NS.equals(cursor.namespace())) {
@@ -127,7 +130,8 @@ final class Metalink3Reader {
             switch (cursor.localName()) {
                 case "size" -> {
                     once(cursor, seen, context);
-                    file.size(ElementValues.readSize(cursor, context));
+                    declaredSize = ElementValues.readSize(cursor, context);
+                    file.size(declaredSize);
                 }
                 case "version" -> {
                     once(cursor, seen, context);
@@ -231,7 +235,7 @@ final class Metalink3Reader {
             cursor.skip();
             return;
         }
-        pieces.reset(type.get(), length);
+        pieces.reset(type.get(), length, declaredSize);
         boolean inOrder = true;
         while (cursor.nextChild()) {
             if (!cursor.is(NS, "hash")) {

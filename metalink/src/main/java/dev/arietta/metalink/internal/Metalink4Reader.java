@@ -45,6 +45,8 @@ final class Metalink4Reader {
     private final XmlCursor cursor;
     private final MetalinkLimits limits;
     private final PieceBuffer pieces = new PieceBuffer();
+    /** The current file's size if its size element came before its pieces, else -1. */
+    private long declaredSize;
 
     Metalink4Reader(XmlCursor cursor, MetalinkLimits limits) {
         this.cursor = cursor;
@@ -138,6 +140,7 @@ final class Metalink4Reader {
         ElementValues.safeName(cursor, name, "file name", "");
         String context = "file " + XmlText.quote(name);
         MetalinkFile.Builder file = MetalinkFile.builder(name);
+        declaredSize = -1;
         Set<String> seen = new HashSet<>();
         int urls = 0;
         int metaurls = 0;
@@ -149,7 +152,8 @@ final class Metalink4Reader {
             switch (cursor.localName()) {
                 case "size" -> {
                     once(cursor, seen, context);
-                    file.size(ElementValues.readSize(cursor, context));
+                    declaredSize = ElementValues.readSize(cursor, context);
+                    file.size(declaredSize);
                 }
                 case "version" -> {
                     once(cursor, seen, context);
@@ -260,7 +264,7 @@ final class Metalink4Reader {
             cursor.skip();
             return;
         }
-        pieces.reset(type.get(), length);
+        pieces.reset(type.get(), length, declaredSize);
         while (cursor.nextChild()) {
             if (cursor.is(NS, "hash")) {
                 cursor.readText();

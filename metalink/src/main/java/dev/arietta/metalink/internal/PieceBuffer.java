@@ -13,16 +13,34 @@ import java.util.Arrays;
  */
 final class PieceBuffer {
 
+    /**
+     * Most pieces room is made for up front from a declared size: a hostile size must not
+     * buy a large allocation before any hash is read; past this the buffer doubles.
+     */
+    static final int MAX_PRESIZED_PIECES = 16_384;
+
     private byte[] packed = new byte[1024];
     private int count;
     private HashType type;
     private int pieceLength;
 
-    /** Starts a new list. */
-    void reset(HashType hashType, int length) {
+    /**
+     * Starts a new list.
+     *
+     * @param fileSize the file's declared size, or -1: sizes the buffer for the expected
+     *                 number of pieces (at most {@value #MAX_PRESIZED_PIECES})
+     */
+    void reset(HashType hashType, int length, long fileSize) {
         type = hashType;
         pieceLength = length;
         count = 0;
+        if (fileSize > 0) {
+            long expected = Math.min(fileSize / length + 1, MAX_PRESIZED_PIECES);
+            int bytes = (int) expected * hashType.digestLength();
+            if (bytes > packed.length) {
+                packed = new byte[bytes];
+            }
+        }
     }
 
     int count() {

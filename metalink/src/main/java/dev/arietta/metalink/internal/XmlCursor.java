@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.CharBuffer;
 import java.util.Arrays;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -47,7 +48,7 @@ public final class XmlCursor implements AutoCloseable {
     /**
      * A factory configured for untrusted input: no DTD support, no external entities, entity
      * references reported rather than replaced (and then refused), a resolver that refuses
-     * everything. Thread-safe once returned: it is never reconfigured.
+     * everything. Use one per document (see DocumentReader).
      */
     public static InputFactoryImpl secureFactory() {
         InputFactoryImpl factory = new InputFactoryImpl();
@@ -246,7 +247,7 @@ public final class XmlCursor implements AutoCloseable {
 
     /** The last text read, as a CharSequence over the buffer (no copy). */
     public CharSequence textView() {
-        return java.nio.CharBuffer.wrap(text, textStart, textEnd - textStart);
+        return CharBuffer.wrap(text, textStart, textEnd - textStart);
     }
 
     /** An exception of {@code kind} at the reader's current position. */
