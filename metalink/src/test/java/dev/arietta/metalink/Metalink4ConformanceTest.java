@@ -119,6 +119,29 @@ class Metalink4ConformanceTest {
     }
 
     @Test
+    void declaredEncodingsAndByteOrderMarksAreHonoured() throws MetalinkException {
+        assertEquals("café.txt", parse("hostile/utf8-bom-and-latin1-name.meta4").files().get(0).name());
+        assertEquals("café.txt", parse("hostile/latin1-declared.meta4").files().get(0).name());
+    }
+
+    @Test
+    void commentsAndProcessingInstructionsAreNotContent() throws MetalinkException {
+        assertEquals(List.of(MetalinkUrl.of("http://example.com/x")),
+                parse("hostile/comment-and-pi-around-root.meta4").files().get(0).urls());
+    }
+
+    @Test
+    void rfc3339DatesAcceptLowercaseSeparatorsAndOffsets() throws MetalinkException {
+        String xml = "<metalink xmlns=\"urn:ietf:params:xml:ns:metalink\"><published>2009-05-15t12:23:23.25z</published>"
+                + "<updated>2010-05-01T12:15:02-07:30</updated><file name=\"a\"/></metalink>";
+
+        MetalinkDocument document = Metalink.parse(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertEquals(Instant.parse("2009-05-15T12:23:23.25Z"), document.published());
+        assertEquals(Instant.parse("2010-05-01T19:45:02Z"), document.updated());
+    }
+
+    @Test
     void prefixedMetalinkNamespaceIsTheSameNamespace() throws MetalinkException {
         String xml = "<m:metalink xmlns:m=\"urn:ietf:params:xml:ns:metalink\"><m:file name=\"a\">"
                 + "<m:url>http://example.com/a</m:url><url>http://unqualified.example.com/a</url></m:file></m:metalink>";

@@ -259,11 +259,11 @@ public final class XmlCursor implements AutoCloseable {
         return new MetalinkException(kind, detail, location.getLineNumber(), location.getColumnNumber());
     }
 
-    /** Releases the reader's buffers; does not close the caller's stream. */
+    /** Releases the reader's buffers; the input stream is not closed (P_AUTO_CLOSE_INPUT is off). */
     @Override
     public void close() {
         try {
-            reader.closeCompletely();
+            reader.close();
         } catch (XMLStreamException ignored) {
             // Nothing useful to do: the document has been read or already refused.
         }
