@@ -45,6 +45,16 @@ public final class DocumentReader {
     }
 
     private MetalinkDocument read(XmlCursor cursor) throws MetalinkException {
+        try {
+            return readDocument(cursor);
+        } catch (IllegalArgumentException e) {
+            // The readers check values before building the model; this catches any model rule
+            // they did not anticipate, so that input can never escape as an unchecked exception.
+            throw cursor.error(Kind.INVALID_VALUE, e.getMessage());
+        }
+    }
+
+    private MetalinkDocument readDocument(XmlCursor cursor) throws MetalinkException {
         cursor.enterRoot();
         String namespace = cursor.namespace();
         MetalinkDocument document;

@@ -353,7 +353,7 @@ public final class XmlCursor implements AutoCloseable {
         }
         String message = e.getMessage() == null ? e.toString() : e.getMessage();
         int at = message.indexOf("\n at [row,col");
-        String detail = "not well-formed XML: " + (at >= 0 ? message.substring(0, at) : message).strip();
+        String detail = "not well-formed XML: " + XmlText.printable((at >= 0 ? message.substring(0, at) : message).strip());
         Location location = e instanceof XMLStreamException stream ? stream.getLocation() : null;
         if (location == null) {
             return new MetalinkException(Kind.MALFORMED_XML, detail);

@@ -6,7 +6,7 @@ package dev.arietta.metalink.internal;
  */
 public final class XmlText {
 
-    /** Most characters of a value shown by {@link #quote}. */
+    /** Most characters of a value shown by {@link #quote} and {@link #printable}. */
     public static final int QUOTE_LIMIT = 120;
 
     private XmlText() {
@@ -63,25 +63,32 @@ public final class XmlText {
     }
 
     /**
-     * {@code value} in double quotes for an error message: control characters shown as
-     * a backslash-u escape, cut after {@value #QUOTE_LIMIT} characters so a hostile value cannot
-     * flood a log.
+     * {@code value} in double quotes for an error message; see {@link #printable}.
      */
     public static String quote(CharSequence value) {
-        StringBuilder out = new StringBuilder(Math.min(value.length(), QUOTE_LIMIT) + 2).append('"');
+        return '"' + printable(value) + '"';
+    }
+
+    /**
+     * {@code value} made safe for a message or a log line: control characters, surrogates
+     * and U+FFFE/U+FFFF shown as backslash-u escapes, cut after {@value #QUOTE_LIMIT}
+     * characters so a hostile value cannot flood a log.
+     */
+    public static String printable(CharSequence value) {
+        StringBuilder out = new StringBuilder(Math.min(value.length(), QUOTE_LIMIT) + 2);
         for (int i = 0; i < value.length(); i++) {
             if (i == QUOTE_LIMIT) {
                 out.append('\u2026');
                 break;
             }
             char c = value.charAt(i);
-            if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) || c == 0xfffe || c == 0xffff) {
                 out.append(String.format("\\u%04x", (int) c));
             } else {
                 out.append(c);
             }
         }
-        return out.append('"').toString();
+        return out.toString();
     }
 
     /**
