@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,7 @@ class HostileInputTest {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] columns = java.util.Arrays.copyOf(line.split("\t", 4), 4);
+                String[] columns = Arrays.copyOf(line.split("\t", 4), 4);
                 rows.add(Arguments.of((Object[]) columns));
             }
         }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalInt;
@@ -105,7 +107,7 @@ class Metalink4ConformanceTest {
     @Test
     void streamAndArrayInputsAgree() throws Exception {
         byte[] bytes = TestResources.bytes("conformance/rfc5854-all-elements.meta4");
-        assertEquals(Metalink.parse(bytes), Metalink.parse(new java.io.ByteArrayInputStream(bytes)));
+        assertEquals(Metalink.parse(bytes), Metalink.parse(new ByteArrayInputStream(bytes)));
     }
 
     @Test
@@ -113,7 +115,7 @@ class Metalink4ConformanceTest {
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>"
                 + "<metalink xmlns=\"urn:ietf:params:xml:ns:metalink\"><file name=\"naïve-日本.txt\">"
                 + "<url>http://example.com/x</url></file></metalink>";
-        byte[] utf16 = xml.getBytes(java.nio.charset.StandardCharsets.UTF_16);
+        byte[] utf16 = xml.getBytes(StandardCharsets.UTF_16);
 
         assertEquals("naïve-日本.txt", Metalink.parse(utf16).files().get(0).name());
     }
@@ -135,7 +137,7 @@ class Metalink4ConformanceTest {
         String xml = "<metalink xmlns=\"urn:ietf:params:xml:ns:metalink\"><published>2009-05-15t12:23:23.25z</published>"
                 + "<updated>2010-05-01T12:15:02-07:30</updated><file name=\"a\"/></metalink>";
 
-        MetalinkDocument document = Metalink.parse(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        MetalinkDocument document = Metalink.parse(xml.getBytes(StandardCharsets.UTF_8));
 
         assertEquals(Instant.parse("2009-05-15T12:23:23.25Z"), document.published());
         assertEquals(Instant.parse("2010-05-01T19:45:02Z"), document.updated());
@@ -146,7 +148,7 @@ class Metalink4ConformanceTest {
         String xml = "<m:metalink xmlns:m=\"urn:ietf:params:xml:ns:metalink\"><m:file name=\"a\">"
                 + "<m:url>http://example.com/a</m:url><url>http://unqualified.example.com/a</url></m:file></m:metalink>";
 
-        MetalinkFile file = Metalink.parse(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)).files().get(0);
+        MetalinkFile file = Metalink.parse(xml.getBytes(StandardCharsets.UTF_8)).files().get(0);
 
         assertEquals(List.of(MetalinkUrl.of("http://example.com/a")), file.urls(),
                 "an element in no namespace is foreign and skipped");

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -184,6 +185,6 @@ class ModelTest {
                 () -> MetalinkDocument.builder().updated(Instant.parse("-0001-12-31T00:00:00Z")).addFile(a).build());
         MetalinkFile copy = a.toBuilder().size(5).build();
         assertEquals(5, copy.size().getAsLong());
-        assertEquals(a, copy.toBuilder().size(java.util.OptionalLong.empty()).build());
+        assertEquals(a, copy.toBuilder().size(OptionalLong.empty()).build());
     }
 }

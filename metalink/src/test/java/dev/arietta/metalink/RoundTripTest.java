@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class RoundTripTest {
                 assertEquals(original, Metalink.parse(written));
                 assertWellFormedMetalink4(written);
             } catch (AssertionError | MetalinkException e) {
-                throw new AssertionError("document " + i + " did not survive:\n" + new String(written, java.nio.charset.StandardCharsets.UTF_8), e);
+                throw new AssertionError("document " + i + " did not survive:\n" + new String(written, StandardCharsets.UTF_8), e);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.arietta.metalink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arietta.metalink.MetalinkPreferences.Protocol;
@@ -235,14 +236,14 @@ class SelectionTest {
     @Test
     void malformedOptionsAreRefused() {
         assertEquals("metalink-preferred-protocol must be http, https, ftp or none, was \"sftp\"",
-                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                assertThrows(IllegalArgumentException.class,
                         () -> MetalinkPreferences.fromOptions(Map.of("metalink-preferred-protocol", "sftp"))).getMessage());
         assertEquals("metalink-enable-unique-protocol must be true or false, was \"yes\"",
-                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                assertThrows(IllegalArgumentException.class,
                         () -> MetalinkPreferences.fromOptions(Map.of("metalink-enable-unique-protocol", "yes"))).getMessage());
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class,
                 () -> MetalinkPreferences.fromOptions(Map.of("metalink-base-uri", "relative/path")));
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        assertThrows(IllegalArgumentException.class,
                 () -> MetalinkPreferences.fromOptions(Map.of("metalink-base-uri", "http://bad host/")));
     }
 }
