@@ -115,6 +115,9 @@ public record MetalinkFile(
     }
 
     private static List<String> requiredTexts(String field, List<String> values) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
         List<String> out = new ArrayList<>(values.size());
         for (String value : values) {
             out.add(XmlText.required(field, value));

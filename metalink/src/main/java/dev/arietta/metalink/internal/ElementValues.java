@@ -5,20 +5,12 @@ import dev.arietta.metalink.HashType;
 import dev.arietta.metalink.MetalinkException;
 import dev.arietta.metalink.MetalinkException.Kind;
 import dev.arietta.metalink.MetalinkUrl;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /** Value parsing shared by the Metalink 3 and 4 readers; every failure names its context. */
 final class ElementValues {
 
     private ElementValues() {
-    }
-
-    /** Refuses a second occurrence of a single-valued element. */
-    static void once(XmlCursor cursor, Set<String> seen, String context) throws MetalinkException {
-        if (!seen.add(cursor.localName())) {
-            throw cursor.error(Kind.INVALID_VALUE, context + ": <" + cursor.localName() + "> appears more than once");
-        }
     }
 
     /** Reads a {@code size} element: a non-negative decimal integer of at most 63 bits. */

@@ -43,15 +43,12 @@ public final class FileNames {
         while (true) {
             int slash = name.indexOf('/', start);
             int end = slash < 0 ? name.length() : slash;
-            String segment = name.substring(start, end);
-            if (segment.isEmpty()) {
+            int length = end - start;
+            if (length == 0) {
                 return "has an empty path segment";
             }
-            if (segment.equals("..")) {
-                return "has a \"..\" segment";
-            }
-            if (segment.equals(".")) {
-                return "has a \".\" segment";
+            if (name.charAt(start) == '.' && (length == 1 || (length == 2 && name.charAt(start + 1) == '.'))) {
+                return length == 1 ? "has a \".\" segment" : "has a \"..\" segment";
             }
             if (slash < 0) {
                 return null;

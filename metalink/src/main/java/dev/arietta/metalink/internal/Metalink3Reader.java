@@ -1,7 +1,5 @@
 package dev.arietta.metalink.internal;
 
-import static dev.arietta.metalink.internal.ElementValues.once;
-
 import dev.arietta.metalink.HashType;
 import dev.arietta.metalink.MetalinkDocument;
 import dev.arietta.metalink.MetalinkException;
@@ -52,6 +50,7 @@ final class Metalink3Reader {
     private final XmlCursor cursor;
     private final MetalinkLimits limits;
     private final PieceBuffer pieces = new PieceBuffer();
+    private final SingleElements fileSingles = new SingleElements();
     /** The current file's size if its size element came before its pieces, else -1. */
     private long declaredSize;
     private int[] pieceIndexes = new int[256];
@@ -121,7 +120,8 @@ final class Metalink3Reader {
         String context = "file " + XmlText.quote(name);
         MetalinkFile.Builder file = MetalinkFile.builder(name);
         declaredSize = -1;
-        Set<String> seen = new HashSet<>();
+        SingleElements seen = fileSingles;
+        seen.clear();
         while (cursor.nextChild()) {
             if (!NS.equals(cursor.namespace())) {
                 cursor.skip();
@@ -129,12 +129,12 @@ final class Metalink3Reader {
             }
             switch (cursor.localName()) {
                 case "size" -> {
-                    once(cursor, seen, context);
+                    seen.once(cursor, context);
                     declaredSize = ElementValues.readSize(cursor, context);
                     file.size(declaredSize);
                 }
                 case "version" -> {
-                    once(cursor, seen, context);
+                    seen.once(cursor, context);
                     file.version(cursor.readTextString());
                 }
                 case "language" -> {
@@ -150,23 +150,23 @@ final class Metalink3Reader {
                     }
                 }
                 case "description" -> {
-                    once(cursor, seen, context);
+                    seen.once(cursor, context);
                     file.description(cursor.readTextString());
                 }
                 case "identity" -> {
-                    once(cursor, seen, context);
+                    seen.once(cursor, context);
                     file.identity(cursor.readTextString());
                 }
                 case "copyright" -> {
-                    once(cursor, seen, context);
+                    seen.once(cursor, context);
                     file.copyright(cursor.readTextString());
                 }
                 case "logo" -> {
-                    once(cursor, seen, context);
+                    seen.once(cursor, context);
                     file.logo(cursor.readTextString());
                 }
                 case "publisher" -> {
-                    once(cursor, seen, context);
+                    seen.once(cursor, context);
                     file.publisher(readPublisher());
                 }
                 case "verification" -> readVerification(file, seen, context);
@@ -192,7 +192,7 @@ final class Metalink3Reader {
         return name != null && !name.isEmpty() || url != null && !url.isEmpty() ? new Publisher(name, url) : null;
     }
 
-    private void readVerification(MetalinkFile.Builder file, Set<String> seen, String context) throws MetalinkException {
+    private void readVerification(MetalinkFile.Builder file, SingleElements seen, String context) throws MetalinkException {
         while (cursor.nextChild()) {
             if (!NS.equals(cursor.namespace())) {
                 cursor.skip();
@@ -209,7 +209,7 @@ final class Metalink3Reader {
                 }
                 case "pieces" -> readPieces(file, context);
                 case "signature" -> {
-                    once(cursor, seen, context);
+                    seen.once(cursor, context);
                     file.signature(readSignature());
                 }
                 default -> cursor.skip();

@@ -1,7 +1,5 @@
 package dev.arietta.metalink.internal;
 
-import static dev.arietta.metalink.internal.ElementValues.once;
-
 import dev.arietta.metalink.HashType;
 import dev.arietta.metalink.MetalinkDocument;
 import dev.arietta.metalink.MetalinkException;
@@ -45,6 +43,7 @@ final class Metalink4Reader {
     private final XmlCursor cursor;
     private final MetalinkLimits limits;
     private final PieceBuffer pieces = new PieceBuffer();
+    private final SingleElements fileSingles = new SingleElements();
     /** The current file's size if its size element came before its pieces, else -1. */
     private long declaredSize;
 
@@ -61,7 +60,7 @@ final class Metalink4Reader {
         Instant updated = null;
         List<MetalinkFile> files = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        Set<String> seen = new HashSet<>();
+        SingleElements seen = new SingleElements();
         while (cursor.nextChild()) {
             if (!NS.equals(cursor.namespace())) {
                 cursor.skip();
@@ -79,20 +78,20 @@ final class Metalink4Reader {
                     files.add(file);
                 }
                 case "generator" -> {
-                    once(cursor, seen, "metalink");
+                    seen.once(cursor, "metalink");
                     generator = cursor.readTextString();
                 }
                 case "origin" -> {
-                    once(cursor, seen, "metalink");
+                    seen.once(cursor, "metalink");
                     dynamic = readDynamic();
                     origin = ElementValues.requiredText(cursor, "metalink");
                 }
                 case "published" -> {
-                    once(cursor, seen, "metalink");
+                    seen.once(cursor, "metalink");
                     published = readDate();
                 }
                 case "updated" -> {
-                    once(cursor, seen, "metalink");
+                    seen.once(cursor, "metalink");
                     updated = readDate();
                 }
                 default -> cursor.skip();
@@ -141,7 +140,8 @@ final class Metalink4Reader {
         String context = "file " + XmlText.quote(name);
         MetalinkFile.Builder file = MetalinkFile.builder(name);
         declaredSize = -1;
-        Set<String> seen = new HashSet<>();
+        SingleElements seen = fileSingles;
+        seen.clear();
         int urls = 0;
         int metaurls = 0;
         while (cursor.nextChild()) {
@@ -151,12 +151,12 @@ final class Metalink4Reader {
             }
             switch (cursor.localName()) {
                 case "size" -> {
-                    once(cursor, seen, context);
+                    seen.once(cursor, context);
                     declaredSize = ElementValues.readSize(cursor, context);
                     file.size(declaredSize);
                 }
                 case "version" -> {
-                    once(cursor, seen, context);
+                    seen.once(cursor, context);
                     file.version(cursor.readTextString());
                 }
                 case "language" -> {
@@ -172,23 +172,23 @@ final class Metalink4Reader {
                     }
                 }
                 case "description" -> {
-                    once(cursor, seen, context);
+                    seen.once(cursor, context);
                     file.description(cursor.readTextString());
                 }
                 case "identity" -> {
-                    once(cursor, seen, context);
+                    seen.once(cursor, context);
                     file.identity(cursor.readTextString());
                 }
                 case "copyright" -> {
-                    once(cursor, seen, context);
+                    seen.once(cursor, context);
                     file.copyright(cursor.readTextString());
                 }
                 case "logo" -> {
-                    once(cursor, seen, context);
+                    seen.once(cursor, context);
                     file.logo(cursor.readTextString());
                 }
                 case "publisher" -> {
-                    once(cursor, seen, context);
+                    seen.once(cursor, context);
                     file.publisher(readPublisher());
                 }
                 case "url" -> {
@@ -213,7 +213,7 @@ final class Metalink4Reader {
                 }
                 case "pieces" -> readPieces(file, context);
                 case "signature" -> {
-                    once(cursor, seen, context);
+                    seen.once(cursor, context);
                     file.signature(readSignature(context));
                 }
                 default -> cursor.skip();
