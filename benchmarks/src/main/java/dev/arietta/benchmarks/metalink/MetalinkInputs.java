@@ -8,6 +8,7 @@ import dev.arietta.metalink.MetalinkFile;
 import dev.arietta.metalink.MetalinkUrl;
 import dev.arietta.metalink.Metaurl;
 import dev.arietta.metalink.PieceHashes;
+import java.util.OptionalInt;
 import java.util.Random;
 
 /** Real-shaped Metalink 4 documents for the benchmarks, written by the module's own writer. */
@@ -31,7 +32,7 @@ final class MetalinkInputs {
                 .addHash(Hash.of(HashType.SHA_256, bytes(random, 32)))
                 .addPieces(PieceHashes.of(HashType.SHA_1, pieceLength, digests, pieces))
                 .addMetaurl(new Metaurl("https://example.org/distribution-12.0-amd64-DVD-1.iso.torrent", Metaurl.TORRENT,
-                        java.util.OptionalInt.of(1), null));
+                        OptionalInt.of(1), null));
         for (String country : new String[] {"de", "fr", "us", "jp", "br"}) {
             file.addUrl(MetalinkUrl.of("https://" + country + ".mirror.example.org/images/distribution-12.0-amd64-DVD-1.iso",
                     country, 1 + random.nextInt(100)));
