@@ -5,4 +5,6 @@
  */
 module dev.arietta.metalink {
     requires com.fasterxml.aalto;
+
+    exports dev.arietta.metalink;
 }
