@@ -14,4 +14,5 @@ module dev.arietta.core {
 
     // Internal packages, one line each, exported only to Arietta's own modules.
     exports dev.arietta.core.internal.piece to dev.arietta.benchmarks;
+    exports dev.arietta.core.internal.loop to dev.arietta.httpftp, dev.arietta.benchmarks;
 }
