@@ -6,4 +6,9 @@
 module dev.arietta.httpftp {
     requires dev.arietta.core;
     requires org.slf4j;
+
+    exports dev.arietta.http;
+
+    // Internal packages, exported only to Arietta's own modules.
+    exports dev.arietta.http.internal to dev.arietta.benchmarks;
 }
