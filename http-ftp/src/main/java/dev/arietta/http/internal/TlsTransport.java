@@ -29,6 +29,7 @@ final class TlsTransport implements Transport {
     private final ByteBuffer networkOut;
     private final ByteBuffer applicationIn;
     private boolean inboundClosed;
+    private boolean handshakeStarted;
 
     TlsTransport(SocketChannel channel, SSLEngine engine) {
         this.channel = channel;
@@ -52,6 +53,11 @@ final class TlsTransport implements Transport {
      * @throws SSLException when the peer is refused or the handshake fails
      */
     HandshakeStep handshake() throws IOException {
+        if (!handshakeStarted) {
+            // Until this call the engine reports NOT_HANDSHAKING, which reads as "done".
+            handshakeStarted = true;
+            engine.beginHandshake();
+        }
         while (true) {
             if (!flush()) {
                 return HandshakeStep.NEED_WRITE;
@@ -205,8 +211,12 @@ final class TlsTransport implements Transport {
             }
             SSLEngineResult result = wrap(source);
             accepted += result.bytesConsumed();
-            if (result.bytesConsumed() == 0 && result.getStatus() != SSLEngineResult.Status.OK) {
-                break;
+            if (result.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_TASK) {
+                runTasks();
+            }
+            if (result.bytesConsumed() == 0 && result.bytesProduced() == 0) {
+                throw new SSLException("TLS engine accepts no data (" + result.getStatus() + ", "
+                        + result.getHandshakeStatus() + ")");
             }
         }
         flush();

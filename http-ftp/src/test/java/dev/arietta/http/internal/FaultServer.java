@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLServerSocket;
 
 /**
@@ -75,9 +76,18 @@ final class FaultServer implements AutoCloseable {
         return new FaultServer(new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1")));
     }
 
-    /** A TLS server on 127.0.0.1 and a free port. */
-    static FaultServer startTls(SSLContext context) throws IOException {
+    /**
+     * A TLS server on 127.0.0.1 and a free port.
+     *
+     * @param needClientAuth whether a client certificate is required
+     * @param protocols      the protocols to enable, or none for the context's defaults
+     */
+    static FaultServer startTls(SSLContext context, boolean needClientAuth, String... protocols) throws IOException {
         SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory().createServerSocket();
+        socket.setNeedClientAuth(needClientAuth);
+        if (protocols.length > 0) {
+            socket.setEnabledProtocols(protocols);
+        }
         socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0));
         return new FaultServer(socket);
     }
@@ -142,8 +152,8 @@ final class FaultServer implements AutoCloseable {
                 }
                 out.flush();
             }
-        } catch (SocketException expected) {
-            // The client closed or reset the connection: normal in fault tests.
+        } catch (SocketException | SSLException expected) {
+            // The client closed, reset or refused the connection: normal in fault tests.
         } catch (Exception e) {
             if (!closed) {
                 e.printStackTrace();
