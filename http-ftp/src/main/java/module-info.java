@@ -4,7 +4,7 @@
  * machinery lives in {@code ...internal} packages exported only to Arietta's own modules.
  */
 module dev.arietta.httpftp {
-    requires dev.arietta.core;
+    requires transitive dev.arietta.core;
     requires org.slf4j;
 
     exports dev.arietta.http;

@@ -25,6 +25,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens a ready-to-use {@link HttpConnection} for a {@link Route}. Loop-thread only.
@@ -41,6 +43,8 @@ import javax.net.ssl.SSLException;
  * step was running.
  */
 final class ConnectionSetup implements ConnectListener, ChannelHandler, Cancellable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionSetup.class);
 
     /** Hears the outcome once, on the loop thread. */
     interface Listener {
@@ -193,6 +197,7 @@ final class ConnectionSetup implements ConnectListener, ChannelHandler, Cancella
                 registration.interestOps(SelectionKey.OP_WRITE);
                 break;
             default:
+                LOG.debug("{} with {}", tlsTransport.protocol(), Route.authority(route.host(), route.port()));
                 done(tlsTransport);
         }
     }

@@ -78,11 +78,6 @@ final class HttpConnection implements ChannelHandler {
         return !closed && registration.isOpen();
     }
 
-    /** Bytes received but not consumed by the current exchange. */
-    int buffered() {
-        return readBuffer == null ? 0 : readBuffer.remaining();
-    }
-
     /** Hands the connection to {@code next}, which then writes its request. */
     void start(Exchange next) {
         if (exchange != null || closed) {

@@ -11,9 +11,11 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -72,6 +74,38 @@ class Http1ClientTest {
         assertEquals("two", fixture.get(server.uri("/2")).bodyText());
         assertEquals(1, server.connectionCount());
         assertEquals(List.of(1, 1), server.requests().stream().map(FaultServer.RecordedRequest::connection).toList());
+    }
+
+    private int idleConnections(URI uri) throws Exception {
+        Route route = Route.of(uri, null);
+        return CompletableFuture.supplyAsync(() -> fixture.client.pool().idleCount(route), fixture.loop)
+                .get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void idleConnectionsExpireAfterTheKeepAliveTime() throws Exception {
+        server = FaultServer.start().enqueue(Replies.ok("a"), Replies.ok("b"));
+        fixture = new ClientFixture(builder -> builder.keepAlive(Duration.ofSeconds(15)));
+        assertEquals("a", fixture.get(server.uri("/1")).bodyText());
+        assertEquals(1, idleConnections(server.uri("/")));
+        fixture.advance(14, TimeUnit.SECONDS);
+        assertEquals(1, idleConnections(server.uri("/")));
+        fixture.advance(1, TimeUnit.SECONDS);
+        assertEquals(0, idleConnections(server.uri("/")));
+        assertEquals("b", fixture.get(server.uri("/2")).bodyText());
+        assertEquals(2, server.connectionCount());
+    }
+
+    @Test
+    void idleConnectionClosedByTheServerLeavesThePool() throws Exception {
+        server = FaultServer.start().enqueue(Replies.rawThenClose(Replies.text(200, "bye")));
+        fixture();
+        assertEquals("bye", fixture.get(server.uri("/1")).bodyText());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (idleConnections(server.uri("/")) > 0 && System.nanoTime() < deadline) {
+            fixture.sync();
+        }
+        assertEquals(0, idleConnections(server.uri("/")));
     }
 
     @Test
