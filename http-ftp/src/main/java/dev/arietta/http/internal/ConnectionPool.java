@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Idle keep-alive connections by {@link Route}. Loop-thread only.
+ * The client's connections by {@link Route}: idle keep-alive connections waiting for a
+ * request, and busy ones (candidates for pipelining). Loop-thread only.
  *
  * <p>At most {@code maxIdlePerRoute} connections wait per route; each is closed after
  * {@code keepAliveNanos} unused, or at once when the server closes it. {@link #acquire}
@@ -28,6 +29,7 @@ final class ConnectionPool {
     private final int maxIdlePerRoute;
     private final long keepAliveNanos;
     private final Map<Route, ArrayDeque<HttpConnection>> idle = new HashMap<>();
+    private final Map<Route, List<HttpConnection>> busy = new HashMap<>();
     private final Map<HttpConnection, Cancellable> expiries = new IdentityHashMap<>();
     private boolean closed;
 
@@ -53,8 +55,31 @@ final class ConnectionPool {
         return null;
     }
 
-    /** Takes back a connection whose exchange ended cleanly; closes it if there is no room. */
+    /** A busy connection for {@code route} that takes one more pipelined exchange, or null. */
+    HttpConnection pipelineCandidate(Route route, int maxDepth) {
+        List<HttpConnection> connections = busy.get(route);
+        if (connections != null) {
+            for (HttpConnection connection : connections) {
+                if (connection.acceptsPipelined(maxDepth)) {
+                    return connection;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Records that {@code connection} carries exchanges. */
+    void busy(HttpConnection connection) {
+        removeFrom(idle.get(connection.route()), connection, idle);
+        List<HttpConnection> connections = busy.computeIfAbsent(connection.route(), key -> new ArrayList<>());
+        if (!connections.contains(connection)) {
+            connections.add(connection);
+        }
+    }
+
+    /** Takes back a connection whose exchanges ended cleanly; closes it if there is no room. */
     void release(HttpConnection connection) {
+        removeFrom(busy.get(connection.route()), connection, busy);
         ArrayDeque<HttpConnection> connections = idle.computeIfAbsent(connection.route(), key -> new ArrayDeque<>());
         if (closed || connections.size() >= maxIdlePerRoute) {
             if (connections.isEmpty()) {
@@ -64,18 +89,23 @@ final class ConnectionPool {
             return;
         }
         connections.addLast(connection);
-        connection.parkIn(this);
+        connection.parked();
         expiries.put(connection, scheduler.schedule(keepAliveNanos, connection::close));
     }
 
-    /** Forgets a connection that closed while idle. */
-    void remove(HttpConnection connection) {
+    /** Forgets a connection that closed. */
+    void forget(HttpConnection connection) {
         cancelExpiry(connection);
-        ArrayDeque<HttpConnection> connections = idle.get(connection.route());
+        removeFrom(idle.get(connection.route()), connection, idle);
+        removeFrom(busy.get(connection.route()), connection, busy);
+    }
+
+    private <C extends java.util.Collection<HttpConnection>> void removeFrom(C connections, HttpConnection connection,
+                                                                          Map<Route, C> map) {
         if (connections != null) {
             connections.remove(connection);
             if (connections.isEmpty()) {
-                idle.remove(connection.route());
+                map.remove(connection.route());
             }
         }
     }
@@ -86,7 +116,7 @@ final class ConnectionPool {
         return connections == null ? 0 : connections.size();
     }
 
-    /** Closes every idle connection and refuses new ones. */
+    /** Closes every idle connection and refuses new ones; busy ones close when they finish. */
     void close() {
         closed = true;
         List<HttpConnection> all = new ArrayList<>();

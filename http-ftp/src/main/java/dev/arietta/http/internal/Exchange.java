@@ -67,7 +67,6 @@ final class Exchange {
     private final TimerScheduler scheduler;
     private final long readTimeoutNanos;
     private final HttpLimits limits;
-    private final ConnectionPool pool;
     private HttpConnection connection;
     private State state = State.WAITING;
     private HttpResponseHeaders head;
@@ -76,18 +75,18 @@ final class Exchange {
     private BodyHandling handling = BodyHandling.DELIVER;
     private long discarded;
     private boolean paused;
+    private boolean responseStarted;
     private long lastProgress;
     private Cancellable timeoutCheck;
 
     Exchange(HttpRequest request, ByteBuffer requestBytes, Listener listener, TimerScheduler scheduler,
-             long readTimeoutNanos, HttpLimits limits, ConnectionPool pool) {
+             long readTimeoutNanos, HttpLimits limits) {
         this.request = request;
         this.requestBytes = requestBytes;
         this.listener = listener;
         this.scheduler = scheduler;
         this.readTimeoutNanos = readTimeoutNanos;
         this.limits = limits;
-        this.pool = pool;
     }
 
     URI uri() {
@@ -103,9 +102,18 @@ final class Exchange {
         return connection;
     }
 
-    /** Whether any byte of the response arrived. */
+    /** Whether any byte of this exchange's response arrived. */
     boolean responseStarted() {
-        return connection != null && (connection.headParser().started() || head != null);
+        return responseStarted;
+    }
+
+    /** Whether the request has been written whole. */
+    boolean requestWritten() {
+        return state != State.WAITING && state != State.SENDING;
+    }
+
+    boolean isPaused() {
+        return paused;
     }
 
     /** Decodes the body with {@code contentDecoder} (closed by the exchange). Only from {@code head}. */
@@ -119,18 +127,31 @@ final class Exchange {
 
     // --- driven by HttpConnection ---
 
-    void attached(HttpConnection carrier) {
+    /**
+     * The connection took this exchange; its request is written by the connection, in turn.
+     *
+     * @param head whether its response is the next to read (false when pipelined behind others)
+     */
+    void attached(HttpConnection carrier, boolean head) {
         connection = carrier;
-        carrier.headParser().reset(request.uri());
         state = State.SENDING;
         lastProgress = scheduler.nanoTime();
         timeoutCheck = scheduler.schedule(readTimeoutNanos, this::checkTimeout);
-        if (paused) {
-            carrier.readInterest(false);
+        if (head) {
+            promoted();
         }
-        writable();
     }
 
+    /** This exchange's response is now the one to read. */
+    void promoted() {
+        connection.headParser().reset(request.uri());
+        progressed();
+        if (paused) {
+            connection.readInterest(false);
+        }
+    }
+
+    /** Writes as much of the request as the socket takes; called by the connection, in order. */
     void writable() {
         if (state != State.SENDING) {
             return;
@@ -159,6 +180,7 @@ final class Exchange {
 
     /** Consumes bytes from the connection's read buffer. */
     void received(ByteBuffer input) {
+        responseStarted = true;
         try {
             if (state == State.SENDING || state == State.AWAITING_HEAD) {
                 HttpResponseHeaders parsed = connection.headParser().parse(input);
@@ -303,7 +325,7 @@ final class Exchange {
         state = State.DONE;
         stopTimer();
         closeDecoder();
-        connection.exchangeDone(this, keepAlive(), pool);
+        connection.exchangeDone(this, keepAlive());
         listener.complete(this);
     }
 
@@ -311,7 +333,7 @@ final class Exchange {
         state = State.DONE;
         stopTimer();
         closeDecoder();
-        connection.exchangeDone(this, false, pool);
+        connection.exchangeDone(this, false);
         listener.complete(this);
     }
 
@@ -364,7 +386,7 @@ final class Exchange {
             return;
         }
         paused = true;
-        if (connection != null) {
+        if (connection != null && connection.isHead(this)) {
             connection.readInterest(false);
         }
     }
@@ -375,7 +397,7 @@ final class Exchange {
         }
         paused = false;
         progressed();
-        if (connection != null) {
+        if (connection != null && connection.isHead(this)) {
             connection.readInterest(true);
             try {
                 // Bytes already buffered (ours or the TLS engine's) raise no readiness event.
@@ -392,8 +414,10 @@ final class Exchange {
             return;
         }
         long idle = scheduler.nanoTime() - lastProgress;
-        if (paused || idle < readTimeoutNanos) {
-            timeoutCheck = scheduler.schedule(paused ? readTimeoutNanos : readTimeoutNanos - idle, this::checkTimeout);
+        // Paused, or written and waiting in a pipeline behind another response: not our silence.
+        boolean waiting = paused || (requestWritten() && !connection.isHead(this));
+        if (waiting || idle < readTimeoutNanos) {
+            timeoutCheck = scheduler.schedule(waiting ? readTimeoutNanos : readTimeoutNanos - idle, this::checkTimeout);
             return;
         }
         HttpTimeoutException.Phase phase = state == State.SENDING ? HttpTimeoutException.Phase.REQUEST

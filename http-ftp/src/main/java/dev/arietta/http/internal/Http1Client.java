@@ -53,6 +53,7 @@ public final class Http1Client implements AutoCloseable {
     private final int maxRedirects;
     private final boolean allowInsecureRedirect;
     private final boolean authChallenge;
+    private final int pipeliningDepth;
     private final ProxyChoice proxyChoice;
     private final CookieSource cookies;
     private final CredentialSource credentialSource;
@@ -84,6 +85,7 @@ public final class Http1Client implements AutoCloseable {
         this.maxRedirects = builder.maxRedirects;
         this.allowInsecureRedirect = builder.allowInsecureRedirect;
         this.authChallenge = builder.authChallenge;
+        this.pipeliningDepth = builder.pipeliningDepth;
         this.proxyChoice = builder.proxyChoice;
         this.cookies = builder.cookies;
         this.credentialSource = builder.credentialSource;
@@ -189,6 +191,10 @@ public final class Http1Client implements AutoCloseable {
         return proxyChoice;
     }
 
+    int pipeliningDepth() {
+        return pipeliningDepth;
+    }
+
     CookieSource cookies() {
         return cookies;
     }
@@ -207,7 +213,7 @@ public final class Http1Client implements AutoCloseable {
     }
 
     Exchange newExchange(HttpRequest request, ByteBuffer requestBytes, Exchange.Listener listener) {
-        return new Exchange(request, requestBytes, listener, loop, readTimeoutNanos, limits, pool);
+        return new Exchange(request, requestBytes, listener, loop, readTimeoutNanos, limits);
     }
 
     /** Builds an {@link Http1Client}. Not thread-safe. */
@@ -221,6 +227,7 @@ public final class Http1Client implements AutoCloseable {
         private int maxRedirects = DEFAULT_MAX_REDIRECTS;
         private boolean allowInsecureRedirect;
         private boolean authChallenge;
+        private int pipeliningDepth = 1;
         private TlsSettings tlsSettings = TlsSettings.defaults();
         private ProxyChoice proxyChoice = ProxyChoice.DIRECT;
         private CookieSource cookies = CookieSource.NONE;
@@ -292,6 +299,19 @@ public final class Http1Client implements AutoCloseable {
          */
         public Builder authChallenge(boolean value) {
             this.authChallenge = value;
+            return this;
+        }
+
+        /**
+         * aria2 {@code enable-http-pipelining}: how many requests may be in flight on one
+         * connection. Default 1 (no pipelining); 2 or more lets a new request to the same
+         * route queue behind a running one on a connection that has shown keep-alive.
+         */
+        public Builder pipeliningDepth(int depth) {
+            if (depth < 1) {
+                throw new IllegalArgumentException("pipelining depth must be at least 1: " + depth);
+            }
+            this.pipeliningDepth = depth;
             return this;
         }
 

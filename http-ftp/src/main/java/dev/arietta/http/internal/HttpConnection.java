@@ -6,21 +6,29 @@ import dev.arietta.core.internal.loop.Registration;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One open HTTP/1.1 connection (plain, TLS, or through a proxy) and the exchange it is
- * carrying, if any. Loop-thread only.
+ * One open HTTP/1.1 connection (plain, TLS, or through a proxy) and the exchanges it carries.
+ * Loop-thread only.
  *
- * <p>Lifecycle: {@link ConnectionSetup} creates it ready to use; an {@link Exchange} is
- * {@linkplain #start started} on it; when the exchange ends the connection goes back to the
+ * <p>Lifecycle: {@link ConnectionSetup} creates it ready to use; exchanges are
+ * {@linkplain #start started} on it; when the last one ends the connection goes back to the
  * {@link ConnectionPool} (if the response allows reuse) where it waits with read interest,
  * so that a server closing it, or sending unsolicited bytes, closes it at once.
  *
+ * <p>Pipelining (optional, off by default): more exchanges may be started while one is in
+ * flight, once the connection has shown keep-alive. Requests are written in order; responses
+ * are read in the same order by the head of the pipeline. If the connection fails, every
+ * exchange still queued is failed too (their chains retry them on a new connection).
+ *
  * <p>The read buffer is a 64 KiB pooled direct buffer ({@link BufferPool#LARGE_BUFFER_SIZE})
  * kept in read mode: bytes between position and limit are received but not yet consumed
- * (they stay there while the exchange is paused).
+ * (they stay there while the head exchange is paused, or belong to the next response).
  */
 final class HttpConnection implements ChannelHandler {
 
@@ -37,10 +45,12 @@ final class HttpConnection implements ChannelHandler {
     private final Transport transport;
     private final BufferPool bufferPool;
     private final ResponseHeadParser headParser;
+    private final ArrayDeque<Exchange> pipeline = new ArrayDeque<>();
     private ByteBuffer readBuffer;
-    private Exchange exchange;
-    private ConnectionPool idleIn;
+    private ConnectionPool pool;
+    private boolean idle;
     private int exchanges;
+    private boolean keepAliveConfirmed;
     private boolean closed;
     /** Set while bytes of the read buffer are being handed out: release must wait. */
     private boolean reading;
@@ -61,15 +71,11 @@ final class HttpConnection implements ChannelHandler {
         return route;
     }
 
-    Registration registration() {
-        return registration;
-    }
-
     ResponseHeadParser headParser() {
         return headParser;
     }
 
-    /** Whether this connection carried an exchange before the current one. */
+    /** Whether this connection carried an exchange before the newest one. */
     boolean isReused() {
         return exchanges > 1;
     }
@@ -78,39 +84,85 @@ final class HttpConnection implements ChannelHandler {
         return !closed && registration.isOpen();
     }
 
-    /** Hands the connection to {@code next}, which then writes its request. */
-    void start(Exchange next) {
-        if (exchange != null || closed) {
-            throw new IllegalStateException("connection busy or closed: " + route);
-        }
-        idleIn = null;
-        exchange = next;
-        exchanges++;
-        registration.interestOps(SelectionKey.OP_READ);
-        next.attached(this);
+    /** Whether {@code exchange} is the one whose response is being read. */
+    boolean isHead(Exchange exchange) {
+        return pipeline.peekFirst() == exchange;
     }
 
-    /** Parks the connection in {@code pool}; called by the pool. */
-    void parkIn(ConnectionPool pool) {
-        exchange = null;
-        idleIn = pool;
+    /**
+     * Whether another exchange may be pipelined behind the ones in flight: the connection
+     * completed a kept-alive exchange before, has fewer than {@code maxDepth} exchanges, and
+     * its head is not paused.
+     */
+    boolean acceptsPipelined(int maxDepth) {
+        Exchange head = pipeline.peekFirst();
+        return isOpen() && keepAliveConfirmed && head != null && !head.isPaused() && pipeline.size() < maxDepth;
+    }
+
+    /** Hands the connection to {@code next}, which writes its request after those queued. */
+    void start(Exchange next, ConnectionPool owner) {
+        if (closed) {
+            throw new IllegalStateException("connection closed: " + route);
+        }
+        pool = owner;
+        boolean first = pipeline.isEmpty();
+        if (first) {
+            idle = false;
+            owner.busy(this);
+            registration.interestOps(SelectionKey.OP_READ);
+        }
+        pipeline.addLast(next);
+        exchanges++;
+        next.attached(this, first);
+        writePending();
+    }
+
+    /** Marks the connection idle in its pool; called by the pool. */
+    void parked() {
+        idle = true;
         registration.interestOps(SelectionKey.OP_READ);
     }
 
     /**
-     * The current exchange ended.
+     * The head exchange ended.
      *
      * @param reusable whether the response left the connection in a reusable state
      */
-    void exchangeDone(Exchange done, boolean reusable, ConnectionPool pool) {
-        if (exchange != done) {
+    void exchangeDone(Exchange done, boolean reusable) {
+        if (pipeline.peekFirst() != done) {
             return;
         }
-        exchange = null;
-        if (reusable && isOpen() && !readBuffer.hasRemaining() && !transport.hasPendingOutput()) {
+        pipeline.pollFirst();
+        if (!reusable || !isOpen()) {
+            close();
+            return;
+        }
+        keepAliveConfirmed = true;
+        Exchange next = pipeline.peekFirst();
+        if (next != null) {
+            // The next response may already sit in the read buffer; readAvailable carries on.
+            next.promoted();
+            return;
+        }
+        if (!readBuffer.hasRemaining() && !transport.hasPendingOutput()) {
             pool.release(this);
         } else {
             close();
+        }
+    }
+
+    /** Writes queued requests in order until one does not fit in the socket. */
+    void writePending() {
+        for (Exchange exchange : new ArrayList<>(pipeline)) {
+            if (closed) {
+                return;
+            }
+            if (!exchange.requestWritten()) {
+                exchange.writable();
+                if (!exchange.requestWritten()) {
+                    return;
+                }
+            }
         }
     }
 
@@ -134,7 +186,7 @@ final class HttpConnection implements ChannelHandler {
         return done;
     }
 
-    /** Stops or restarts read interest (exchange backpressure). */
+    /** Stops or restarts read interest (backpressure of the head exchange). */
     void readInterest(boolean wanted) {
         if (wanted) {
             registration.enable(SelectionKey.OP_READ);
@@ -148,8 +200,8 @@ final class HttpConnection implements ChannelHandler {
         if (closed) {
             return;
         }
-        if ((readyOps & SelectionKey.OP_WRITE) != 0 && exchange != null) {
-            exchange.writable();
+        if ((readyOps & SelectionKey.OP_WRITE) != 0) {
+            writePending();
         }
         if ((readyOps & SelectionKey.OP_READ) != 0) {
             readAvailable();
@@ -157,20 +209,20 @@ final class HttpConnection implements ChannelHandler {
     }
 
     /**
-     * Feeds buffered and newly readable bytes to the exchange until it pauses, it ends, the
-     * socket has nothing more, or the per-event budget is spent.
+     * Feeds buffered and newly readable bytes to the head exchange until it pauses, the
+     * pipeline empties, the socket has nothing more, or the per-event budget is spent.
      */
     void readAvailable() throws IOException {
         if (closed) {
             return;
         }
-        if (exchange == null) {
+        if (pipeline.isEmpty()) {
             readWhileIdle();
             return;
         }
         reading = true;
         try {
-            readIntoExchange();
+            readIntoPipeline();
         } finally {
             reading = false;
             if (closed) {
@@ -179,9 +231,10 @@ final class HttpConnection implements ChannelHandler {
         }
     }
 
-    private void readIntoExchange() throws IOException {
+    private void readIntoPipeline() throws IOException {
         int budget = READ_BUDGET_PER_EVENT;
-        while (exchange != null && !closed && exchange.wantsData()) {
+        Exchange head;
+        while (!closed && (head = pipeline.peekFirst()) != null && head.wantsData()) {
             if (!readBuffer.hasRemaining()) {
                 if (budget <= 0) {
                     return;
@@ -194,16 +247,16 @@ final class HttpConnection implements ChannelHandler {
                     readBuffer.flip();
                 }
                 if (count < 0) {
-                    exchange.endOfStream();
+                    head.endOfStream();
                     return;
                 }
                 if (count == 0) {
                     return;
                 }
                 budget -= count;
-                exchange.progressed();
+                head.progressed();
             }
-            exchange.received(readBuffer);
+            head.received(readBuffer);
         }
     }
 
@@ -225,32 +278,44 @@ final class HttpConnection implements ChannelHandler {
     public void closed(Throwable cause) {
         closed = true;
         release();
-        if (idleIn != null) {
-            idleIn.remove(this);
-            idleIn = null;
-        }
-        Exchange current = exchange;
-        exchange = null;
-        if (current != null) {
-            current.connectionFailed(cause instanceof IOException ? (IOException) cause
-                    : new IOException("connection handler failed: " + cause, cause));
-        }
+        forgetInPool();
+        failPipeline(cause instanceof IOException ? (IOException) cause
+                : new IOException("connection handler failed: " + cause, cause));
     }
 
-    /** Closes the socket; the current exchange, if any, is not told (it asked for this). */
+    /**
+     * Closes the socket. Exchanges still queued behind the one that asked are failed so that
+     * their chains can retry them elsewhere.
+     */
     void close() {
         if (closed) {
             return;
         }
         closed = true;
-        exchange = null;
-        if (idleIn != null) {
-            idleIn.remove(this);
-            idleIn = null;
-        }
         transport.close();
         registration.close();
         release();
+        forgetInPool();
+        failPipeline(new IOException("an earlier exchange on the connection ended it"));
+    }
+
+    private void failPipeline(IOException cause) {
+        List<Exchange> queued = new ArrayList<>(pipeline);
+        pipeline.clear();
+        for (Exchange exchange : queued) {
+            exchange.connectionFailed(cause);
+        }
+    }
+
+    private void forgetInPool() {
+        if (pool != null) {
+            pool.forget(this);
+        }
+    }
+
+    /** Whether the connection waits in the pool with no exchange. */
+    boolean isIdle() {
+        return idle;
     }
 
     private void release() {

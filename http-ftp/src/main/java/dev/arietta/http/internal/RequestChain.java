@@ -69,6 +69,9 @@ final class RequestChain implements ExchangeHandle, Exchange.Listener, Connectio
         }
         route = Route.of(current.uri(), client.proxyChoice().proxyFor(current.uri()).orElse(null));
         HttpConnection pooled = client.pool().acquire(route);
+        if (pooled == null && client.pipeliningDepth() > 1) {
+            pooled = client.pool().pipelineCandidate(route, client.pipeliningDepth());
+        }
         if (pooled != null) {
             startExchange(pooled);
         } else {
@@ -111,7 +114,7 @@ final class RequestChain implements ExchangeHandle, Exchange.Listener, Connectio
         if (paused) {
             exchange.pause();
         }
-        connection.start(exchange);
+        connection.start(exchange, client.pool());
     }
 
     // --- Exchange.Listener ---

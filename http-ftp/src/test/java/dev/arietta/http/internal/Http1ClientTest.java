@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arietta.http.HttpException;
+import dev.arietta.http.HttpProtocolException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -106,6 +108,72 @@ class Http1ClientTest {
             fixture.sync();
         }
         assertEquals(0, idleConnections(server.uri("/")));
+    }
+
+    /** Writes {@code first}, waits until the client's next request is readable, then runs {@code rest}. */
+    private static FaultServer.Responder holdUntilNextRequest(String first, FaultServer.Responder rest) {
+        return (request, socket, out) -> {
+            out.write(Replies.bytes(first));
+            out.flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (socket.getInputStream().available() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            return rest.respond(request, socket, out);
+        };
+    }
+
+    @Test
+    void pipelinesASecondRequestBehindARunningOne() throws Exception {
+        server = FaultServer.start().enqueue(Replies.ok("warm"),
+                holdUntilNextRequest("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nfirst", Replies.raw("-half")),
+                Replies.ok("second"));
+        fixture = new ClientFixture(builder -> builder.pipeliningDepth(2));
+        assertEquals("warm", fixture.get(server.uri("/warm")).bodyText());
+        RecordingListener first = fixture.get(server.uri("/a"));
+        first.response.get(10, TimeUnit.SECONDS);
+        RecordingListener second = fixture.get(server.uri("/b"));
+        assertEquals("first-half", first.bodyText());
+        assertEquals("second", second.bodyText());
+        assertEquals(1, server.connectionCount());
+        assertEquals(List.of("/warm", "/a", "/b"), server.requests().stream().map(FaultServer.RecordedRequest::target).toList());
+    }
+
+    @Test
+    void pipelinedRequestIsRetriedWhenTheOneAheadFails() throws Exception {
+        server = FaultServer.start().enqueue(Replies.ok("warm"),
+                holdUntilNextRequest("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nfirst",
+                        Replies.closeWithoutResponse()),
+                Replies.ok("second"));
+        fixture = new ClientFixture(builder -> builder.pipeliningDepth(2));
+        fixture.get(server.uri("/warm")).bodyText();
+        RecordingListener first = fixture.get(server.uri("/a"));
+        first.response.get(10, TimeUnit.SECONDS);
+        RecordingListener second = fixture.get(server.uri("/b"));
+        HttpException failure = first.failure();
+        assertEquals(HttpProtocolException.Reason.TRUNCATED_BODY, ((HttpProtocolException) failure).reason());
+        assertEquals("second", second.bodyText());
+        assertEquals(2, server.connectionCount());
+    }
+
+    @Test
+    void withoutPipeliningASecondRequestOpensAnotherConnection() throws Exception {
+        CountDownLatch secondDone = new CountDownLatch(1);
+        server = FaultServer.start().enqueue(Replies.ok("warm"), (request, socket, out) -> {
+            out.write(Replies.bytes("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nfirst"));
+            out.flush();
+            assertTrue(secondDone.await(10, TimeUnit.SECONDS));
+            out.write(Replies.bytes("-half"));
+            return true;
+        }, Replies.ok("second"));
+        fixture();
+        fixture.get(server.uri("/warm")).bodyText();
+        RecordingListener first = fixture.get(server.uri("/a"));
+        first.response.get(10, TimeUnit.SECONDS);
+        assertEquals("second", fixture.get(server.uri("/b")).bodyText());
+        secondDone.countDown();
+        assertEquals("first-half", first.bodyText());
+        assertEquals(2, server.connectionCount());
     }
 
     @Test
