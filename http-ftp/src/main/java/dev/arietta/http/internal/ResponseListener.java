@@ -8,6 +8,10 @@ import java.nio.ByteBuffer;
  * once, {@link #onBody} zero or more times, then {@link #onComplete}; or {@link #onFailure}
  * at any point (and then nothing else). After {@link ExchangeHandle#cancel()} nothing more
  * is called.
+ *
+ * <p>A listener must not throw: an exception escaping a callback is treated by the loop as a
+ * broken connection (logged as a bug, connection closed, request failed with an
+ * {@link dev.arietta.http.HttpNetworkException}).
  */
 public interface ResponseListener {
 

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,8 @@ public final class EventLoop implements Executor, TimerScheduler, AutoCloseable 
     private final TimerQueue timers = new TimerQueue();
     private final List<Runnable> shutdownHooks = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> termination = new CompletableFuture<>();
+    /** Created once: a method reference made per select would allocate on every turn. */
+    private final Consumer<SelectionKey> dispatcher = this::dispatch;
     private volatile int state = RUNNING;
 
     private EventLoop(String name, LongSupplier nanoClock) throws IOException {
@@ -216,9 +219,9 @@ public final class EventLoop implements Executor, TimerScheduler, AutoCloseable 
                 long timeoutMillis = selectTimeoutMillis();
                 try {
                     if (timeoutMillis == 0) {
-                        selector.selectNow(this::dispatch);
+                        selector.selectNow(dispatcher);
                     } else {
-                        selector.select(this::dispatch, timeoutMillis < 0 ? 0 : timeoutMillis);
+                        selector.select(dispatcher, timeoutMillis < 0 ? 0 : timeoutMillis);
                     }
                 } catch (IOException e) {
                     LOG.warn("{}: select failed", name, e);

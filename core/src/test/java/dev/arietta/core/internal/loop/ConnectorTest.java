@@ -105,6 +105,20 @@ class ConnectorTest {
     }
 
     @Test
+    void defaultResolverAnswersLiteralsAtOnceAndNamesOnItsExecutor() throws Exception {
+        List<Runnable> submitted = new java.util.ArrayList<>();
+        DefaultHostResolver resolver = new DefaultHostResolver(submitted::add);
+        assertEquals(List.of(InetAddress.getByName("127.0.0.1")), resolver.resolve("127.0.0.1").get());
+        assertEquals(List.of(InetAddress.getByName("::1")), resolver.resolve("::1").get());
+        assertTrue(submitted.isEmpty(), "literals need no lookup");
+        CompletableFuture<List<InetAddress>> named = resolver.resolve("localhost");
+        assertEquals(1, submitted.size());
+        assertTrue(!named.isDone());
+        submitted.get(0).run();
+        assertTrue(named.get().stream().allMatch(InetAddress::isLoopbackAddress));
+    }
+
+    @Test
     void connectTimeoutCoversASlowResolver() throws Exception {
         CompletableFuture<List<InetAddress>> neverAnswers = new CompletableFuture<>();
         CompletableFuture<InetSocketAddress> result = connect(host -> neverAnswers, "slow.example", 80);
