@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each turn of the loop waits for readiness (or the next timer, or a posted task), calls
  * the handlers of ready channels, runs the timers that are due by the injected clock, then
- * runs posted tasks. So after a task posted with {@link #execute(Runnable)} has run, every
- * timer due before it was posted has fired: tests rely on this to drive a fake clock.
+ * runs posted tasks, running timers that fall due between them. So after a task posted with
+ * {@link #execute(Runnable)} has run, every timer due before it was posted has fired: tests
+ * rely on this to drive a fake clock.
  *
  * <p>Thread-safety: {@link #execute}, {@link #schedule}, {@link #wakeup}, {@link #nanoTime},
  * {@link #addShutdownHook}, {@link #inEventLoop} and {@link #close} may be called from any
@@ -294,6 +295,10 @@ public final class EventLoop implements Executor, TimerScheduler, AutoCloseable 
         Runnable task;
         while ((task = tasks.poll()) != null) {
             runIsolated(task);
+            // A task may schedule a timer that is already due: it runs before later tasks.
+            if (!timers.isEmpty() && timers.firstDeadline() - nanoTime() <= 0) {
+                runDueTimers();
+            }
         }
     }
 
