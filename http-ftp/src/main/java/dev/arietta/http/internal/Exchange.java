@@ -93,10 +93,6 @@ final class Exchange {
         return request.uri();
     }
 
-    HttpRequest request() {
-        return request;
-    }
-
     /** The connection carrying this exchange, or null before it is attached. */
     HttpConnection connection() {
         return connection;
@@ -119,10 +115,6 @@ final class Exchange {
     /** Decodes the body with {@code contentDecoder} (closed by the exchange). Only from {@code head}. */
     void decodeWith(ContentDecoder contentDecoder) {
         this.decoder = contentDecoder;
-    }
-
-    boolean isDone() {
-        return state == State.DONE;
     }
 
     // --- driven by HttpConnection ---
