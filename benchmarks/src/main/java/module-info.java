@@ -7,6 +7,7 @@ open module dev.arietta.benchmarks {
     requires dev.arietta.bencode;
     requires dev.arietta.core;
     requires dev.arietta.metalink;
+    requires dev.arietta.httpftp;
     requires jmh.core;
     requires bencode;
 }

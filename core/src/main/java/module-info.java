@@ -19,4 +19,5 @@ module dev.arietta.core {
     exports dev.arietta.core.internal.resume to dev.arietta.benchmarks;
     exports dev.arietta.core.internal.ratelimit to dev.arietta.benchmarks;
     exports dev.arietta.core.internal.picker to dev.arietta.benchmarks;
+    exports dev.arietta.core.internal.loop to dev.arietta.httpftp, dev.arietta.benchmarks;
 }

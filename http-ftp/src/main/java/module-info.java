@@ -7,9 +7,11 @@ module dev.arietta.httpftp {
     requires transitive dev.arietta.core;
     requires org.slf4j;
 
+    exports dev.arietta.http;
     exports dev.arietta.ftp;
 
     // Internal packages, one line each, exported only to Arietta's own modules.
+    exports dev.arietta.http.internal to dev.arietta.benchmarks;
     exports dev.arietta.http.internal.cookie to dev.arietta.benchmarks;
     exports dev.arietta.http.internal.netrc to dev.arietta.benchmarks;
     exports dev.arietta.http.internal.disposition to dev.arietta.benchmarks;
