@@ -61,20 +61,20 @@ public final class Tokens {
         return offset(next(token));
     }
 
+    /** Adds a token; the caller has made room with {@link #grow(int)} when {@link #isFull()}. */
     int add(int offset, int type, int headerLength) {
-        if (count << 1 == data.length) {
-            int[] grown = new int[data.length << 1];
-            System.arraycopy(data, 0, grown, 0, data.length);
-            data = grown;
-        }
         int index = count++;
         data[index << 1] = offset;
         data[(index << 1) + 1] = type | (headerLength << HEADER_SHIFT);
         return index;
     }
 
-    int capacity() {
-        return data.length >>> 1;
+    boolean isFull() {
+        return count << 1 == data.length;
+    }
+
+    void grow(int capacity) {
+        data = java.util.Arrays.copyOf(data, capacity << 1);
     }
 
     void setSkip(int container, int skip) {
