@@ -59,7 +59,7 @@ public final class FtpProtocol {
         ABORTING, QUIT, CLOSED, BROKEN
     }
 
-    private final String url;
+    private String url;
     private final InetAddress controlPeer;
     private final FtpCredentials credentials;
     private final PassiveAddressPolicy passiveAddressPolicy;
@@ -227,6 +227,14 @@ public final class FtpProtocol {
             throw new IllegalStateException("PASV needs an IPv4 control connection");
         }
         epsvRefused = true;
+    }
+
+    /**
+     * Names {@code maskedUrl} in later errors: a pooled session serves other files of the same
+     * server, and each failure must name the URL being retrieved.
+     */
+    public void reportAs(String maskedUrl) {
+        this.url = Objects.requireNonNull(maskedUrl, "maskedUrl");
     }
 
     /** Sends QUIT; {@link FtpEvent.Closed} follows its reply (or the connection's end). */
