@@ -216,7 +216,7 @@ class FtpSessionTest {
             }), Reason.UNEXPECTED_REPLY, false));
     }
 
-    private static Arguments hostile(String name, ServerSetup setup, Reason reason, boolean usableAfter) {
+    static Arguments hostile(String name, ServerSetup setup, Reason reason, boolean usableAfter) {
         return Arguments.of(name, setup, reason, usableAfter);
     }
 
