@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A minimal HTTP proxy for tests: CONNECT opens a relayed tunnel, an absolute-form request is
- * rewritten to origin form and relayed to its origin. It can demand Basic credentials (407),
+ * rewritten to origin form and relayed to its origin, an ftp URL is fetched over FTP as Squid
+ * does ({@link FakeFtpGateway}). It can demand Basic credentials (407),
  * refuse tunnels with a status, or never answer CONNECT. Records request lines and
  * Proxy-Authorization values. Blocking sockets, daemon threads; test code only.
  */
@@ -115,6 +116,8 @@ final class FakeProxy implements AutoCloseable {
             String[] requestLine = lines[0].split(" ");
             if (requestLine[0].equals("CONNECT")) {
                 tunnel(client, requestLine[1]);
+            } else if (requestLine[1].startsWith("ftp://")) {
+                FakeFtpGateway.answer(client, lines, URI.create(requestLine[1]));
             } else {
                 forward(client, lines, head, URI.create(requestLine[1]));
             }
