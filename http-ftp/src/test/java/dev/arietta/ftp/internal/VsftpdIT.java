@@ -17,13 +17,10 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,10 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The FTP protocol core and its blocking driver against a real vsftpd on loopback. */
 class VsftpdIT {
-    private static final Instant MODIFIED = Instant.parse("2021-03-04T05:06:07Z");
+    private static final Instant MODIFIED = VsftpdTree.MODIFIED;
     private static final FtpSessionOptions OPTIONS = new FtpSessionOptions(10_000, 10_000, false,
             PassiveAddressPolicy.REJECT_MISMATCH, FtpLimits.DEFAULTS);
-    private static final int BIG_SIZE = 20 * 1024 * 1024 + 123;
+    private static final int BIG_SIZE = VsftpdTree.BIG_SIZE;
 
     @TempDir
     static Path directory;
@@ -48,23 +45,11 @@ class VsftpdIT {
     @BeforeAll
     static void startServer() throws Exception {
         VsftpdServer.requireInstalled();
-        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path root = Files.createDirectories(directory.resolve("root"));
-        big = new byte[BIG_SIZE];
-        new Random(7).nextBytes(big);
-        small = "hello from vsftpd\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        nested = new byte[70_000];
-        new Random(8).nextBytes(nested);
-        Files.write(root.resolve("big.bin"), big);
-        Files.setLastModifiedTime(root.resolve("big.bin"), FileTime.from(MODIFIED));
-        Files.write(root.resolve("small.txt"), small);
-        Files.write(root.resolve("caf\u00e9.txt"), small);
-        Path sub = Files.createDirectories(root.resolve("dir").resolve("sub"));
-        Files.write(sub.resolve("nested.bin"), nested);
-        for (Path path : new Path[] {root.resolve("dir"), sub}) {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        server = VsftpdServer.start(root, Files.createDirectories(directory.resolve("work")),
+        VsftpdTree tree = VsftpdTree.create(directory);
+        big = tree.big();
+        small = tree.small();
+        nested = tree.nested();
+        server = VsftpdServer.start(tree.root(), Files.createDirectories(directory.resolve("work")),
                 InetAddress.getByName("127.0.0.1"));
     }
 

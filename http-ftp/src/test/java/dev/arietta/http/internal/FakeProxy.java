@@ -22,10 +22,10 @@ import java.util.concurrent.CountDownLatch;
  * refuse tunnels with a status, or never answer CONNECT. Records request lines and
  * Proxy-Authorization values. Blocking sockets, daemon threads; test code only.
  */
-final class FakeProxy implements AutoCloseable {
+public final class FakeProxy implements AutoCloseable {
 
     /** A request head the proxy received. */
-    record Seen(String requestLine, String proxyAuthorization) {
+    public record Seen(String requestLine, String proxyAuthorization) {
     }
 
     private final ServerSocket server;
@@ -48,7 +48,7 @@ final class FakeProxy implements AutoCloseable {
     }
 
     /** An open proxy. */
-    static FakeProxy open() throws IOException {
+    public static FakeProxy open() throws IOException {
         return new FakeProxy(null, 0, null);
     }
 
@@ -67,11 +67,11 @@ final class FakeProxy implements AutoCloseable {
         return new FakeProxy(null, 0, received);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    List<Seen> seen() {
+    public List<Seen> seen() {
         return new ArrayList<>(seen);
     }
 
