@@ -19,7 +19,7 @@ import java.util.Set;
  * The FTP client protocol (RFC 959, RFC 2428, RFC 3659) as a sans-IO state machine: the driver
  * feeds it the control connection's bytes and its own I/O outcomes, and takes back command
  * bytes to write and {@link FtpEvent events} to act on. It never touches a socket, so the same
- * core runs under the blocking {@link FtpSession} and under the session's event loop.
+ * core runs under the session's event loop ({@link FtpClient}) and under blocking test tooling.
  *
  * <p>Lifecycle:
  * <ol>

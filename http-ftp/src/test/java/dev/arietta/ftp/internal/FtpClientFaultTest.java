@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -49,13 +50,13 @@ class FtpClientFaultTest {
         }
     }
 
-    static Stream<org.junit.jupiter.params.provider.Arguments> hostileServers() throws Exception {
-        return FtpSessionTest.hostileServers();
+    static Stream<Arguments> hostileServers() throws Exception {
+        return HostileFtpServers.all();
     }
 
     @ParameterizedTest(name = "{0} -> {2}")
     @MethodSource("hostileServers")
-    void hostileServerGivesExactError(String name, FtpSessionTest.ServerSetup setup, Reason reason,
+    void hostileServerGivesExactError(String name, HostileFtpServers.ServerSetup setup, Reason reason,
                                       boolean usableAfter) throws Exception {
         server = new FakeFtpServer(CONTENT);
         setup.apply(server);

@@ -2,6 +2,7 @@ package dev.arietta.ftp.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arietta.core.internal.loop.EventLoop;
@@ -176,6 +177,22 @@ class VsftpdClientIT {
     }
 
     @Test
+    void missingDirectoryIsNotFound() throws Exception {
+        client(builder -> builder);
+        FtpException failure = start(client, FtpRetrieval.range(url("/no/such/file.bin"), ANONYMOUS, 0,
+                FtpRetrieval.TO_END)).failure();
+        assertEquals(Reason.FILE_NOT_FOUND, failure.reason());
+        assertEquals("CWD no", failure.command());
+    }
+
+    @Test
+    void utf8FileName() throws Exception {
+        client(builder -> builder);
+        assertArrayEquals(tree.small(), fetch(client, FtpRetrieval.range(url("/caf%C3%A9.txt"), ANONYMOUS, 0,
+                FtpRetrieval.TO_END)));
+    }
+
+    @Test
     void userLoginFromNetrc() throws Exception {
         try (LocalFtpUser user = LocalFtpUser.ensure()) {
             FtpUrl url = url("/dir/sub/nested.bin");
@@ -185,10 +202,14 @@ class VsftpdClientIT {
             client(builder -> builder);
             assertArrayEquals(tree.nested(), fetch(client, FtpRetrieval.range(url, credentials, 0,
                     FtpRetrieval.TO_END)));
-            FtpCredentials wrong = new FtpCredentials(LocalFtpUser.NAME, "wrong-password", null);
-            FtpException refused = start(client, FtpRetrieval.query(url, wrong)).failure();
+            FtpUrl wrongUrl = FtpUrl.parse(URI.create("ftp://" + LocalFtpUser.NAME + ":wrong-password@127.0.0.1:"
+                    + server.port() + "/small.txt"));
+            FtpCredentials wrong = FtpCredentials.resolve(wrongUrl, Netrc.empty(), "anonymous", "arietta@");
+            FtpException refused = start(client, FtpRetrieval.query(wrongUrl, wrong)).failure();
             assertEquals(Reason.LOGIN_FAILED, refused.reason());
+            assertEquals(530, refused.replyCode());
             assertEquals("PASS ***", refused.command());
+            assertFalse(refused.getMessage().contains("wrong-password"), refused.getMessage());
         }
     }
 
