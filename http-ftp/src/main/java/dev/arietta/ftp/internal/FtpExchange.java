@@ -80,7 +80,7 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
             return;
         }
         progress();
-        timeoutCheck = loop.schedule(timeoutNanos(), this::checkTimeout);
+        timeoutCheck = loop.schedule(checkIntervalNanos(), this::checkTimeout);
         FtpControlConnection pooled = client.pool().acquire(key, url.directories());
         if (pooled != null) {
             control = pooled;
@@ -342,6 +342,14 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
                 * 1_000_000L;
     }
 
+    /**
+     * The longest wait between checks: the shorter timeout, so that a step switching from the
+     * read timeout to the connect timeout is still checked in time.
+     */
+    private long checkIntervalNanos() {
+        return Math.min(client.options().connectTimeoutMillis(), client.options().readTimeoutMillis()) * 1_000_000L;
+    }
+
     private void checkTimeout() {
         timeoutCheck = null;
         if (step == Step.DONE) {
@@ -351,7 +359,8 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
         long idle = loop.nanoTime() - lastProgress;
         boolean waitingForCaller = paused && step == Step.TRANSFERRING;
         if (waitingForCaller || idle < allowed) {
-            timeoutCheck = loop.schedule(waitingForCaller ? allowed : allowed - idle, this::checkTimeout);
+            long delay = waitingForCaller ? checkIntervalNanos() : Math.min(allowed - idle, checkIntervalNanos());
+            timeoutCheck = loop.schedule(delay, this::checkTimeout);
             return;
         }
         if (rangeDelivered()) {

@@ -2,6 +2,7 @@ package dev.arietta.http.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,9 @@ import dev.arietta.ftp.FtpException;
 import dev.arietta.ftp.internal.FakeFtpServer;
 import dev.arietta.ftp.internal.FtpClient;
 import dev.arietta.ftp.internal.FtpCredentials;
+import dev.arietta.ftp.internal.FtpLimits;
+import dev.arietta.ftp.internal.FtpSessionOptions;
+import dev.arietta.ftp.internal.PassiveAddressPolicy;
 import dev.arietta.ftp.internal.FtpListener;
 import dev.arietta.ftp.internal.FtpResponse;
 import dev.arietta.ftp.internal.FtpRetrieval;
@@ -25,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +50,11 @@ class FtpProxyTest {
         new Random(3).nextBytes(CONTENT);
     }
 
+    /** Connect timeout well below the read timeout, so the tunnel phase must use the former. */
+    private static final FtpSessionOptions OPTIONS = new FtpSessionOptions(5000, 60_000, false,
+            PassiveAddressPolicy.REJECT_MISMATCH, FtpLimits.DEFAULTS);
+
+    private final AtomicLong clock = new AtomicLong();
     private FakeFtpServer ftp;
     private FakeProxy proxy;
     private ClientFixture http;
@@ -132,11 +142,34 @@ class FtpProxyTest {
         assertTrue(cause.getMessage().contains("403"), cause.getMessage());
     }
 
+    @Test
+    void unansweredConnectTimesOutOnTheConnectTimeout() throws Exception {
+        ftp = new FakeFtpServer(CONTENT);
+        CountDownLatch connectReceived = new CountDownLatch(1);
+        proxy = FakeProxy.stallingTunnels(connectReceived);
+        startFtpClient();
+        FtpUrl url = FtpUrl.parse(URI.create("ftp://127.0.0.1:" + ftp.port() + "/f.bin"));
+        CompletableFuture<byte[]> result = retrieve(FtpRetrieval.query(url, ANONYMOUS));
+        assertTrue(connectReceived.await(10, TimeUnit.SECONDS));
+        advance(OPTIONS.connectTimeoutMillis() - 1);
+        assertFalse(result.isDone(), "no timeout before the connect deadline");
+        advance(1);
+        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> result.get(10, TimeUnit.SECONDS));
+        assertEquals(FtpException.Reason.TIMEOUT, ((FtpException) failure.getCause()).reason());
+    }
+
+    private void advance(long millis) throws Exception {
+        CompletableFuture.runAsync(() -> { }, loop).get(10, TimeUnit.SECONDS);
+        clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(millis));
+        loop.wakeup();
+        CompletableFuture.runAsync(() -> { }, loop).get(10, TimeUnit.SECONDS);
+    }
+
     private void startFtpClient() throws Exception {
-        AtomicLong clock = new AtomicLong();
         loop = EventLoop.start(0, clock::get);
         ProxyServer server = proxyServer();
-        ftpClient = FtpClient.builder(loop).proxyChoice(uri -> {
+        ftpClient = FtpClient.builder(loop).options(OPTIONS).proxyChoice(uri -> {
             assertEquals("ftp", uri.getScheme());
             return Optional.of(server);
         }).build();
