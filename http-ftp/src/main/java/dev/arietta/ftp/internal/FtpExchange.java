@@ -9,10 +9,7 @@ import dev.arietta.ftp.FtpException.Reason;
 import dev.arietta.http.internal.ExchangeHandle;
 import dev.arietta.http.internal.ProxyServer;
 import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -105,34 +102,18 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
     }
 
     private void controlConnected(Registration registration, InetSocketAddress remote) {
-        InetAddress peer;
+        FtpProtocol protocol;
         try {
-            peer = proxy == null ? remote.getAddress() : tunnelledPeer();
+            protocol = FtpConnections.newProtocol(url, retrieval.credentials(), client.options(), remote.getAddress(),
+                    proxy);
         } catch (UnknownHostException impossible) {
             registration.close();
             fail(failure(Reason.BAD_URL, "unusable host " + url.host(), impossible));
             return;
         }
-        // Through a tunnel the data connection goes to the server's name via the proxy, so a
-        // PASV address can neither be checked against the peer nor be used.
-        FtpProtocol protocol = new FtpProtocol(url.masked(), peer, retrieval.credentials(),
-                client.options().limits(), proxy == null ? client.options().passiveAddressPolicy()
-                : PassiveAddressPolicy.USE_CONTROL_PEER);
-        if (!client.options().extendedPassive() && peer instanceof Inet4Address) {
-            protocol.skipExtendedPassive();
-        }
         step = Step.LOGGING_IN;
         progress();
         control = new FtpControlConnection(registration, protocol, key, url.masked(), this);
-    }
-
-    /** The server's address as far as the protocol needs it behind a proxy: its family decides PASV. */
-    private InetAddress tunnelledPeer() throws UnknownHostException {
-        String host = url.host();
-        if (host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || Character.isDigit(c))) {
-            return InetAddress.getByName(host);
-        }
-        return InetAddress.getByAddress(host, new byte[4]);
     }
 
     // ---- the request ------------------------------------------------------------------
@@ -431,13 +412,7 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
     }
 
     private FtpException connectFailure(IOException cause, String which) {
-        if (cause instanceof FtpException ftp) {
-            return ftp;
-        }
-        Reason reason = cause instanceof UnknownHostException ? Reason.NAME_RESOLUTION_FAILED
-                : cause instanceof SocketTimeoutException ? Reason.TIMEOUT : Reason.CONNECTION_FAILED;
-        return failure(reason, "cannot open the " + which + " connection"
-                + (proxy == null ? "" : " through " + proxy) + ": " + cause.getMessage(), cause);
+        return FtpConnections.connectFailure(url, proxy, cause, which);
     }
 
     private FtpException failure(Reason reason, String detail, Throwable cause) {
