@@ -207,4 +207,20 @@ class FtpClientTest {
         fixture.advance(1, TimeUnit.SECONDS);
         assertEquals(0, fixture.idleConnections());
     }
+
+    @Test
+    void pooledConnectionClosedByTheServerIsDroppedAndReplaced() throws Exception {
+        start(OPTIONS);
+        server.on("MDTM", (c, a) -> {
+            c.write("213 20240131235959\r\n");
+            c.close();
+        });
+        fixture.retrieve(FtpRetrieval.query(url(server, "/f.bin"), ANONYMOUS)).bytes();
+        fixture.awaitIdleConnections(0);
+        server.reply("MDTM", "213 20240131235959\r\n");
+        RecordingFtpListener again = fixture.retrieve(FtpRetrieval.query(url(server, "/f.bin"), ANONYMOUS));
+        again.bytes();
+        assertEquals(OptionalLong.of(CONTENT.length), again.response.get().size());
+        assertEquals(2, server.commands().stream().filter(c -> c.startsWith("USER")).count());
+    }
 }

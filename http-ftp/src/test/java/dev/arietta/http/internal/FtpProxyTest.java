@@ -130,6 +130,18 @@ class FtpProxyTest {
     }
 
     @Test
+    void tunnelWithPasvConnectsTheDataTunnelToTheServerName() throws Exception {
+        ftp = new FakeFtpServer(CONTENT);
+        proxy = FakeProxy.open();
+        startFtpClient(OPTIONS.withExtendedPassive(false));
+        FtpUrl url = FtpUrl.parse(URI.create("ftp://localhost:" + ftp.port() + "/f.bin"));
+        assertArrayEquals(CONTENT, retrieve(FtpRetrieval.range(url, ANONYMOUS, 0, FtpRetrieval.TO_END))
+                .get(10, TimeUnit.SECONDS));
+        assertTrue(ftp.commands().contains("PASV"), ftp.commands().toString());
+        assertTrue(proxy.seen().get(1).requestLine().startsWith("CONNECT localhost:"), proxy.seen().toString());
+    }
+
+    @Test
     void tunnelRefusedByTheProxyIsAConnectionFailure() throws Exception {
         ftp = new FakeFtpServer(CONTENT);
         proxy = FakeProxy.refusingTunnels(403);
@@ -167,9 +179,13 @@ class FtpProxyTest {
     }
 
     private void startFtpClient() throws Exception {
+        startFtpClient(OPTIONS);
+    }
+
+    private void startFtpClient(FtpSessionOptions options) throws Exception {
         loop = EventLoop.start(0, clock::get);
         ProxyServer server = proxyServer();
-        ftpClient = FtpClient.builder(loop).options(OPTIONS).proxyChoice(uri -> {
+        ftpClient = FtpClient.builder(loop).options(options).proxyChoice(uri -> {
             assertEquals("ftp", uri.getScheme());
             return Optional.of(server);
         }).build();
