@@ -8,13 +8,17 @@ import dev.arietta.core.internal.loop.DefaultHostResolver;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.loop.HappyEyeballs;
 import dev.arietta.core.internal.loop.HostResolver;
+import dev.arietta.core.internal.loop.Registration;
 import dev.arietta.http.internal.ConnectTunnel;
 import dev.arietta.http.internal.ExchangeHandle;
 import dev.arietta.http.internal.Http1Client;
 import dev.arietta.http.internal.HttpLimits;
 import dev.arietta.http.internal.ProxyChoice;
 import dev.arietta.http.internal.ProxyServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -161,11 +165,24 @@ public final class FtpClient implements AutoCloseable {
         return proxyChoice.proxyFor(uri).orElse(null);
     }
 
-    /** Opens a TCP connection to {@code host:port}, through a CONNECT tunnel when {@code proxy} is set. */
-    Cancellable dial(ProxyServer proxy, String host, int port, ConnectListener listener) {
+    /**
+     * Opens a TCP connection to {@code host:port}, through a CONNECT tunnel when {@code proxy} is
+     * set; a direct connection has no early bytes.
+     */
+    Cancellable dial(ProxyServer proxy, String host, int port, ConnectTunnel.Listener listener) {
         long timeoutNanos = options.connectTimeoutMillis() * 1_000_000L;
         if (proxy == null) {
-            return connector.connect(host, port, timeoutNanos, listener);
+            return connector.connect(host, port, timeoutNanos, new ConnectListener() {
+                @Override
+                public void connected(Registration registration, InetSocketAddress remote) {
+                    listener.connected(registration, remote, ByteBuffer.allocate(0));
+                }
+
+                @Override
+                public void failed(IOException cause) {
+                    listener.failed(cause);
+                }
+            });
         }
         return ConnectTunnel.open(connector, proxy, host, port, timeoutNanos, userAgent, HttpLimits.defaults(),
                 listener);

@@ -148,9 +148,25 @@ final class FtpControlConnection implements ChannelHandler {
             lost(failure);
             return;
         }
-        if (count == 0) {
-            return;
+        if (count != 0) {
+            process(count);
         }
+    }
+
+    /**
+     * Feeds bytes that arrived with the connection (a tunnel's first read after the proxy's
+     * answer, e.g. the greeting) as if just read.
+     */
+    void receiveEarly(ByteBuffer early) {
+        if (early.hasRemaining()) {
+            input.clear();
+            input.put(early).flip();
+            process(input.remaining());
+        }
+    }
+
+    /** Handles {@code count} bytes now in {@link #input}, or end of stream when negative. */
+    private void process(int count) {
         owner.controlProgress();
         try {
             if (count < 0) {

@@ -35,14 +35,17 @@ final class FtpDataConnection implements ChannelHandler {
     private final BufferPool bufferPool;
     private final Sink sink;
     private ByteBuffer buffer;
+    /** Bytes that came with the connection (through a tunnel), delivered before any read. */
+    private ByteBuffer early;
     private boolean reading;
     private boolean paused;
     private boolean closed;
 
-    FtpDataConnection(Registration registration, BufferPool bufferPool, Sink sink) {
+    FtpDataConnection(Registration registration, BufferPool bufferPool, Sink sink, ByteBuffer early) {
         this.registration = registration;
         this.bufferPool = bufferPool;
         this.sink = sink;
+        this.early = early.hasRemaining() ? early : null;
         registration.handler(this);
         registration.interestOps(0);
     }
@@ -64,6 +67,11 @@ final class FtpDataConnection implements ChannelHandler {
     }
 
     private void updateInterest() {
+        if (early != null && reading && !paused && !closed) {
+            ByteBuffer first = early;
+            early = null;
+            sink.dataBytes(first);
+        }
         if (!closed) {
             registration.interestOps(reading && !paused ? SelectionKey.OP_READ : 0);
         }

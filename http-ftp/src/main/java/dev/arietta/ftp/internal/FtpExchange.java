@@ -1,11 +1,11 @@
 package dev.arietta.ftp.internal;
 
 import dev.arietta.core.internal.loop.Cancellable;
-import dev.arietta.core.internal.loop.ConnectListener;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.loop.Registration;
 import dev.arietta.ftp.FtpException;
 import dev.arietta.ftp.FtpException.Reason;
+import dev.arietta.http.internal.ConnectTunnel;
 import dev.arietta.http.internal.ExchangeHandle;
 import dev.arietta.http.internal.ProxyServer;
 import java.io.IOException;
@@ -45,6 +45,8 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
     private final FtpPoolKey key;
     private Step step = Step.NEW;
     private FtpControlConnection control;
+    /** Whether {@link #control} came from the pool and has not been replaced after failing. */
+    private boolean reusedControl;
     private FtpDataConnection data;
     private FtpActiveListener active;
     private Cancellable pendingDial;
@@ -81,16 +83,22 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
         FtpControlConnection pooled = client.pool().acquire(key, url.directories());
         if (pooled != null) {
             control = pooled;
+            reusedControl = true;
             control.owner(this, url.masked());
             sendRequest();
             return;
         }
+        connectControl();
+    }
+
+    private void connectControl() {
         step = Step.CONNECTING;
-        pendingDial = client.dial(proxy, url.host(), url.port(), new ConnectListener() {
+        progress();
+        pendingDial = client.dial(proxy, url.host(), url.port(), new ConnectTunnel.Listener() {
             @Override
-            public void connected(Registration registration, InetSocketAddress remote) {
+            public void connected(Registration registration, InetSocketAddress remote, ByteBuffer early) {
                 pendingDial = null;
-                controlConnected(registration, remote);
+                controlConnected(registration, remote, early);
             }
 
             @Override
@@ -101,7 +109,7 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
         });
     }
 
-    private void controlConnected(Registration registration, InetSocketAddress remote) {
+    private void controlConnected(Registration registration, InetSocketAddress remote, ByteBuffer early) {
         FtpProtocol protocol;
         try {
             protocol = FtpConnections.newProtocol(url, retrieval.credentials(), client.options(), remote.getAddress(),
@@ -114,6 +122,7 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
         step = Step.LOGGING_IN;
         progress();
         control = new FtpControlConnection(registration, protocol, key, url.masked(), this);
+        control.receiveEarly(early);
     }
 
     // ---- the request ------------------------------------------------------------------
@@ -173,6 +182,25 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
 
     @Override
     public void controlFailed(FtpException failure) {
+        if (reusedControl && !started && (failure.reason() == Reason.CONNECTION_CLOSED
+                || failure.reason() == Reason.SERVICE_UNAVAILABLE)) {
+            // The server dropped a pooled connection (idle timeout) as it was reused: retry once
+            // on a new one, as the HTTP client does with a dead kept-alive connection.
+            reusedControl = false;
+            if (pendingDial != null) {
+                pendingDial.cancel();
+                pendingDial = null;
+            }
+            if (active != null) {
+                active.close();
+                active = null;
+            }
+            closeData();
+            control.close();
+            control = null;
+            connectControl();
+            return;
+        }
         if (rangeDelivered()) {
             // Every byte of the range arrived; only the clean-up after it failed.
             complete();
@@ -192,15 +220,15 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
         step = Step.DATA_CONNECTING;
         progress();
         String host = proxy == null ? address.getAddress().getHostAddress() : url.host();
-        pendingDial = client.dial(proxy, host, address.getPort(), new ConnectListener() {
+        pendingDial = client.dial(proxy, host, address.getPort(), new ConnectTunnel.Listener() {
             @Override
-            public void connected(Registration registration, InetSocketAddress remote) {
+            public void connected(Registration registration, InetSocketAddress remote, ByteBuffer early) {
                 pendingDial = null;
                 if (step == Step.DONE) {
                     registration.close();
                     return;
                 }
-                data = new FtpDataConnection(registration, client.bufferPool(), FtpExchange.this);
+                data = new FtpDataConnection(registration, client.bufferPool(), FtpExchange.this, early);
                 if (paused) {
                     data.pause();
                 }
@@ -226,7 +254,7 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
             return;
         }
         active = null;
-        data = new FtpDataConnection(registration, client.bufferPool(), this);
+        data = new FtpDataConnection(registration, client.bufferPool(), this, ByteBuffer.allocate(0));
         if (paused) {
             data.pause();
         }

@@ -27,11 +27,24 @@ import java.nio.channels.SocketChannel;
  * </ol>
  *
  * <p>The connector's timeout covers the TCP connect only; the caller's own timer covers the
- * whole (it {@link #cancel()}s the tunnel). Bytes the proxy sends after its answer belong to
- * the tunnelled protocol, but a proxy must not send any before the client speaks; such bytes
- * fail the tunnel with an {@link HttpProtocolException} rather than being lost.
+ * whole (it {@link #cancel()}s the tunnel). Bytes read after the proxy's answer already belong
+ * to the tunnelled protocol (an FTP server speaks first, and its greeting may share a read with
+ * the answer): they are handed over with the socket.
  */
 public final class ConnectTunnel implements ConnectListener, ChannelHandler, Cancellable {
+
+    /** Hears the outcome once, on the loop thread. */
+    public interface Listener {
+        /**
+         * The tunnel is open. The caller owns {@code registration} (interest set empty, handler
+         * to be replaced) and must process {@code early}, the target's first bytes, before
+         * reading the socket.
+         */
+        void connected(Registration registration, InetSocketAddress proxyAddress, ByteBuffer early);
+
+        /** No tunnel: a connect failure, an {@link HttpStatusException} from the proxy, or a malformed answer. */
+        void failed(IOException cause);
+    }
 
     /** Longest CONNECT answer head read, in bytes, before the parser's own limits apply. */
     private static final int ANSWER_BUFFER_SIZE = 4096;
@@ -41,7 +54,7 @@ public final class ConnectTunnel implements ConnectListener, ChannelHandler, Can
     private final int port;
     private final String userAgent;
     private final HttpLimits limits;
-    private final ConnectListener listener;
+    private final Listener listener;
     private final URI target;
     private Cancellable pendingConnect;
     private Registration registration;
@@ -52,7 +65,7 @@ public final class ConnectTunnel implements ConnectListener, ChannelHandler, Can
     private boolean done;
 
     private ConnectTunnel(ProxyServer proxy, String host, int port, String userAgent, HttpLimits limits,
-                          ConnectListener listener) {
+                          Listener listener) {
         this.proxy = proxy;
         this.host = host;
         this.port = port;
@@ -63,16 +76,14 @@ public final class ConnectTunnel implements ConnectListener, ChannelHandler, Can
     }
 
     /**
-     * Opens a tunnel to {@code host:port} through {@code proxy}. The listener hears once:
-     * {@link ConnectListener#connected} with the proxy socket (interest set empty, any handler
-     * must be replaced) and the proxy's address, or {@link ConnectListener#failed}.
+     * Opens a tunnel to {@code host:port} through {@code proxy}; the listener hears the outcome once.
      *
      * @param connectTimeoutNanos the TCP connect timeout to the proxy, in nanoseconds
      * @return a handle to give up silently
      */
     public static ConnectTunnel open(Connector connector, ProxyServer proxy, String host, int port,
                                      long connectTimeoutNanos, String userAgent, HttpLimits limits,
-                                     ConnectListener listener) {
+                                     Listener listener) {
         ConnectTunnel tunnel = new ConnectTunnel(proxy, host, port, userAgent, limits, listener);
         tunnel.pendingConnect = connector.connect(proxy.host(), proxy.port(), connectTimeoutNanos, tunnel);
         return tunnel;
@@ -142,13 +153,11 @@ public final class ConnectTunnel implements ConnectListener, ChannelHandler, Can
         if (head.status() / 100 != 2) {
             throw new HttpStatusException(target, head, null, true);
         }
-        if (answer.hasRemaining()) {
-            throw new HttpProtocolException(target, head.status(), HttpProtocolException.Reason.UNEXPECTED_RESPONSE,
-                    "proxy sent bytes after its CONNECT answer");
-        }
+        ByteBuffer early = ByteBuffer.allocate(answer.remaining());
+        early.put(answer).flip();
         done = true;
         registration.interestOps(0);
-        listener.connected(registration, proxyAddress);
+        listener.connected(registration, proxyAddress, early);
     }
 
     private void fail(IOException cause) {

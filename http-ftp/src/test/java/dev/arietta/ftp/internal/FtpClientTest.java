@@ -223,4 +223,22 @@ class FtpClientTest {
         assertEquals(OptionalLong.of(CONTENT.length), again.response.get().size());
         assertEquals(2, server.commands().stream().filter(c -> c.startsWith("USER")).count());
     }
+
+    @Test
+    void pooledConnectionDroppedAsItIsReusedIsRetriedOnceOnANewOne() throws Exception {
+        start(OPTIONS);
+        fixture.retrieve(FtpRetrieval.query(url(server, "/f.bin"), ANONYMOUS)).bytes();
+        java.util.concurrent.atomic.AtomicBoolean dropped = new java.util.concurrent.atomic.AtomicBoolean();
+        server.on("SIZE", (c, a) -> {
+            if (dropped.compareAndSet(false, true)) {
+                c.write("421 Timeout.\r\n");
+                c.close();
+            } else {
+                c.write("213 " + CONTENT.length + "\r\n");
+            }
+        });
+        RecordingFtpListener again = fixture.retrieve(FtpRetrieval.range(url(server, "/f.bin"), ANONYMOUS, 5, 50));
+        assertArrayEquals(Arrays.copyOfRange(CONTENT, 5, 50), again.bytes());
+        assertEquals(2, server.commands().stream().filter(c -> c.startsWith("USER")).count());
+    }
 }
