@@ -32,7 +32,7 @@ import java.util.OptionalLong;
  * </ol>
  */
 final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, FtpDataConnection.Sink,
-        FtpActiveListener.Listener {
+        FtpActiveListener.Listener, FtpInactivityTimer.Watched {
 
     private enum Step { NEW, CONNECTING, LOGGING_IN, REQUESTING, DATA_CONNECTING, TRANSFERRING, ABORTING, DONE }
 
@@ -50,8 +50,7 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
     private FtpDataConnection data;
     private FtpActiveListener active;
     private Cancellable pendingDial;
-    private Cancellable timeoutCheck;
-    private long lastProgress;
+    private final FtpInactivityTimer timer;
     private boolean paused;
     /** Cancelled by the caller: finish quietly, keeping the control connection when possible. */
     private boolean silent;
@@ -70,6 +69,10 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
         this.listener = listener;
         this.proxy = client.proxyFor(url);
         this.key = new FtpPoolKey(url.host(), url.port(), retrieval.credentials(), proxy);
+        // The shorter timeout as the check interval: a step switching to it is checked in time.
+        long checkInterval = Math.min(client.options().connectTimeoutMillis(),
+                client.options().readTimeoutMillis()) * 1_000_000L;
+        this.timer = new FtpInactivityTimer(loop, checkInterval, this);
     }
 
     // ---- start and login ---------------------------------------------------------------
@@ -78,8 +81,7 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
         if (step != Step.NEW) {
             return;
         }
-        progress();
-        timeoutCheck = loop.schedule(checkIntervalNanos(), this::checkTimeout);
+        timer.start();
         FtpControlConnection pooled = client.pool().acquire(key, url.directories());
         if (pooled != null) {
             control = pooled;
@@ -339,37 +341,27 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
         }
     }
 
-    // ---- timeouts ----------------------------------------------------------------------
+    // ---- timeouts (FtpInactivityTimer.Watched) -----------------------------------------
 
     private void progress() {
-        lastProgress = loop.nanoTime();
+        timer.progress();
     }
 
-    private long timeoutNanos() {
+    @Override
+    public long allowedNanos() {
         boolean connecting = step == Step.CONNECTING || step == Step.DATA_CONNECTING;
         return (connecting ? client.options().connectTimeoutMillis() : client.options().readTimeoutMillis())
                 * 1_000_000L;
     }
 
-    /**
-     * The longest wait between checks: the shorter timeout, so that a step switching from the
-     * read timeout to the connect timeout is still checked in time.
-     */
-    private long checkIntervalNanos() {
-        return Math.min(client.options().connectTimeoutMillis(), client.options().readTimeoutMillis()) * 1_000_000L;
+    @Override
+    public boolean suspended() {
+        return paused && step == Step.TRANSFERRING;
     }
 
-    private void checkTimeout() {
-        timeoutCheck = null;
+    @Override
+    public void expired(long allowedNanos) {
         if (step == Step.DONE) {
-            return;
-        }
-        long allowed = timeoutNanos();
-        long idle = loop.nanoTime() - lastProgress;
-        boolean waitingForCaller = paused && step == Step.TRANSFERRING;
-        if (waitingForCaller || idle < allowed) {
-            long delay = waitingForCaller ? checkIntervalNanos() : Math.min(allowed - idle, checkIntervalNanos());
-            timeoutCheck = loop.schedule(delay, this::checkTimeout);
             return;
         }
         if (rangeDelivered()) {
@@ -384,7 +376,7 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
             case ABORTING -> "waiting for the ABOR answer";
             default -> "waiting for a reply";
         };
-        fail(failure(Reason.TIMEOUT, "no progress for " + allowed / 1_000_000 + " ms " + what, null));
+        fail(failure(Reason.TIMEOUT, "no progress for " + allowedNanos / 1_000_000 + " ms " + what, null));
     }
 
     // ---- endings -----------------------------------------------------------------------
@@ -413,10 +405,7 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
 
     /** Stops timers and connections; an idle control connection goes back to the pool. */
     private void cleanUp() {
-        if (timeoutCheck != null) {
-            timeoutCheck.cancel();
-            timeoutCheck = null;
-        }
+        timer.stop();
         if (pendingDial != null) {
             pendingDial.cancel();
             pendingDial = null;
