@@ -18,8 +18,9 @@ import java.nio.channels.SocketChannel;
  * <p>A protocol error goes to the owner and, when it leaves the session
  * {@linkplain FtpProtocol#isBroken() broken}, closes the connection; the events the protocol
  * queued before the error are dropped with it. A socket error or end of stream is reported as
- * {@code CONNECTION_CLOSED} (or the protocol's own verdict). The connection never throws into the
- * loop.
+ * {@code CONNECTION_CLOSED} (or the protocol's own verdict). The connection itself never throws
+ * into the loop; an exception escaping the owner does, and the loop then closes the connection
+ * and reports it to the owner through {@link #closed(Throwable)}.
  */
 final class FtpControlConnection implements ChannelHandler {
     /** Read buffer size in bytes: replies are short, a FEAT list is under 1 KiB. */

@@ -145,6 +145,21 @@ class FtpClientFaultTest {
     }
 
     @Test
+    void aborAnsweredWithoutEndStillCompletesTheRangeAndDropsTheConnection() throws Exception {
+        server = new FakeFtpServer(CONTENT);
+        server.on("ABOR", (c, a) -> {
+            for (int i = 0; i <= FtpProtocol.MAX_REPLIES_WHILE_ABORTING; i++) {
+                c.write("226 still here\r\n");
+            }
+        });
+        server.on("NOOP", (c, a) -> { });
+        fixture = new FtpClientFixture(OPTIONS);
+        RecordingFtpListener listener = fixture.retrieve(FtpRetrieval.range(url(server, "/f"), ANONYMOUS, 0, 10));
+        assertEquals(10, listener.bytes().length);
+        assertEquals(0, fixture.idleConnections());
+    }
+
+    @Test
     void connectTimeoutCountsOnTheInjectedClock() throws Exception {
         fixture = new FtpClientFixture(builder -> builder.options(OPTIONS).resolver(host -> new CompletableFuture<>()));
         RecordingFtpListener listener = fixture.retrieve(FtpRetrieval.query(
