@@ -160,6 +160,21 @@ class FtpClientFaultTest {
     }
 
     @Test
+    void listenerThrowingFailsOnlyItsRetrieval() throws Exception {
+        server = new FakeFtpServer(CONTENT);
+        fixture = new FtpClientFixture(OPTIONS);
+        RecordingFtpListener throwing = new RecordingFtpListener().onBody(buffer -> {
+            throw new IllegalStateException("listener bug");
+        });
+        fixture.retrieve(FtpRetrieval.range(url(server, "/f"), ANONYMOUS, 0, FtpRetrieval.TO_END), throwing);
+        FtpException failure = throwing.failure();
+        assertEquals(Reason.DATA_CONNECTION_FAILED, failure.reason(), failure.getMessage());
+        assertEquals(0, fixture.idleConnections(), "the interrupted session is not pooled");
+        RecordingFtpListener next = fixture.retrieve(FtpRetrieval.range(url(server, "/f"), ANONYMOUS, 0, 100));
+        assertEquals(100, next.bytes().length, "the loop and the client carry on");
+    }
+
+    @Test
     void connectTimeoutCountsOnTheInjectedClock() throws Exception {
         fixture = new FtpClientFixture(builder -> builder.options(OPTIONS).resolver(host -> new CompletableFuture<>()));
         RecordingFtpListener listener = fixture.retrieve(FtpRetrieval.query(
