@@ -16,7 +16,8 @@ final class FtpClientFixture implements AutoCloseable {
     final AtomicLong clock = new AtomicLong();
     final EventLoop loop;
     final FtpClient client;
-    ExchangeHandle lastHandle;
+    /** The handle of the last retrieval started, set on the test thread once retrieve() returns. */
+    volatile ExchangeHandle lastHandle;
 
     FtpClientFixture(FtpSessionOptions options) throws IOException {
         this(builder -> builder.options(options));

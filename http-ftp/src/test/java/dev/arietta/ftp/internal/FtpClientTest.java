@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arietta.ftp.FtpException;
+import dev.arietta.http.internal.ExchangeHandle;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Instant;
@@ -163,14 +164,17 @@ class FtpClientTest {
     void pauseStopsTheFlowAndSuspendsTheReadTimeout() throws Exception {
         start(OPTIONS);
         CompletableFuture<Integer> pausedAt = new CompletableFuture<>();
+        // The first bytes may arrive before retrieve() has returned the handle to this thread.
+        CompletableFuture<ExchangeHandle> handle = new CompletableFuture<>();
         RecordingFtpListener listener = new RecordingFtpListener();
         listener.onBody(buffer -> {
             if (!pausedAt.isDone()) {
-                fixture.lastHandle.pause();
+                handle.join().pause();
                 pausedAt.complete(listener.bodySize());
             }
         });
         fixture.retrieve(FtpRetrieval.range(url(server, "/f.bin"), ANONYMOUS, 0, FtpRetrieval.TO_END), listener);
+        handle.complete(fixture.lastHandle);
         int size = pausedAt.get(10, TimeUnit.SECONDS);
         fixture.advance(OPTIONS.readTimeoutMillis() * 3L, TimeUnit.MILLISECONDS);
         assertEquals(size, listener.bodySize(), "no bytes while paused");
