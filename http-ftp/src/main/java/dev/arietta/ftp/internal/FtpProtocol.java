@@ -19,7 +19,7 @@ import java.util.Set;
  * The FTP client protocol (RFC 959, RFC 2428, RFC 3659) as a sans-IO state machine: the driver
  * feeds it the control connection's bytes and its own I/O outcomes, and takes back command
  * bytes to write and {@link FtpEvent events} to act on. It never touches a socket, so the same
- * core runs under the blocking {@link FtpSession} and under the session's event loop.
+ * core runs under the session's event loop ({@link FtpClient}) and under blocking test tooling.
  *
  * <p>Lifecycle:
  * <ol>
@@ -59,7 +59,7 @@ public final class FtpProtocol {
         ABORTING, QUIT, CLOSED, BROKEN
     }
 
-    private final String url;
+    private String url;
     private final InetAddress controlPeer;
     private final FtpCredentials credentials;
     private final PassiveAddressPolicy passiveAddressPolicy;
@@ -227,6 +227,14 @@ public final class FtpProtocol {
             throw new IllegalStateException("PASV needs an IPv4 control connection");
         }
         epsvRefused = true;
+    }
+
+    /**
+     * Names {@code maskedUrl} in later errors: a pooled session serves other files of the same
+     * server, and each failure must name the URL being retrieved.
+     */
+    public void reportAs(String maskedUrl) {
+        this.url = Objects.requireNonNull(maskedUrl, "maskedUrl");
     }
 
     /** Sends QUIT; {@link FtpEvent.Closed} follows its reply (or the connection's end). */

@@ -3,7 +3,7 @@ package dev.arietta.ftp.internal;
 import java.util.Objects;
 
 /**
- * Settings of a blocking {@link FtpSession}.
+ * Settings of the FTP client's sessions ({@link FtpClient}).
  *
  * @param connectTimeoutMillis how long to wait for a control or data connection, in ms
  *     (aria2 {@code connect-timeout}); default {@value #DEFAULT_CONNECT_TIMEOUT_MILLIS}

@@ -37,12 +37,17 @@ public final class HttpRequest {
         this.expectedEntityLength = builder.expectedEntityLength;
     }
 
-    /** A GET request builder for an http or https URL. */
+    /**
+     * A GET request builder for an http or https URL, or an ftp URL to be fetched through an
+     * HTTP proxy (aria2 {@code proxy-method=get}): the proxy gets it in absolute form and
+     * speaks FTP itself. Without a proxy an ftp request fails with an
+     * {@link dev.arietta.http.HttpNetworkException}; use the FTP client instead.
+     */
     public static Builder get(URI uri) {
         return new Builder(false, uri);
     }
 
-    /** A HEAD request builder for an http or https URL. */
+    /** A HEAD request builder for an http or https URL (or ftp through a proxy, as {@link #get}). */
     public static Builder head(URI uri) {
         return new Builder(true, uri);
     }
@@ -130,8 +135,8 @@ public final class HttpRequest {
         private Builder(boolean head, URI uri) {
             Objects.requireNonNull(uri, "uri");
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new IllegalArgumentException("not an http or https URL: " + UriMasking.mask(uri));
+            if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("ftp")) {
+                throw new IllegalArgumentException("not an http, https or ftp URL: " + UriMasking.mask(uri));
             }
             if (uri.getHost() == null) {
                 throw new IllegalArgumentException("URL without host: " + UriMasking.mask(uri));

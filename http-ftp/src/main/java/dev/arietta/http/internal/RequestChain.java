@@ -1,5 +1,6 @@
 package dev.arietta.http.internal;
 
+import dev.arietta.core.ErrorCode;
 import dev.arietta.http.HttpException;
 import dev.arietta.http.HttpNetworkException;
 import dev.arietta.http.HttpProtocolException;
@@ -67,7 +68,13 @@ final class RequestChain implements ExchangeHandle, Exchange.Listener, Connectio
         if (done) {
             return;
         }
-        route = Route.of(current.uri(), client.proxyChoice().proxyFor(current.uri()).orElse(null));
+        ProxyServer proxy = client.proxyChoice().proxyFor(current.uri()).orElse(null);
+        if (proxy == null && "ftp".equalsIgnoreCase(current.uri().getScheme())) {
+            finish(new HttpNetworkException(current.uri(), -1, ErrorCode.NETWORK,
+                    "no HTTP proxy for this ftp URL: ftp goes through the HTTP client only via a proxy", null));
+            return;
+        }
+        route = Route.of(current.uri(), proxy);
         HttpConnection pooled = client.pool().acquire(route);
         if (pooled == null && client.pipeliningDepth() > 1) {
             pooled = client.pool().pipelineCandidate(route, client.pipeliningDepth());

@@ -7,7 +7,7 @@ import java.util.Locale;
  * Where a connection goes, the key of the connection pool: the origin (scheme, host, port)
  * and the proxy. Plain http through a proxy is keyed by the proxy alone, since one proxy
  * connection carries requests for any origin; https through a proxy is a tunnel to one
- * origin. Immutable.
+ * origin; ftp goes through a proxy like plain http (the proxy speaks FTP). Immutable.
  *
  * @param secure whether TLS runs to the origin
  * @param host   the origin host, lower case (the proxy's for plain http through a proxy)
@@ -37,12 +37,12 @@ public record Route(boolean secure, String host, int port, ProxyServer proxy) {
         return host.toLowerCase(Locale.ROOT);
     }
 
-    /** The URL's port, or the scheme's default (80, 443). */
+    /** The URL's port, or the scheme's default (80, 443, 21 for ftp through a proxy). */
     public static int port(URI uri) {
         if (uri.getPort() >= 0) {
             return uri.getPort();
         }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : "ftp".equalsIgnoreCase(uri.getScheme()) ? 21 : 80;
     }
 
     /** {@code host:port}, IPv6 literals bracketed. */

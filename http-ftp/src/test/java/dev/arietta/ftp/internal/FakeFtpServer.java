@@ -21,7 +21,7 @@ import java.util.Map;
  * and per-command overrides that inject hostile or negative replies. Serves one control
  * connection at a time on a daemon thread; records the commands received.
  */
-final class FakeFtpServer implements AutoCloseable {
+public final class FakeFtpServer implements AutoCloseable {
 
     /** Answers one command. */
     @FunctionalInterface
@@ -38,7 +38,7 @@ final class FakeFtpServer implements AutoCloseable {
     private volatile String greeting = "220 fake FTP server ready\r\n";
     private volatile boolean closed;
 
-    FakeFtpServer(byte[] content) throws IOException {
+    public FakeFtpServer(byte[] content) throws IOException {
         this(content, InetAddress.getLoopbackAddress());
     }
 
@@ -52,12 +52,12 @@ final class FakeFtpServer implements AutoCloseable {
         this.thread.start();
     }
 
-    int port() {
+    public int port() {
         return control.getLocalPort();
     }
 
     /** The commands received so far, verbs upper case, PASS arguments included. */
-    List<String> commands() {
+    public List<String> commands() {
         synchronized (commands) {
             return List.copyOf(commands);
         }

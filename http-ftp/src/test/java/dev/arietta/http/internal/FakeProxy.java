@@ -17,14 +17,15 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * A minimal HTTP proxy for tests: CONNECT opens a relayed tunnel, an absolute-form request is
- * rewritten to origin form and relayed to its origin. It can demand Basic credentials (407),
+ * rewritten to origin form and relayed to its origin, an ftp URL is fetched over FTP as Squid
+ * does ({@link FakeFtpGateway}). It can demand Basic credentials (407),
  * refuse tunnels with a status, or never answer CONNECT. Records request lines and
  * Proxy-Authorization values. Blocking sockets, daemon threads; test code only.
  */
-final class FakeProxy implements AutoCloseable {
+public final class FakeProxy implements AutoCloseable {
 
     /** A request head the proxy received. */
-    record Seen(String requestLine, String proxyAuthorization) {
+    public record Seen(String requestLine, String proxyAuthorization) {
     }
 
     private final ServerSocket server;
@@ -47,7 +48,7 @@ final class FakeProxy implements AutoCloseable {
     }
 
     /** An open proxy. */
-    static FakeProxy open() throws IOException {
+    public static FakeProxy open() throws IOException {
         return new FakeProxy(null, 0, null);
     }
 
@@ -66,11 +67,11 @@ final class FakeProxy implements AutoCloseable {
         return new FakeProxy(null, 0, received);
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    List<Seen> seen() {
+    public List<Seen> seen() {
         return new ArrayList<>(seen);
     }
 
@@ -115,6 +116,8 @@ final class FakeProxy implements AutoCloseable {
             String[] requestLine = lines[0].split(" ");
             if (requestLine[0].equals("CONNECT")) {
                 tunnel(client, requestLine[1]);
+            } else if (requestLine[1].startsWith("ftp://")) {
+                FakeFtpGateway.answer(client, lines, URI.create(requestLine[1]));
             } else {
                 forward(client, lines, head, URI.create(requestLine[1]));
             }

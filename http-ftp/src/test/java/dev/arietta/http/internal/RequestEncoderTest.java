@@ -68,7 +68,15 @@ class RequestEncoderTest {
         assertThrows(IllegalArgumentException.class, () -> builder.header("X", "a\r\nInjected: yes"));
         assertThrows(IllegalArgumentException.class, () -> builder.header("Bad Name", "v"));
         assertThrows(IllegalArgumentException.class, () -> builder.referer("http://x/\n"));
-        assertThrows(IllegalArgumentException.class, () -> HttpRequest.get(URI.create("ftp://example.com/")));
+        assertThrows(IllegalArgumentException.class, () -> HttpRequest.get(URI.create("gopher://example.com/")));
         assertThrows(IllegalArgumentException.class, () -> new Credentials("a:b", "c"));
+    }
+
+    @Test
+    void ftpThroughAProxyGoesInAbsoluteFormWithPort21AsDefault() {
+        HttpRequest request = HttpRequest.get(URI.create("ftp://joe:secret@Example.com:21/pub/f.iso")).build();
+        assertEquals("ftp://example.com/pub/f.iso", RequestEncoder.target(request.uri(), true));
+        assertEquals("example.com", RequestEncoder.hostHeader(request.uri()));
+        assertEquals("example.com:2121", RequestEncoder.hostHeader(URI.create("ftp://example.com:2121/f")));
     }
 }

@@ -19,8 +19,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * A logged-in FTP control connection driven with blocking {@link SocketChannel}s — the driver
- * used until the session's NIO event loop drives {@link FtpProtocol} itself. All protocol
+ * Test tooling: a logged-in FTP control connection driven with blocking {@link SocketChannel}s,
+ * used where test code plays an FTP client on its own threads (the fake HTTP proxy's FTP
+ * gateway). Production code uses the event-loop {@link FtpClient}. All protocol
  * decisions are the protocol core's; this class only moves bytes, opens data connections and
  * applies timeouts (socket read timeouts through the channels' socket adaptors).
  *

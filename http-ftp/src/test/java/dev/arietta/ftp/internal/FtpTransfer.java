@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * One RETR on an {@link FtpSession}: reads the data connection (blocking, with the session's
+ * Test tooling: one RETR on an {@link FtpSession}: reads the data connection (blocking, with the session's
  * read timeout). Read to the end for the whole file, or stop a range early with
  * {@link #abort()}; either way the session is idle and reusable afterwards. {@link #close()}
  * aborts an unfinished transfer.
