@@ -6,4 +6,9 @@ module dev.arietta.api {
     requires transitive dev.arietta.core;
     requires dev.arietta.httpftp;
     requires org.slf4j;
+
+    exports dev.arietta;
+
+    // Internal packages, one line each, exported only to Arietta's own modules.
+    exports dev.arietta.internal.options to dev.arietta.examples;
 }

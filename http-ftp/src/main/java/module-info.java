@@ -15,6 +15,6 @@ module dev.arietta.httpftp {
     exports dev.arietta.http.internal.cookie to dev.arietta.benchmarks;
     exports dev.arietta.http.internal.netrc to dev.arietta.benchmarks;
     exports dev.arietta.http.internal.disposition to dev.arietta.benchmarks;
-    exports dev.arietta.http.internal.proxy to dev.arietta.benchmarks;
+    exports dev.arietta.http.internal.proxy to dev.arietta.benchmarks, dev.arietta.api;
     exports dev.arietta.ftp.internal to dev.arietta.benchmarks;
 }
