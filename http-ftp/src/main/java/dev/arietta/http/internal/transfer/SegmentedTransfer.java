@@ -302,6 +302,7 @@ public final class SegmentedTransfer {
             while (connections.size() < limit && !allocator.isComplete()) {
                 Mirror mirror = pickMirror();
                 if (mirror == null) {
+                    scheduleRefillForRetry();
                     break;
                 }
                 Segment segment = allocator.allocate();
@@ -335,6 +336,20 @@ public final class SegmentedTransfer {
             return;
         }
         scheduleRefill(Math.max(0, earliest - timers.nanoTime()));
+    }
+
+    /** A mirror waiting out retry-wait could take a connection later: come back then. */
+    private void scheduleRefillForRetry() {
+        long now = timers.nanoTime();
+        long earliest = Long.MAX_VALUE;
+        for (Mirror mirror : mirrors) {
+            if (!mirror.dropped && mirror.retryNotBeforeNanos - now > 0) {
+                earliest = Math.min(earliest, mirror.retryNotBeforeNanos);
+            }
+        }
+        if (earliest != Long.MAX_VALUE && refillTimer == null) {
+            scheduleRefill(earliest - now);
+        }
     }
 
     private void scheduleRefill(long delayNanos) {
