@@ -100,7 +100,7 @@ class SegmentedTransferTest {
         transfer(settings(4, 4), "http://a/file").start();
         FakeFetcher.Call probe = fetcher.last();
         assertEquals(0, probe.first());
-        assertEquals(FetchRequest.TO_END, probe.requestEnd());
+        assertEquals(MIB, probe.requestEnd(), "the first request asks for one piece");
         probe.start(8 * MIB, true);
         assertEquals(8 * MIB, firstResponse.totalLength());
         assertEquals(SegmentedTransfer.State.PREPARING, transfer.state());
@@ -308,5 +308,38 @@ class SegmentedTransferTest {
         assertTrue(fetcher.calls.stream().allMatch(call -> call.cancelled));
         assertEquals(List.of("first"), events);
         assertEquals(SegmentedTransfer.State.STOPPED, transfer.state());
+    }
+
+    @Test
+    void serverRefusingTheBoundedFirstRangeIsAskedForTheWholeFile() {
+        transfer(settings(4, 4), "http://a/f").start();
+        fetcher.last().fail(FetchFailure.Kind.RANGE_UNSUPPORTED, ErrorCode.CANNOT_RESUME);
+        FakeFetcher.Call again = fetcher.last();
+        assertEquals(2, fetcher.calls.size());
+        assertEquals("a", again.host(), "the mirror is not dropped");
+        assertEquals(FetchRequest.TO_END, again.requestEnd());
+        again.start(3 * MIB, false);
+        transfer.proceed(List.of());
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+    }
+
+    @Test
+    void boundedFirstRequestCarriesOnWithTheRestOfItsShare() {
+        transfer(settings(1, 1), "http://a/f").start();
+        FakeFetcher.Call probe = fetcher.last();
+        probe.start(3 * MIB, true);
+        transfer.proceed(List.of());
+        for (int i = 0; i < 16; i++) {
+            probe.send(64 * 1024);
+        }
+        probe.end();
+        flushWrites();
+        FakeFetcher.Call next = fetcher.last();
+        assertEquals(MIB, next.first());
+        assertEquals(3 * MIB, next.requestEnd());
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(2, fetcher.calls.size());
     }
 }
