@@ -591,7 +591,10 @@ public final class Option<T> {
         }
     }
 
-    /** aria2's text form of {@code value}, which {@link #parse} reads back to an equal value. */
+    /**
+     * aria2's text form of {@code value}, which {@link #parse} reads back to an equal value.
+     * Secrets are not masked: this is the form saved to session files.
+     */
     public String format(T value) {
         return syntax.format(Objects.requireNonNull(value, "value"));
     }
@@ -606,13 +609,7 @@ public final class Option<T> {
         try {
             return syntax.canonical(value);
         } catch (InvalidValueException e) {
-            String shown;
-            try {
-                shown = syntax.mask(syntax.format(value));
-            } catch (RuntimeException unformattable) {
-                shown = "?";
-            }
-            throw rejected(shown, e);
+            throw rejected(syntax.mask(syntax.format(value)), e);
         }
     }
 

@@ -220,4 +220,22 @@ class OptionRegistryTest {
         assertTrue(Option.HEADER.repeatable());
         assertEquals(1, Option.all().stream().filter(Option::repeatable).count());
     }
+
+    @Test
+    void publicApiExposesNoInternalType() {
+        for (Class<?> type : List.of(Option.class, Options.class, Options.Builder.class, OptionException.class)) {
+            for (java.lang.reflect.Method method : type.getMethods()) {
+                List<Class<?>> used = new java.util.ArrayList<>(List.of(method.getParameterTypes()));
+                used.add(method.getReturnType());
+                for (Class<?> usedType : used) {
+                    assertFalse(usedType.getName().contains(".internal."), type.getSimpleName() + "." + method.getName());
+                }
+            }
+            for (java.lang.reflect.Constructor<?> constructor : type.getConstructors()) {
+                for (Class<?> parameter : constructor.getParameterTypes()) {
+                    assertFalse(parameter.getName().contains(".internal."), constructor.toString());
+                }
+            }
+        }
+    }
 }
