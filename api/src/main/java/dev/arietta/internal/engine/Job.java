@@ -276,9 +276,14 @@ final class Job implements TransferListener, TransferSink {
         }
     }
 
-    /** Resume state claiming the pieces entirely on disk, or null when the length is unknown. */
+    /**
+     * Resume state claiming the pieces entirely on disk, or null when the length is unknown.
+     * Made even before the loop heard that the file is open: the disk queue saves it only if
+     * the file was opened by then, and a state (even claiming nothing) marks the file as this
+     * download's, so a restart continues it instead of renaming.
+     */
     private ResumeState resumeState() {
-        if (transfer == null || filePath == null) {
+        if (transfer == null) {
             return null;
         }
         long total = transfer.totalLength();
