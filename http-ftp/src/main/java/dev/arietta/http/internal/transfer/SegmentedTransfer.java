@@ -55,8 +55,6 @@ import java.util.random.RandomGenerator;
  */
 public final class SegmentedTransfer {
 
-    /** Shortest wait before a failed mirror is tried again, even with {@code retry-wait} 0: 100 ms. */
-    public static final long MIN_RETRY_DELAY_NANOS = 100_000_000L;
     /** Interval of the speed check: 1 s. */
     public static final long TICK_NANOS = 1_000_000_000L;
 
@@ -64,13 +62,12 @@ public final class SegmentedTransfer {
     public enum State { NEW, PROBING, PREPARING, RUNNING, COMPLETE, FAILED, STOPPED }
 
     private final TransferSettings settings;
-    private final List<SourceFetcher> fetchers;
     private final TimerScheduler timers;
     private final BufferPool buffers;
     private final TransferSink sink;
     private final TransferListener listener;
     private final RandomGenerator random;
-    private final List<Mirror> mirrors = new ArrayList<>();
+    private final MirrorSet mirrors;
     private final List<Connection> connections = new ArrayList<>();
     private final WrittenRanges written = new WrittenRanges();
     private final SpeedMeter speed;
@@ -82,8 +79,6 @@ public final class SegmentedTransfer {
     private boolean probeOpenEnded;
     private int buffersInFlight;
     private boolean backpressured;
-    private int notFoundCount;
-    private FetchFailure lastFailure;
     private Cancellable tickTimer;
     private Cancellable refillTimer;
     private long startNanos;
@@ -102,7 +97,6 @@ public final class SegmentedTransfer {
                              TimerScheduler timers, BufferPool buffers, TransferSink sink, TransferListener listener,
                              RandomGenerator random) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.fetchers = List.copyOf(fetchers);
         this.timers = Objects.requireNonNull(timers, "timers");
         this.buffers = Objects.requireNonNull(buffers, "buffers");
         this.sink = Objects.requireNonNull(sink, "sink");
@@ -111,9 +105,7 @@ public final class SegmentedTransfer {
         if (uris.isEmpty()) {
             throw new IllegalArgumentException("a transfer needs at least one URI");
         }
-        for (URI uri : uris) {
-            mirrors.add(new Mirror(uri, timers::nanoTime));
-        }
+        this.mirrors = new MirrorSet(settings, uris, fetchers, timers::nanoTime);
         this.speed = new SpeedMeter(timers::nanoTime);
     }
 
@@ -259,16 +251,12 @@ public final class SegmentedTransfer {
 
     /** One sample per mirror, in order. */
     public List<MirrorSample> mirrors() {
-        List<MirrorSample> samples = new ArrayList<>(mirrors.size());
-        for (Mirror mirror : mirrors) {
-            samples.add(new MirrorSample(mirror.uri, mirror.used, mirror.dropped));
-        }
-        return samples;
+        return mirrors.samples();
     }
 
     /** Adds a mirror at {@code index} (clamped to the list); new connections may use it at once. */
     public void addMirror(int index, URI uri) {
-        mirrors.add(Math.max(0, Math.min(index, mirrors.size())), new Mirror(uri, timers::nanoTime));
+        mirrors.add(index, uri);
         if (state == State.RUNNING || state == State.PROBING) {
             fill();
         }
@@ -279,14 +267,7 @@ public final class SegmentedTransfer {
      * their current range. Returns whether one was removed.
      */
     public boolean removeMirror(URI uri) {
-        for (int i = 0; i < mirrors.size(); i++) {
-            if (mirrors.get(i).uri.equals(uri)) {
-                Mirror removed = mirrors.remove(i);
-                removed.dropped = true;
-                return true;
-            }
-        }
-        return false;
+        return mirrors.remove(uri);
     }
 
     // ---- internals -----------------------------------------------------------------------------
@@ -303,7 +284,7 @@ public final class SegmentedTransfer {
     private void fill() {
         if (state == State.PROBING) {
             if (connections.isEmpty()) {
-                Mirror mirror = pickMirror();
+                Mirror mirror = mirrors.pick();
                 if (mirror != null) {
                     open(mirror, allocator.allocate());
                 }
@@ -311,7 +292,7 @@ public final class SegmentedTransfer {
         } else if (state == State.RUNNING) {
             int limit = rangeSupported ? settings.split() : 1;
             while (connections.size() < limit && !allocator.isComplete()) {
-                Mirror mirror = pickMirror();
+                Mirror mirror = mirrors.pick();
                 if (mirror == null) {
                     scheduleRefillForRetry();
                     break;
@@ -331,14 +312,9 @@ public final class SegmentedTransfer {
     }
 
     private void waitForMirrorOrFail() {
-        long earliest = Long.MAX_VALUE;
-        for (Mirror mirror : mirrors) {
-            if (!mirror.dropped && fetcherFor(mirror.uri) != null) {
-                earliest = Math.min(earliest, mirror.retryNotBeforeNanos);
-            }
-        }
+        long earliest = mirrors.earliestUsable();
         if (earliest == Long.MAX_VALUE) {
-            FetchFailure failure = lastFailure;
+            FetchFailure failure = mirrors.lastFailure();
             if (failure == null) {
                 fail(ErrorCode.UNKNOWN, "no usable URI (unsupported scheme?)");
             } else {
@@ -351,15 +327,9 @@ public final class SegmentedTransfer {
 
     /** A mirror waiting out retry-wait could take a connection later: come back then. */
     private void scheduleRefillForRetry() {
-        long now = timers.nanoTime();
-        long earliest = Long.MAX_VALUE;
-        for (Mirror mirror : mirrors) {
-            if (!mirror.dropped && mirror.retryNotBeforeNanos - now > 0) {
-                earliest = Math.min(earliest, mirror.retryNotBeforeNanos);
-            }
-        }
+        long earliest = mirrors.earliestRetry();
         if (earliest != Long.MAX_VALUE && refillTimer == null) {
-            scheduleRefill(earliest - now);
+            scheduleRefill(earliest - timers.nanoTime());
         }
     }
 
@@ -371,46 +341,6 @@ public final class SegmentedTransfer {
             refillTimer = null;
             fill();
         });
-    }
-
-    private Mirror pickMirror() {
-        long now = timers.nanoTime();
-        Mirror best = null;
-        long bestSpeed = -1;
-        for (Mirror mirror : mirrors) {
-            if (mirror.dropped || mirror.retryNotBeforeNanos - now > 0 || fetcherFor(mirror.uri) == null
-                    || hostConnections(mirror.hostKey) >= settings.maxConnectionsPerHost()) {
-                continue;
-            }
-            if (!settings.preferFaster()) {
-                return mirror;
-            }
-            long mirrorSpeed = mirror.speed.bytesPerSecond();
-            if (mirrorSpeed > bestSpeed) {
-                best = mirror;
-                bestSpeed = mirrorSpeed;
-            }
-        }
-        return best;
-    }
-
-    private int hostConnections(String hostKey) {
-        int count = 0;
-        for (Connection connection : connections) {
-            if (connection.mirror.hostKey.equals(hostKey)) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    private SourceFetcher fetcherFor(URI uri) {
-        for (SourceFetcher fetcher : fetchers) {
-            if (fetcher.supports(uri)) {
-                return fetcher;
-            }
-        }
-        return null;
     }
 
     private void open(Mirror mirror, Segment segment) {
@@ -430,7 +360,7 @@ public final class SegmentedTransfer {
         connections.add(connection);
         mirror.connections++;
         mirror.used = true;
-        connection.handle = fetcherFor(mirror.uri).fetch(
+        connection.handle = mirrors.fetcherFor(mirror.uri).fetch(
                 new FetchRequest(mirror.uri, first, end, totalLength()), connection);
         connection.updatePause();
     }
@@ -482,28 +412,9 @@ public final class SegmentedTransfer {
     }
 
     private void handleFailure(Mirror mirror, FetchFailure failure) {
-        lastFailure = failure;
-        mirror.lastFailure = failure;
-        switch (failure.kind()) {
-            case NOT_FOUND -> {
-                notFoundCount++;
-                mirror.dropped = true;
-                if (settings.maxFileNotFound() > 0 && notFoundCount >= settings.maxFileNotFound()) {
-                    fail(ErrorCode.MAX_FILE_NOT_FOUND, notFoundCount + " \"not found\" answers (max-file-not-found);"
-                            + " last: " + failure.message());
-                }
-            }
-            case FATAL, RANGE_UNSUPPORTED -> mirror.dropped = true;
-            case RETRYABLE -> {
-                mirror.failures++;
-                if (settings.maxTries() > 0 && mirror.failures >= settings.maxTries()) {
-                    mirror.dropped = true;
-                } else {
-                    long delay = Math.max(Math.max(settings.retryWaitNanos(), failure.retryAfterMillis() * 1_000_000L),
-                            MIN_RETRY_DELAY_NANOS);
-                    mirror.retryNotBeforeNanos = timers.nanoTime() + delay;
-                }
-            }
+        if (mirrors.recordFailure(mirror, failure)) {
+            fail(ErrorCode.MAX_FILE_NOT_FOUND, mirrors.notFoundCount() + " \"not found\" answers"
+                    + " (max-file-not-found); last: " + failure.message());
         }
     }
 
@@ -651,7 +562,7 @@ public final class SegmentedTransfer {
                 checkComplete();
                 return;
             }
-            if (!mirror.dropped && hostConnections(mirror.hostKey) < settings.maxConnectionsPerHost()
+            if (!mirror.dropped && mirrors.hostConnections(mirror.hostKey) < settings.maxConnectionsPerHost()
                     && connections.size() < (rangeSupported ? settings.split() : 1)) {
                 Segment next = allocator.allocateNext(finished);
                 if (next != null) {
