@@ -159,8 +159,9 @@ public final class Session implements AutoCloseable {
     // ---- control -------------------------------------------------------------------------------
 
     /**
-     * Pauses a download: an active one stops (its resume state is saved) and goes to the front
-     * of the waiting queue; a waiting one stays in place. Raises {@link DownloadEvent#PAUSE}.
+     * Pauses a download: an active one stops and goes to the front of the waiting queue; a
+     * waiting one stays in place. Raises {@link DownloadEvent#PAUSE}. Returns once the
+     * download's resume state is saved.
      *
      * @throws IllegalStateException if it is already paused or has stopped
      */
@@ -201,8 +202,9 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Removes a download: it stops (the partial file and its resume state stay on disk) with
-     * state {@link DownloadState#REMOVED} and raises {@link DownloadEvent#STOP}.
+     * Removes a download: it stops (the partial file and its resume state stay on disk, as
+     * aria2 leaves them) with state {@link DownloadState#REMOVED} and raises
+     * {@link DownloadEvent#STOP}. Returns once the resume state is saved.
      *
      * @throws IllegalStateException if it has already stopped
      */

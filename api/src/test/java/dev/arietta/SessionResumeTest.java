@@ -171,4 +171,35 @@ class SessionResumeTest {
             assertTrue(Files.readString(saved).contains(server.url("/file.bin")));
         }
     }
+
+    @Test
+    void resumeStateIsSavedWhileDataFlowsUnlessAutoSaveIntervalIsZero() throws Exception {
+        server.serve("/slow.bin", new FakeHttpServer.Resource(content, null, index -> FakeHttpServer.Effect.NORMAL, 0,
+                512 * 1024));
+        Path flowing = directory.resolve("flowing");
+        try (Session session = Session.builder().directory(flowing).build()) {
+            DownloadHandle handle = session.addUri(List.of(server.url("/slow.bin")));
+            Path state = ResumeStateFile.pathFor(flowing.resolve("slow.bin"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!Files.exists(state) || new ResumeStateFile(flowing.resolve("slow.bin")).read().orElseThrow()
+                    .verifiedPieces().cardinality() == 0) {
+                assertTrue(System.nanoTime() < deadline, "a state claiming pieces within seconds");
+                Thread.sleep(20);
+            }
+            assertEquals(DownloadState.ACTIVE, handle.status().state(), "saved while running, not at a stop");
+            handle.remove();
+        }
+        Path quiet = directory.resolve("quiet");
+        try (Session session = Session.builder().directory(quiet).option("auto-save-interval", "0").build()) {
+            DownloadHandle handle = session.addUri(List.of(server.url("/slow.bin")));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (handle.status().completedLength() < 1536 * 1024) {
+                assertTrue(System.nanoTime() < deadline);
+                Thread.sleep(20);
+            }
+            assertFalse(Files.exists(ResumeStateFile.pathFor(quiet.resolve("slow.bin"))), "only on stop");
+            handle.pause();
+            assertTrue(Files.exists(ResumeStateFile.pathFor(quiet.resolve("slow.bin"))), "saved on stop");
+        }
+    }
 }

@@ -55,7 +55,7 @@ public final class Engine {
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
     private final List<DownloadListener> listeners;
     private volatile Options globalOptions;
-    private LongFunction<DownloadHandle> handles;
+    private volatile LongFunction<DownloadHandle> handles;
     private Cancellable sessionSaveTimer;
     private volatile boolean closed;
 
@@ -120,8 +120,12 @@ public final class Engine {
         return config.speedCheckGraceNanos();
     }
 
+    /**
+     * One active download's share of {@code disk-cache}: aria2's cache is one budget for the
+     * session, so each of the {@code max-concurrent-downloads} gets an equal part.
+     */
     long diskCacheBytes() {
-        return globalOptions.get(Option.DISK_CACHE);
+        return globalOptions.get(Option.DISK_CACHE) / Math.max(1, globalOptions.get(Option.MAX_CONCURRENT_DOWNLOADS));
     }
 
     Logger log() {
@@ -334,24 +338,29 @@ public final class Engine {
 
     // ---- control ---------------------------------------------------------------------------------
 
+    /** Pauses {@code gid}; completes once its resume state is saved. */
     public CompletableFuture<Void> pause(long gid) {
         Job job = job(gid);
         return onLoop(() -> {
             pauseJob(job, true);
-            return null;
-        });
+            return job.diskIdle();
+        }).thenCompose(idle -> idle);
     }
 
+    /** Pauses every active and waiting download; completes once their resume states are saved. */
     public CompletableFuture<Void> pauseAll() {
         return onLoop(() -> {
-            for (Job job : new ArrayList<>(queue.active())) {
+            List<Job> all = new ArrayList<>(queue.active());
+            all.addAll(queue.waiting());
+            for (Job job : all) {
                 pauseJob(job, false);
             }
-            for (Job job : new ArrayList<>(queue.waiting())) {
-                pauseJob(job, false);
-            }
-            return null;
-        });
+            return allIdle(all);
+        }).thenCompose(idle -> idle);
+    }
+
+    private static CompletableFuture<Void> allIdle(List<Job> jobs) {
+        return CompletableFuture.allOf(jobs.stream().map(Job::diskIdle).toArray(CompletableFuture[]::new));
     }
 
     private void pauseJob(Job job, boolean strict) {
@@ -403,10 +412,11 @@ public final class Engine {
                         + ")");
             }
             job.remove();
-            return null;
-        });
+            return job.diskIdle();
+        }).thenCompose(idle -> idle);
     }
 
+    /** Removes every active, waiting and paused download; completes once their states are saved. */
     public CompletableFuture<Void> removeAll() {
         return onLoop(() -> {
             List<Job> all = new ArrayList<>(queue.active());
@@ -414,8 +424,8 @@ public final class Engine {
             for (Job job : all) {
                 job.remove();
             }
-            return null;
-        });
+            return allIdle(all);
+        }).thenCompose(idle -> idle);
     }
 
     public CompletableFuture<Integer> changePosition(long gid, int offset, PositionOrigin origin) {

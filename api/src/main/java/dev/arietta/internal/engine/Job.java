@@ -38,7 +38,11 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class Job implements TransferListener, TransferSink {
 
-    /** How often resume state is saved while data flows: 2 s (aria2 waits 60 s and loses it all to a crash). */
+    /**
+     * Longest time between resume state saves while data flows: 2 s (aria2 waits
+     * {@code auto-save-interval}, 60 s by default, and a crash loses all of it). A smaller
+     * {@code auto-save-interval} is honoured; 0 saves only when the download stops.
+     */
     static final long RESUME_SAVE_INTERVAL_NANOS = 2_000_000_000L;
 
     final long gid;
@@ -118,7 +122,7 @@ final class Job implements TransferListener, TransferSink {
         transfer.setRateLimit(rate);
         emit(DownloadEvent.START);
         transfer.start();
-        saveTimer = engine.loop().schedule(RESUME_SAVE_INTERVAL_NANOS, this::periodicSave);
+        scheduleSave();
         if (engine.progressIntervalNanos() > 0) {
             progressTimer = engine.loop().schedule(engine.progressIntervalNanos(), this::progress);
         }
@@ -194,6 +198,17 @@ final class Job implements TransferListener, TransferSink {
         return new dev.arietta.UriChange(removed, added.size());
     }
 
+    /** Completes once the disk work queued so far (a stop's state save and close) is done. */
+    CompletableFuture<Void> diskIdle() {
+        CompletableFuture<Void> idle = new CompletableFuture<>();
+        try {
+            diskQueue.execute(() -> idle.complete(null));
+        } catch (RejectedExecutionException closed) {
+            idle.complete(null);
+        }
+        return idle;
+    }
+
     private void stopTransfer() {
         cancelTimers();
         if (transfer == null) {
@@ -265,7 +280,14 @@ final class Job implements TransferListener, TransferSink {
                 });
             }
         }
-        saveTimer = engine.loop().schedule(RESUME_SAVE_INTERVAL_NANOS, this::periodicSave);
+        scheduleSave();
+    }
+
+    private void scheduleSave() {
+        long configured = engine.globalOptions().get(Option.AUTO_SAVE_INTERVAL).toNanos();
+        if (configured > 0) {
+            saveTimer = engine.loop().schedule(Math.min(configured, RESUME_SAVE_INTERVAL_NANOS), this::periodicSave);
+        }
     }
 
     private void progress() {
@@ -481,7 +503,12 @@ final class Job implements TransferListener, TransferSink {
     }
 
     private void complete(DownloadResult result) {
-        events.execute(() -> completion.complete(result));
+        try {
+            events.execute(() -> completion.complete(result));
+        } catch (RejectedExecutionException closed) {
+            // A user's callback executor already shut down: complete here rather than never.
+            completion.complete(result);
+        }
     }
 
     List<Path> files() {
