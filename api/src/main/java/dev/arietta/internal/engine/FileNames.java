@@ -1,5 +1,6 @@
 package dev.arietta.internal.engine;
 
+import dev.arietta.core.internal.storage.PathSanitizer;
 import dev.arietta.http.internal.transfer.FetchResponse;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -13,6 +14,8 @@ import java.nio.file.Path;
  */
 final class FileNames {
 
+    private static final PathSanitizer SANITIZER = new PathSanitizer();
+
     /** The name when nothing else gives one: {@value}, as aria2. */
     static final String DEFAULT_NAME = "index.html";
 
@@ -24,11 +27,17 @@ final class FileNames {
             return out.toString().replace('\\', '/');
         }
         String suggested = response.suggestedName().map(FileNames::lastElement).orElse("");
-        if (!suggested.isEmpty()) {
+        if (usable(suggested)) {
             return suggested;
         }
         String fromUri = fromUri(response.finalUri());
-        return fromUri.isEmpty() ? DEFAULT_NAME : fromUri;
+        return usable(fromUri) ? fromUri : DEFAULT_NAME;
+    }
+
+    // A name that sanitizes to nothing ("..", control characters only) falls through to the next source.
+    private static boolean usable(String name) {
+        String clean = SANITIZER.sanitizeElement(name);
+        return !clean.isEmpty() && !clean.equals(".") && !clean.equals("..");
     }
 
     /** The last path segment of {@code uri}, percent-decoded, or empty. */
@@ -39,7 +48,9 @@ final class FileNames {
         }
         String segment = lastElement(path);
         try {
-            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            // An escaped separator is part of the name, not a directory: keep it visible but harmless.
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8).replace('/', '_')
+                    .replace('\\', '_');
         } catch (IllegalArgumentException badEscape) {
             return segment;
         }
