@@ -253,4 +253,33 @@ class SessionDownloadTest {
         assertEquals(ErrorCode.HTTP_SERVICE_UNAVAILABLE, result.errorCode());
         assertEquals(3, server.requestCount("/always-busy"));
     }
+
+    @Test
+    void connectTimeoutGivesUpOnAServerThatNeverAccepts() throws Exception {
+        // A listening socket whose accept queue is full: the kernel drops further SYNs, so connecting hangs.
+        try (java.net.ServerSocket full = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            List<java.net.Socket> fillers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    java.net.Socket filler = new java.net.Socket();
+                    try {
+                        filler.connect(full.getLocalSocketAddress(), 200);
+                        fillers.add(filler);
+                    } catch (java.io.IOException queueFull) {
+                        filler.close();
+                        break;
+                    }
+                }
+                long started = System.nanoTime();
+                DownloadResult result = await(session.addUri(List.of("http://127.0.0.1:" + full.getLocalPort() + "/x"),
+                        Options.of("connect-timeout", "1", "max-tries", "1")));
+                assertEquals(ErrorCode.TIMEOUT, result.errorCode(), result.toString());
+                assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(10));
+            } finally {
+                for (java.net.Socket filler : fillers) {
+                    filler.close();
+                }
+            }
+        }
+    }
 }
