@@ -294,4 +294,46 @@ class SessionControlTest {
         assertTrue(second.completion().get(30, TimeUnit.SECONDS).isSuccess());
         assertArrayEquals(content, Files.readAllBytes(directory.resolve("fast4")));
     }
+
+    @Test
+    void forcedVariantsAndHandleBasics() throws Exception {
+        DownloadHandle first = slow(0);
+        DownloadHandle second = slow(1);
+        eventually("two active", () -> session.active().size() == 2);
+        assertEquals(first, session.handle(first.gid()).orElseThrow());
+        assertEquals(first.hashCode(), session.handle(first.gid()).orElseThrow().hashCode());
+        assertFalse(first.equals(second));
+        assertEquals(first.gid(), String.format("%016x", first.gidValue()));
+        assertTrue(first.session() == session);
+        session.forcePause(first.gid());
+        assertEquals(DownloadState.PAUSED, first.status().state());
+        session.forcePauseAll();
+        assertEquals(DownloadState.PAUSED, second.status().state());
+        session.forceRemove(first.gid());
+        session.remove(second.gid());
+        assertEquals(List.of(first.gid(), second.gid()),
+                session.stopped(0, 10).stream().map(DownloadStatus::gid).toList());
+        assertEquals(List.of(second.gid(), first.gid()),
+                session.stopped(-1, 10).stream().map(DownloadStatus::gid).toList(), "negative offset lists backwards");
+        assertEquals(List.of(second.gid()), session.stopped(1, 1).stream().map(DownloadStatus::gid).toList());
+        assertEquals(List.of(DownloadEvent.START, DownloadEvent.PAUSE, DownloadEvent.STOP), listener.events(first));
+    }
+
+    @Test
+    void mirrorAddedWithChangeUriIsUsedByTheRunningDownload() throws Exception {
+        byte[] big = TestFiles.random(8 * MIB, 23);
+        server.serve("/crawl", new FakeHttpServer.Resource(big, null, index -> FakeHttpServer.Effect.NORMAL, 0, 64 * 1024));
+        try (FakeHttpServer fast = FakeHttpServer.start()) {
+            fast.serve("/crawl", big);
+            DownloadHandle handle = session.addUri(List.of(server.url("/crawl")),
+                    Options.of("split", "4", "min-split-size", "1M"));
+            eventually("file known", () -> handle.status().totalLength() == big.length);
+            UriChange change = session.changeUri(handle.gid(), 1, List.of(), List.of(fast.url("/crawl")), -1);
+            assertEquals(new UriChange(0, 1), change);
+            DownloadResult result = handle.completion().get(60, TimeUnit.SECONDS);
+            assertTrue(result.isSuccess(), result.toString());
+            assertTrue(fast.requestCount("/crawl") > 0, "the new mirror served ranges");
+            assertArrayEquals(big, Files.readAllBytes(directory.resolve("crawl")));
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.arietta.internal.engine;
 import dev.arietta.DownloadEvent;
 import dev.arietta.DownloadHandle;
 import dev.arietta.DownloadListener;
+import dev.arietta.DownloadResult;
 import dev.arietta.DownloadState;
 import dev.arietta.DownloadStatus;
 import dev.arietta.GlobalStat;
@@ -18,11 +19,12 @@ import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.ratelimit.RateLimiter;
 import dev.arietta.http.internal.transfer.HttpSourceFetcher;
 import dev.arietta.http.internal.transfer.SourceFetcher;
+import dev.arietta.internal.options.InputFileEntry;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -176,8 +178,8 @@ public final class Engine {
      */
     public DownloadHandle add(List<String> uris, Options options, int position) {
         checkOpen();
-        List<String> checked = checkUris(uris);
-        checkDownloadScope(options);
+        List<String> checked = Arguments.checkUris(uris);
+        Arguments.checkDownloadScope(options);
         long gid = newGid(options.get(Option.GID));
         Options explicit = options.toBuilder().unset(Option.GID).build();
         DownloadHandle handle = handles.apply(gid);
@@ -198,36 +200,6 @@ public final class Engine {
             throw new IllegalStateException("session is shut down", e);
         }
         return handle;
-    }
-
-    static List<String> checkUris(List<String> uris) {
-        if (uris == null || uris.isEmpty()) {
-            throw new IllegalArgumentException("a download needs at least one URI");
-        }
-        for (String uri : uris) {
-            checkUri(uri);
-        }
-        return List.copyOf(uris);
-    }
-
-    static void checkUri(String uri) {
-        try {
-            URI parsed = new URI(Objects.requireNonNull(uri, "uri"));
-            if (parsed.getScheme() == null || parsed.getHost() == null) {
-                throw new IllegalArgumentException("not an absolute URI with a host: " + uri);
-            }
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("malformed URI: " + e.getMessage(), e);
-        }
-    }
-
-    private static void checkDownloadScope(Options options) {
-        for (Option<?> option : options.options()) {
-            if (option.scope() != Option.Scope.DOWNLOAD) {
-                throw new OptionException(option.name(), option.name() + ": a session-wide option, not accepted"
-                        + " for one download");
-            }
-        }
     }
 
     private long newGid(String requested) {
@@ -314,7 +286,7 @@ public final class Engine {
     }
 
     /** The download's completion future. */
-    public CompletableFuture<dev.arietta.DownloadResult> completion(long gid) {
+    public CompletableFuture<DownloadResult> completion(long gid) {
         return job(gid).completion;
     }
 
@@ -441,7 +413,7 @@ public final class Engine {
             throw new IllegalArgumentException("file index " + fileIndex + " out of range: the download has 1 file");
         }
         for (String uri : added) {
-            checkUri(uri);
+            Arguments.checkUri(uri);
         }
         List<String> toDelete = List.copyOf(deleted);
         List<String> toAdd = List.copyOf(added);
@@ -450,11 +422,7 @@ public final class Engine {
 
     public CompletableFuture<Void> changeOption(long gid, Options changes) {
         Job job = job(gid);
-        for (Option<?> option : changes.options()) {
-            if (option.scope() != Option.Scope.DOWNLOAD || option.change() == Option.Change.NEVER) {
-                throw new OptionException(option.name(), option.name() + ": cannot be changed for a download");
-            }
-        }
+        Arguments.checkChangeableForDownload(changes);
         return onLoop(() -> {
             if (job.state.isStopped()) {
                 throw new IllegalStateException("download " + job.gidText + " has stopped");
@@ -471,12 +439,7 @@ public final class Engine {
     }
 
     public CompletableFuture<Void> changeGlobalOption(Options changes) {
-        for (Option<?> option : changes.options()) {
-            if (!option.changeableGlobally() || option.scope() == Option.Scope.GLOBAL
-                    && option.change() == Option.Change.NEVER) {
-                throw new OptionException(option.name(), option.name() + ": cannot be changed while the session runs");
-            }
-        }
+        Arguments.checkChangeableGlobally(changes);
         return onLoop(() -> {
             globalOptions = changes.merge(globalOptions);
             downloadLimiter.setGlobalRate(globalOptions.get(Option.MAX_OVERALL_DOWNLOAD_LIMIT));
@@ -495,17 +458,17 @@ public final class Engine {
     // ---- session file and shutdown ----------------------------------------------------------------
 
     /** The entries save-session writes now (loop thread). */
-    CompletableFuture<List<dev.arietta.internal.options.InputFileEntry>> sessionEntries() {
+    CompletableFuture<List<InputFileEntry>> sessionEntries() {
         return onLoop(() -> SessionFiles.entries(queue, globalOptions));
     }
 
     /** Writes the unfinished downloads to {@code file} in aria2's input-file format. */
-    public CompletableFuture<Void> saveSession(java.nio.file.Path file) {
+    public CompletableFuture<Void> saveSession(Path file) {
         return sessionEntries().thenAcceptAsync(entries -> SessionFiles.write(entries, file), config.diskExecutor());
     }
 
     /** Adds the downloads of an input file (restore). */
-    public void restore(java.nio.file.Path file) throws IOException {
+    public void restore(Path file) throws IOException {
         for (var entry : SessionFiles.read(file)) {
             add(entry.uris(), entry.options(), -1);
         }
@@ -520,11 +483,11 @@ public final class Engine {
     }
 
     private void periodicSessionSave(long interval) {
-        java.nio.file.Path file = globalOptions.get(Option.SAVE_SESSION);
+        Path file = globalOptions.get(Option.SAVE_SESSION);
         if (closed || file == null) {
             return;
         }
-        List<dev.arietta.internal.options.InputFileEntry> entries = SessionFiles.entries(queue, globalOptions);
+        List<InputFileEntry> entries = SessionFiles.entries(queue, globalOptions);
         config.diskExecutor().execute(() -> SessionFiles.write(entries, file));
         sessionSaveTimer = loop.schedule(interval, () -> periodicSessionSave(interval));
     }
@@ -538,7 +501,7 @@ public final class Engine {
         if (closed) {
             return;
         }
-        CompletableFuture<List<dev.arietta.internal.options.InputFileEntry>> saved = new CompletableFuture<>();
+        CompletableFuture<List<InputFileEntry>> saved = new CompletableFuture<>();
         try {
             loop.execute(() -> {
                 closed = true;
@@ -561,8 +524,8 @@ public final class Engine {
             closed = true;
             return;
         }
-        List<dev.arietta.internal.options.InputFileEntry> entries = saved.join();
-        java.nio.file.Path file = globalOptions.get(Option.SAVE_SESSION);
+        List<InputFileEntry> entries = saved.join();
+        Path file = globalOptions.get(Option.SAVE_SESSION);
         if (file != null) {
             CompletableFuture.runAsync(() -> SessionFiles.write(entries, file), config.diskExecutor()).join();
         }
@@ -601,6 +564,6 @@ public final class Engine {
     }
 
     private static String name(DownloadState state) {
-        return state.name().toLowerCase(java.util.Locale.ROOT);
+        return state.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -4,8 +4,10 @@ import dev.arietta.DownloadEvent;
 import dev.arietta.DownloadHandle;
 import dev.arietta.DownloadResult;
 import dev.arietta.DownloadState;
+import dev.arietta.DownloadStatus;
 import dev.arietta.Option;
 import dev.arietta.Options;
+import dev.arietta.UriChange;
 import dev.arietta.core.ErrorCode;
 import dev.arietta.core.internal.hash.ChecksumMismatchException;
 import dev.arietta.core.internal.hash.ExpectedChecksum;
@@ -27,6 +29,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -55,7 +58,7 @@ final class Job implements TransferListener, TransferSink {
     /** The session's options when the download was added: aria2 fixes a download's defaults then. */
     private final Options globalAtAdd;
     /** The last status, kept for reads after the session closed. */
-    volatile dev.arietta.DownloadStatus lastStatus;
+    volatile DownloadStatus lastStatus;
 
     List<String> uris;
     Options options;
@@ -74,7 +77,7 @@ final class Job implements TransferListener, TransferSink {
     private boolean finishing;
     /** Whether the file is open; until then writes are held here (bounded by the transfer's backpressure). */
     private boolean filePrepared;
-    private final List<HeldWrite> heldWrites = new java.util.ArrayList<>();
+    private final List<HeldWrite> heldWrites = new ArrayList<>();
 
     private record HeldWrite(long offset, ByteBuffer buffer) {
     }
@@ -174,8 +177,8 @@ final class Job implements TransferListener, TransferSink {
     }
 
     /** aria2's changeUri on this download's only file; an active transfer sees the change at once. */
-    dev.arietta.UriChange changeUris(List<String> deleted, List<String> added, int position) {
-        List<String> list = new java.util.ArrayList<>(uris);
+    UriChange changeUris(List<String> deleted, List<String> added, int position) {
+        List<String> list = new ArrayList<>(uris);
         boolean live = state == DownloadState.ACTIVE && transfer != null;
         int removed = 0;
         for (String uri : deleted) {
@@ -195,7 +198,7 @@ final class Job implements TransferListener, TransferSink {
             at++;
         }
         uris = List.copyOf(list);
-        return new dev.arietta.UriChange(removed, added.size());
+        return new UriChange(removed, added.size());
     }
 
     /** Completes once the disk work queued so far (a stop's state save and close) is done. */
