@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -56,6 +57,8 @@ public final class Engine {
     private final DownloadQueue queue = new DownloadQueue();
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
     private final List<DownloadListener> listeners;
+    /** The loop's own generator (random segment selection), split off the session's so no lock is needed. */
+    private final RandomGenerator loopRandom;
     private volatile Options globalOptions;
     private volatile LongFunction<DownloadHandle> handles;
     private Cancellable sessionSaveTimer;
@@ -70,6 +73,9 @@ public final class Engine {
         this.config = Objects.requireNonNull(config, "config");
         this.globalOptions = config.globalOptions();
         this.listeners = List.copyOf(config.listeners());
+        synchronized (config.random()) {
+            this.loopRandom = new SplittableRandom(config.random().nextLong());
+        }
         this.loop = EventLoop.start(0, config.nanoClock());
         this.clients = new HttpClients(loop);
         this.downloadLimiter = new RateLimiter(config.nanoClock(), globalOptions.get(Option.MAX_OVERALL_DOWNLOAD_LIMIT));
@@ -106,8 +112,9 @@ public final class Engine {
         return downloadLimiter;
     }
 
+    /** Loop thread only. */
     RandomGenerator random() {
-        return config.random();
+        return loopRandom;
     }
 
     Options globalOptions() {
