@@ -282,4 +282,30 @@ class SessionDownloadTest {
             }
         }
     }
+
+    @Test
+    void singleMirrorThatResetsOnceIsRetriedToTheEnd() throws Exception {
+        byte[] content = TestFiles.random(3 * MIB, 13);
+        server.serve("/flaky.bin", new FakeHttpServer.Resource(content, null,
+                index -> index == 1 ? FakeHttpServer.Effect.RESET_AFTER : FakeHttpServer.Effect.NORMAL, 200_000, 0));
+        DownloadResult result = await(session.addUri(List.of(server.url("/flaky.bin"))));
+        assertTrue(result.isSuccess(), result.toString());
+        assertArrayEquals(content, Files.readAllBytes(directory.resolve("flaky.bin")));
+        assertTrue(server.requestCount("/flaky.bin") >= 3, server.requestLines().toString());
+    }
+
+    @Test
+    void mirrorServingAnotherLengthIsDroppedNotMixedIn() throws Exception {
+        byte[] content = TestFiles.random(4 * MIB, 14);
+        byte[] other = TestFiles.random(5 * MIB, 15);
+        try (FakeHttpServer liar = FakeHttpServer.start()) {
+            server.serve("/same.bin", content);
+            liar.serve("/same.bin", other);
+            DownloadResult result = await(session.addUri(List.of(server.url("/same.bin"), liar.url("/same.bin")),
+                    Options.of("split", "4", "min-split-size", "1M", "uri-selector", "inorder")));
+            assertTrue(result.isSuccess(), result.toString());
+            assertArrayEquals(content, Files.readAllBytes(directory.resolve("same.bin")));
+            assertTrue(liar.requestCount("/same.bin") >= 1, "the other mirror was asked and refused");
+        }
+    }
 }
