@@ -244,10 +244,6 @@ public final class Engine {
         return onLoop(() -> StatusSnapshots.servers(job));
     }
 
-    public CompletableFuture<DownloadState> state(long gid) {
-        Job job = job(gid);
-        return onLoop(() -> job.state);
-    }
 
     public CompletableFuture<GlobalStat> globalStat() {
         return onLoop(() -> {
@@ -300,11 +296,6 @@ public final class Engine {
     /** Whether {@code gid} names a download the session still knows. */
     public boolean contains(long gid) {
         return jobs.containsKey(gid);
-    }
-
-    /** Every known download's gid. */
-    public List<Long> gids() {
-        return List.copyOf(jobs.keySet());
     }
 
     private Job job(long gid) {
@@ -539,9 +530,6 @@ public final class Engine {
         loop.close();
     }
 
-    public boolean isClosed() {
-        return closed;
-    }
 
     private void checkOpen() {
         if (closed) {

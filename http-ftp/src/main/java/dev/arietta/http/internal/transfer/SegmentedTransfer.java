@@ -220,11 +220,6 @@ public final class SegmentedTransfer {
         return written.toList();
     }
 
-    /** Whether {@code [start, end)} is entirely on disk. */
-    public boolean isWritten(long start, long end) {
-        return written.covers(start, end);
-    }
-
     /** Recent download speed in bytes per second. */
     public long downloadSpeed() {
         return speed.bytesPerSecond();
@@ -233,11 +228,6 @@ public final class SegmentedTransfer {
     /** Open connections. */
     public int connectionCount() {
         return connections.size();
-    }
-
-    /** Whether the source honours ranges (known after the first response). */
-    public boolean rangeSupported() {
-        return rangeSupported;
     }
 
     /** One sample per open connection. */

@@ -41,42 +41,10 @@ public final class WrittenRanges {
         return total;
     }
 
-    /** Whether every byte of {@code [start, end)} is covered. */
-    public boolean covers(long start, long end) {
-        if (end <= start) {
-            return true;
-        }
-        Map.Entry<Long, Long> entry = ranges.floorEntry(start);
-        return entry != null && entry.getValue() >= end;
-    }
-
-    /** Bytes of {@code [start, end)} covered. */
-    public long coveredIn(long start, long end) {
-        long covered = 0;
-        Map.Entry<Long, Long> entry = ranges.floorEntry(start);
-        Long from = entry == null ? ranges.ceilingKey(start) : entry.getKey();
-        if (from == null) {
-            return 0;
-        }
-        for (Map.Entry<Long, Long> range : ranges.tailMap(from, true).entrySet()) {
-            if (range.getKey() >= end) {
-                break;
-            }
-            covered += Math.max(0, Math.min(end, range.getValue()) - Math.max(start, range.getKey()));
-        }
-        return covered;
-    }
-
     /** The ranges as {@code [start, end)} pairs, in order. */
     public List<long[]> toList() {
         List<long[]> list = new ArrayList<>(ranges.size());
         ranges.forEach((start, end) -> list.add(new long[] {start, end}));
         return list;
-    }
-
-    /** Forgets everything (a download restarted from scratch). */
-    public void clear() {
-        ranges.clear();
-        total = 0;
     }
 }
