@@ -322,7 +322,7 @@ class SessionControlTest {
     @Test
     void mirrorAddedWithChangeUriIsUsedByTheRunningDownload() throws Exception {
         byte[] big = TestFiles.random(8 * MIB, 23);
-        server.serve("/crawl", new FakeHttpServer.Resource(big, null, index -> FakeHttpServer.Effect.NORMAL, 0, 64 * 1024));
+        server.serve("/crawl", new FakeHttpServer.Resource(big, null, index -> FakeHttpServer.Effect.NORMAL, 0, 512 * 1024));
         try (FakeHttpServer fast = FakeHttpServer.start()) {
             fast.serve("/crawl", big);
             DownloadHandle handle = session.addUri(List.of(server.url("/crawl")),
