@@ -195,6 +195,26 @@ public final class SegmentAllocator {
         }
     }
 
+    /**
+     * Records bytes {@code [start, end)} as already done without a connection: data a previous
+     * run left on disk (resume state, or a partial file continued with aria2's
+     * {@code continue}). Call before handing out segments that could overlap them.
+     *
+     * @throws IllegalArgumentException if the range is empty, negative or beyond a known length
+     * @throws IllegalStateException    if an active segment still has to download part of it
+     */
+    public void markDone(long start, long end) {
+        if (start < 0 || end <= start || (totalLength != UNKNOWN_LENGTH && end > totalLength)) {
+            throw new IllegalArgumentException("bad done range [" + start + ", " + end + ") for length " + totalLength);
+        }
+        for (Segment segment : active) {
+            if (segment.position() < end && start < segment.end()) {
+                throw new IllegalStateException("done range [" + start + ", " + end + ") overlaps " + segment);
+            }
+        }
+        addDone(start, end);
+    }
+
     // ---- selectors ---------------------------------------------------------------------------
 
     // DEFAULT: the placement giving the new connection the most bytes; a free region wins a tie.
@@ -333,10 +353,10 @@ public final class SegmentAllocator {
     private void retire(Segment segment) {
         active.remove(segment);
         segment.deactivate();
-        markDone(segment.start(), segment.position());
+        addDone(segment.start(), segment.position());
     }
 
-    private void markDone(long start, long end) {
+    private void addDone(long start, long end) {
         if (end <= start) {
             return;
         }

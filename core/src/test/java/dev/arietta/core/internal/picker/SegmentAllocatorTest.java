@@ -308,4 +308,35 @@ class SegmentAllocatorTest {
     void misuseFailsWithContext(Executable call, Class<? extends RuntimeException> type, String message) {
         assertEquals(message, assertThrows(type, call).getMessage());
     }
+
+    @Test
+    void markDoneRestoresResumedRangesAndNewSegmentsSkipThem() {
+        SegmentAllocator allocator = allocator(10 * MIB, options(1, MIB, SegmentSelector.INORDER));
+        allocator.markDone(0, 3 * MIB);
+        allocator.markDone(5 * MIB, 6 * MIB);
+        assertEquals(4 * MIB, allocator.completedLength());
+        Segment first = allocator.allocate();
+        assertEquals(3 * MIB, first.start());
+        assertEquals(5 * MIB, first.end());
+        allocator.advance(first, 2 * MIB);
+        allocator.complete(first);
+        Segment second = allocator.allocate();
+        assertEquals(6 * MIB, second.start());
+        assertEquals(10 * MIB, second.end());
+        allocator.advance(second, 4 * MIB);
+        allocator.complete(second);
+        assertTrue(allocator.isComplete());
+    }
+
+    @Test
+    void markDoneRefusesBadRangesAndRangesAnActiveSegmentOwns() {
+        SegmentAllocator allocator = allocator(10 * MIB, options(1, MIB, SegmentSelector.DEFAULT));
+        assertThrows(IllegalArgumentException.class, () -> allocator.markDone(-1, 5));
+        assertThrows(IllegalArgumentException.class, () -> allocator.markDone(5, 5));
+        assertThrows(IllegalArgumentException.class, () -> allocator.markDone(0, 10 * MIB + 1));
+        Segment owner = allocator.allocate();
+        allocator.advance(owner, MIB);
+        assertThrows(IllegalStateException.class, () -> allocator.markDone(2 * MIB, 3 * MIB));
+        assertEquals(MIB, allocator.completedLength());
+    }
 }

@@ -1,0 +1,539 @@
+package dev.arietta;
+
+import dev.arietta.core.internal.hash.HashExecutors;
+import dev.arietta.internal.engine.Engine;
+import dev.arietta.internal.engine.EngineConfig;
+import dev.arietta.internal.engine.Gids;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * A download session: the libaria2 of the JVM. Add downloads with {@link #addUri}, control
+ * them by gid (or through their {@link DownloadHandle}), listen to their events, and close
+ * the session when done.
+ *
+ * <pre>{@code
+ * try (Session session = Session.builder()
+ *         .directory(Path.of("downloads"))
+ *         .option("max-concurrent-downloads", "3")
+ *         .listener((event, download) -> System.out.println(event + " " + download.gid()))
+ *         .build()) {
+ *     DownloadHandle iso = session.addUri(List.of("https://a.example/x.iso", "https://b.example/x.iso"),
+ *             Options.of("split", "8", "max-connection-per-server", "4"));
+ *     DownloadResult result = iso.completion().join();
+ * }
+ * }</pre>
+ *
+ * <p><b>Threading.</b> Every method may be called from any thread. Each session has one I/O
+ * thread that owns all download state; calls are queued to it and return when it has
+ * answered (quickly: it never waits for disk or network), giving immutable snapshots. File
+ * work runs on the disk executor, whole-file checksums on the hash executor, and events on
+ * the callback executor, never on the I/O thread, so a slow listener cannot stall transfers.
+ * Several sessions may run in one JVM; nothing is shared between them.
+ *
+ * <p><b>Errors.</b> An unknown gid is an {@link IllegalArgumentException}; an operation that
+ * does not fit the download's state (pausing a finished download) an
+ * {@link IllegalStateException}; a bad option an {@link OptionException}; any call after
+ * shutdown an {@link IllegalStateException}. A download that fails reports its
+ * {@link dev.arietta.core.ErrorCode} (numbered like aria2's exit codes) in its status and result.
+ *
+ * <p><b>Lifecycle.</b> {@link #close()} (or {@link #shutdown(boolean)}) stops every download,
+ * saving its resume state so that a later session continues it, writes
+ * {@link Option#SAVE_SESSION} if set, and ends the session's threads. On build, the downloads of
+ * {@link Option#INPUT_FILE} (for example a file written by save-session) are added.
+ */
+public final class Session implements AutoCloseable {
+
+    /** How long a graceful shutdown waits for pending listener calls: 5 s. */
+    public static final Duration CALLBACK_DRAIN_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Engine engine;
+    private final ExecutorService ownedCallbackExecutor;
+    private final ExecutorService ownedDiskExecutor;
+    private final ExecutorService ownedHashExecutor;
+    private final Thread[] callbackThread = new Thread[1];
+    private final CompletableFuture<Void> termination = new CompletableFuture<>();
+    private final Object shutdownLock = new Object();
+    private boolean shutdownStarted;
+
+    private Session(Builder builder) throws IOException {
+        this.ownedCallbackExecutor = builder.callbackExecutor == null
+                ? Executors.newSingleThreadExecutor(task -> {
+                    Thread thread = new Thread(task, "arietta-callback");
+                    thread.setDaemon(true);
+                    callbackThread[0] = thread;
+                    return thread;
+                }) : null;
+        this.ownedDiskExecutor = builder.diskExecutor == null ? Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "arietta-disk");
+            thread.setDaemon(true);
+            return thread;
+        }) : null;
+        this.ownedHashExecutor = builder.hashExecutor == null ? HashExecutors.newHashExecutor("arietta-hash") : null;
+        Options global = builder.options.build();
+        EngineConfig config = new EngineConfig(global, builder.listeners,
+                orElse(builder.callbackExecutor, ownedCallbackExecutor), orElse(builder.diskExecutor, ownedDiskExecutor),
+                orElse(builder.hashExecutor, ownedHashExecutor), builder.nanoClock, builder.random,
+                builder.progressInterval.toNanos(), builder.lowestSpeedLimitGrace.toNanos());
+        Engine created;
+        try {
+            created = new Engine(config);
+        } catch (IOException | RuntimeException e) {
+            shutDownExecutors(true);
+            throw e;
+        }
+        this.engine = created;
+        engine.handles(gid -> new DownloadHandle(this, gid));
+        Path input = global.get(Option.INPUT_FILE);
+        if (input != null) {
+            try {
+                engine.restore(input);
+            } catch (IOException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+        engine.startSessionSaving();
+    }
+
+    private static Executor orElse(Executor given, Executor owned) {
+        return given != null ? given : owned;
+    }
+
+    /** A builder with aria2's defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- adding --------------------------------------------------------------------------------
+
+    /** {@link #addUri(List, Options, int)} with no options, at the end of the queue. */
+    public DownloadHandle addUri(List<String> uris) {
+        return addUri(uris, Options.empty(), -1);
+    }
+
+    /** {@link #addUri(List, Options, int)} at the end of the queue. */
+    public DownloadHandle addUri(List<String> uris, Options options) {
+        return addUri(uris, options, -1);
+    }
+
+    /**
+     * Adds a download of one file; all {@code uris} are mirrors of it (HTTP and HTTPS now).
+     * It starts when a slot is free ({@link Option#MAX_CONCURRENT_DOWNLOADS}), or stays paused
+     * with {@link Option#PAUSE}.
+     *
+     * @param options  the download's own options over the session's; session-wide ones are refused
+     * @param position where in the waiting queue, 0 first; negative or past the end: last
+     * @throws IllegalArgumentException if there is no URI, one is malformed, or the
+     *                                  {@link Option#GID} option names a gid in use
+     * @throws OptionException          if an option is session-wide only
+     * @throws IllegalStateException    once the session is shut down
+     */
+    public DownloadHandle addUri(List<String> uris, Options options, int position) {
+        return engine.add(uris, Objects.requireNonNull(options, "options"), position);
+    }
+
+    /** The handle of {@code gid}, if the session knows it (results not yet purged included). */
+    public Optional<DownloadHandle> handle(String gid) {
+        long value = Gids.parse(gid);
+        return engine.contains(value) ? Optional.of(new DownloadHandle(this, value)) : Optional.empty();
+    }
+
+    // ---- control -------------------------------------------------------------------------------
+
+    /**
+     * Pauses a download: an active one stops (its resume state is saved) and goes to the front
+     * of the waiting queue; a waiting one stays in place. Raises {@link DownloadEvent#PAUSE}.
+     *
+     * @throws IllegalStateException if it is already paused or has stopped
+     */
+    public void pause(String gid) {
+        await(engine.pause(Gids.parse(gid)));
+    }
+
+    /**
+     * aria2's {@code forcePause}: as {@link #pause}, without the graceful steps a protocol
+     * may have (BitTorrent's tracker goodbye); for HTTP and FTP the two are the same.
+     */
+    public void forcePause(String gid) {
+        pause(gid);
+    }
+
+    /** Pauses every active and waiting download. */
+    public void pauseAll() {
+        await(engine.pauseAll());
+    }
+
+    /** {@link #pauseAll()}, forced (see {@link #forcePause}). */
+    public void forcePauseAll() {
+        pauseAll();
+    }
+
+    /**
+     * Lets a paused download wait for a slot again.
+     *
+     * @throws IllegalStateException if it is not paused
+     */
+    public void unpause(String gid) {
+        await(engine.unpause(Gids.parse(gid)));
+    }
+
+    /** Unpauses every paused download. */
+    public void unpauseAll() {
+        await(engine.unpauseAll());
+    }
+
+    /**
+     * Removes a download: it stops (the partial file and its resume state stay on disk) with
+     * state {@link DownloadState#REMOVED} and raises {@link DownloadEvent#STOP}.
+     *
+     * @throws IllegalStateException if it has already stopped
+     */
+    public void remove(String gid) {
+        await(engine.remove(Gids.parse(gid)));
+    }
+
+    /** aria2's {@code forceRemove}: as {@link #remove}; for HTTP and FTP the two are the same. */
+    public void forceRemove(String gid) {
+        remove(gid);
+    }
+
+    /** Removes every active, waiting and paused download. */
+    public void removeAll() {
+        await(engine.removeAll());
+    }
+
+    /**
+     * Moves a waiting or paused download in the queue, as aria2's {@code changePosition}.
+     *
+     * @return its new position, 0 first (the destination is clamped to the queue)
+     * @throws IllegalStateException if the download is not in the waiting queue
+     */
+    public int changePosition(String gid, int position, PositionOrigin origin) {
+        return await(engine.changePosition(Gids.parse(gid), position, origin));
+    }
+
+    /**
+     * Removes and adds URIs of file {@code fileIndex} (1-based), as aria2's {@code changeUri}:
+     * each URI in {@code deleted} removes one occurrence; {@code added} go in at
+     * {@code position} (negative: at the end). An active download uses new mirrors at once.
+     */
+    public UriChange changeUri(String gid, int fileIndex, List<String> deleted, List<String> added, int position) {
+        return await(engine.changeUri(Gids.parse(gid), fileIndex, deleted, added, position));
+    }
+
+    /**
+     * Changes options of a download. {@link Option.Change#LIVE} ones apply at once
+     * ({@code max-download-limit}); {@link Option.Change#RESTART} ones restart an active
+     * download, which continues from its resume state.
+     *
+     * @throws OptionException       if an option is session-wide or fixed once added
+     * @throws IllegalStateException if the download has stopped
+     */
+    public void changeOption(String gid, Options changes) {
+        await(engine.changeOption(Gids.parse(gid), changes));
+    }
+
+    /**
+     * Changes session options ({@code max-concurrent-downloads}, {@code max-overall-download-limit},
+     * and defaults of downloads added later).
+     *
+     * @throws OptionException if an option cannot change while the session runs
+     */
+    public void changeGlobalOption(Options changes) {
+        await(engine.changeGlobalOption(changes));
+    }
+
+    /** A download's effective options (its own over the session's at the time it was added). */
+    public Options getOptions(String gid) {
+        return await(engine.options(Gids.parse(gid)));
+    }
+
+    /** The session's options. */
+    public Options getGlobalOptions() {
+        return engine.currentGlobalOptions();
+    }
+
+    // ---- queries -------------------------------------------------------------------------------
+
+    /** Speeds and counts over the session. */
+    public GlobalStat globalStat() {
+        return await(engine.globalStat());
+    }
+
+    /** Snapshots of the active downloads. */
+    public List<DownloadStatus> active() {
+        return await(engine.active());
+    }
+
+    /**
+     * Snapshots of waiting and paused downloads, aria2 paging: {@code offset >= 0} gives
+     * {@code [offset, offset + count)} in queue order; a negative offset counts from the end
+     * ({@code -1} is the last) and lists backwards.
+     */
+    public List<DownloadStatus> waiting(int offset, int count) {
+        return await(engine.waiting(offset, count));
+    }
+
+    /** Snapshots of stopped downloads, oldest first, paged as {@link #waiting}. */
+    public List<DownloadStatus> stopped(int offset, int count) {
+        return await(engine.stopped(offset, count));
+    }
+
+    /** Forgets the results of stopped downloads. */
+    public void purgeResults() {
+        await(engine.purgeResults());
+    }
+
+    /**
+     * Writes the unfinished downloads to {@code file} in aria2's input-file format (see
+     * {@link Option#SAVE_SESSION}); read back with {@link Option#INPUT_FILE}.
+     *
+     * @throws IOException if the file cannot be written
+     */
+    public void saveSession(Path file) throws IOException {
+        try {
+            engine.saveSession(Objects.requireNonNull(file, "file")).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw rethrow(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while saving the session", e);
+        }
+    }
+
+    DownloadStatus status(long gid) {
+        return await(engine.status(gid));
+    }
+
+    List<ServerStatus> servers(long gid) {
+        return await(engine.servers(gid));
+    }
+
+    CompletableFuture<DownloadResult> completion(long gid) {
+        return engine.completion(gid);
+    }
+
+    // ---- shutdown ------------------------------------------------------------------------------
+
+    /**
+     * Starts shutting down and returns at once; the future completes when the session's
+     * threads have ended. Every download stops and saves its resume state; unfinished
+     * downloads' {@link DownloadHandle#completion()} complete with {@link dev.arietta.core.ErrorCode#IN_PROGRESS}.
+     * Graceful ({@code force} false) also waits up to {@link #CALLBACK_DRAIN_TIMEOUT} for
+     * pending listener calls; forced drops them. Safe to call from a listener. Idempotent.
+     */
+    public CompletableFuture<Void> shutdown(boolean force) {
+        synchronized (shutdownLock) {
+            if (shutdownStarted) {
+                return termination;
+            }
+            shutdownStarted = true;
+        }
+        Thread thread = new Thread(() -> {
+            try {
+                engine.shutDown();
+                shutDownExecutors(force);
+                termination.complete(null);
+            } catch (Throwable failure) {
+                termination.completeExceptionally(failure);
+            }
+        }, "arietta-shutdown");
+        thread.setDaemon(true);
+        thread.start();
+        return termination;
+    }
+
+    /**
+     * {@link #shutdown(boolean) shutdown(false)} and waits for it, unless called on the
+     * session's own callback thread (then it returns at once to avoid waiting for itself).
+     */
+    @Override
+    public void close() {
+        CompletableFuture<Void> done = shutdown(false);
+        if (Thread.currentThread() != callbackThread[0]) {
+            done.join();
+        }
+    }
+
+    private void shutDownExecutors(boolean force) {
+        if (ownedDiskExecutor != null) {
+            ownedDiskExecutor.shutdown();
+            awaitQuietly(ownedDiskExecutor, Long.MAX_VALUE);
+        }
+        if (ownedHashExecutor != null) {
+            ownedHashExecutor.shutdownNow();
+        }
+        if (ownedCallbackExecutor != null) {
+            if (force) {
+                ownedCallbackExecutor.shutdownNow();
+            } else {
+                ownedCallbackExecutor.shutdown();
+                if (Thread.currentThread() != callbackThread[0]) {
+                    awaitQuietly(ownedCallbackExecutor, CALLBACK_DRAIN_TIMEOUT.toMillis());
+                }
+            }
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor, long millis) {
+        try {
+            executor.awaitTermination(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException(cause);
+    }
+
+    /**
+     * Configures a {@link Session}. Not thread-safe. Every setting has aria2's default unless
+     * stated.
+     */
+    public static final class Builder {
+        private final Options.Builder options = Options.builder();
+        private final List<DownloadListener> listeners = new ArrayList<>();
+        private Executor callbackExecutor;
+        private Executor diskExecutor;
+        private Executor hashExecutor;
+        private LongSupplier nanoClock = System::nanoTime;
+        private RandomGenerator random = new SplittableRandom(new SecureRandom().nextLong());
+        private Duration progressInterval = Duration.ZERO;
+        private Duration lowestSpeedLimitGrace = Duration.ofSeconds(10);
+
+        private Builder() {
+        }
+
+        /** The download directory ({@code dir}); default the current directory. */
+        public Builder directory(Path directory) {
+            options.set(Option.DIR, directory);
+            return this;
+        }
+
+        /**
+         * A session option by aria2 name and text ({@code "max-concurrent-downloads", "5"}); per-download
+         * options set here are the defaults of every download.
+         *
+         * @throws OptionException if the name is unknown or the value is not accepted
+         */
+        public Builder option(String name, String value) {
+            options.set(name, value);
+            return this;
+        }
+
+        /** Every option set in {@code values}, as {@link #option}. */
+        public Builder options(Options values) {
+            options.setAll(values);
+            return this;
+        }
+
+        /** Adds a listener; listeners are called in the order added. Default none. */
+        public Builder listener(DownloadListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Where listeners run and completion futures complete; default one dedicated daemon
+         * thread owned by the session. Events of one download are delivered in order on any
+         * executor; a given executor is not shut down by the session.
+         */
+        public Builder callbackExecutor(Executor executor) {
+            this.callbackExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * Where file work runs; default one daemon thread owned by the session. Each download's
+         * work is kept in order on any executor; a given executor is not shut down by the session.
+         */
+        public Builder diskExecutor(Executor executor) {
+            this.diskExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** Where whole-file checksums run; default one daemon thread per processor, owned by the session. */
+        public Builder hashExecutor(Executor executor) {
+            this.hashExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** The monotonic clock in nanoseconds for timers and speeds; default {@link System#nanoTime()}. */
+        public Builder nanoClock(LongSupplier clock) {
+            this.nanoClock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Source of gids and random segment choices; default a {@link SplittableRandom} seeded securely. */
+        public Builder random(RandomGenerator generator) {
+            this.random = Objects.requireNonNull(generator, "generator");
+            return this;
+        }
+
+        /** Raise {@link DownloadEvent#PROGRESS} for each active download at this interval; default zero: never. */
+        public Builder progressInterval(Duration interval) {
+            if (interval.isNegative()) {
+                throw new IllegalArgumentException("negative progress interval " + interval);
+            }
+            this.progressInterval = interval;
+            return this;
+        }
+
+        /**
+         * How long after it starts a download is exempt from {@link Option#LOWEST_SPEED_LIMIT}
+         * (time to connect and ramp up); default 10 s.
+         */
+        public Builder lowestSpeedLimitGrace(Duration grace) {
+            if (grace.isNegative()) {
+                throw new IllegalArgumentException("negative grace " + grace);
+            }
+            this.lowestSpeedLimitGrace = grace;
+            return this;
+        }
+
+        /**
+         * Starts the session (and adds the downloads of {@link Option#INPUT_FILE}, if set).
+         *
+         * @throws IOException if the I/O selector cannot be opened or the input file cannot be read
+         */
+        public Session build() throws IOException {
+            return new Session(this);
+        }
+    }
+}

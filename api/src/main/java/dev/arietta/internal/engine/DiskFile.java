@@ -1,0 +1,187 @@
+package dev.arietta.internal.engine;
+
+import dev.arietta.core.ErrorCode;
+import dev.arietta.core.internal.piece.Bitfield;
+import dev.arietta.core.internal.resume.ResumeState;
+import dev.arietta.core.internal.resume.ResumeStateException;
+import dev.arietta.core.internal.resume.ResumeStateFile;
+import dev.arietta.core.internal.storage.AllocationMode;
+import dev.arietta.core.internal.storage.ExistingFilePolicy;
+import dev.arietta.core.internal.storage.FileEntry;
+import dev.arietta.core.internal.storage.FileLayout;
+import dev.arietta.core.internal.storage.PathSanitizer;
+import dev.arietta.core.internal.storage.Storage;
+import dev.arietta.core.internal.storage.StorageException;
+import dev.arietta.core.internal.storage.TargetFile;
+import dev.arietta.core.internal.storage.TargetFiles;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One download's file on disk: choosing the final path, the existing-file policy, resume
+ * state, storage, writes. Every method blocks and runs on the download's serial disk queue,
+ * so writes come after preparation and the state is saved after the writes it claims.
+ *
+ * <p>Resume rules (aria2's, with Arietta's crash-safe state file):
+ * <ul>
+ *   <li>With a {@code <file>.arietta} state of the same length and piece length, the file is
+ *       continued and its recorded pieces are not fetched again.</li>
+ *   <li>A state of another total length means the remote file changed: the file is ours, so
+ *       it is downloaded again from scratch in place. A different piece length fails with
+ *       {@link ErrorCode#PIECE_LENGTH_CHANGED} unless {@code allow-piece-length-change}.</li>
+ *   <li>Without a state but with {@code continue}, an existing file's bytes
+ *       {@code [0, size)} count as done (aria2's behaviour for a file another program left);
+ *       the rest is split among connections as usual.</li>
+ *   <li>Otherwise an existing file goes through {@link ExistingFilePolicy}: error 13, or
+ *       overwritten ({@code allow-overwrite}), or renamed ({@code auto-file-renaming}).</li>
+ * </ul>
+ */
+final class DiskFile {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiskFile.class);
+
+    /**
+     * Layout length used while the total length is unknown (chunked responses): 1 PiB. With
+     * allocation off the file grows only as bytes are written, so this only bounds offsets.
+     */
+    static final long UNKNOWN_LENGTH_CAPACITY = 1L << 50;
+
+    private final PathSanitizer sanitizer = new PathSanitizer();
+    private Storage storage;
+    private Path path;
+    private ResumeStateFile resumeFile;
+
+    /** What {@link #prepare} needs to know. */
+    record Request(Path directory, String relativeName, long totalLength, int pieceLength, String identityUri,
+                   boolean allowOverwrite, boolean autoRename, boolean continueFile, boolean removeControlFile,
+                   boolean allowPieceLengthChange, AllocationMode allocation, long noAllocationLimit,
+                   long cacheBytes) {
+    }
+
+    /** The result of {@link #prepare}: the final path and the ranges already on disk. */
+    record Prepared(Path path, List<long[]> doneRanges) {
+    }
+
+    /** The final path, once prepared. */
+    Path path() {
+        return path;
+    }
+
+    Prepared prepare(Request request) throws IOException {
+        Path wanted = sanitizer.resolveUnder(request.directory(), request.relativeName());
+        ResumeStateFile stateFile = new ResumeStateFile(wanted);
+        if (request.removeControlFile()) {
+            stateFile.delete();
+        }
+        boolean known = request.totalLength() >= 0;
+        List<long[]> done = new ArrayList<>();
+        boolean ours = false;
+        if (known) {
+            Optional<ResumeState> state;
+            try {
+                state = stateFile.read();
+            } catch (ResumeStateException corrupt) {
+                // A torn or foreign state cannot be trusted, but the data is ours: start over in place.
+                LOG.warn("ignoring unusable resume state: {}", corrupt.getMessage());
+                state = Optional.empty();
+                ours = true;
+            }
+            if (state.isPresent()) {
+                ours = true;
+                ResumeState resume = state.get();
+                if (resume.totalLength() != request.totalLength()) {
+                    LOG.info("{}: resume state records {} bytes, the source has {}; downloading again",
+                            wanted, resume.totalLength(), request.totalLength());
+                } else if (resume.pieceLength() != request.pieceLength()) {
+                    if (!request.allowPieceLengthChange()) {
+                        throw new StorageException(ErrorCode.PIECE_LENGTH_CHANGED, stateFile.path(),
+                                "resume state has piece length " + resume.pieceLength() + ", the download "
+                                        + request.pieceLength() + " (allow-piece-length-change is off)", null);
+                    }
+                } else {
+                    done = pieceRanges(resume.verifiedPieces(), resume.pieceLength(), resume.totalLength());
+                }
+            } else if (!ours && request.continueFile() && Files.isRegularFile(wanted, LinkOption.NOFOLLOW_LINKS)) {
+                ours = true;
+                long existing = Math.min(Files.size(wanted), request.totalLength());
+                if (existing > 0) {
+                    done.add(new long[] {0, existing});
+                }
+            }
+        }
+        long layoutLength = known ? request.totalLength() : UNKNOWN_LENGTH_CAPACITY;
+        FileLayout layout = FileLayout.of(request.pieceLength(), FileEntry.of(request.relativeName(), layoutLength));
+        ExistingFilePolicy policy = ExistingFilePolicy.builder().allowOverwrite(request.allowOverwrite())
+                .autoRename(request.autoRename()).build();
+        List<TargetFile> targets = TargetFiles.prepare(request.directory(), layout, sanitizer, policy, ours);
+        AllocationMode mode = !known || request.totalLength() < request.noAllocationLimit()
+                ? AllocationMode.NONE : request.allocation();
+        Storage opened = Storage.builder(layout, targets).allocationMode(mode).cacheBytes(request.cacheBytes()).build();
+        try {
+            opened.allocate();
+        } catch (IOException | RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        storage = opened;
+        path = targets.get(0).path();
+        resumeFile = new ResumeStateFile(path);
+        return new Prepared(path, done);
+    }
+
+    /** The byte ranges of the set pieces, merged. */
+    static List<long[]> pieceRanges(Bitfield pieces, long pieceLength, long totalLength) {
+        List<long[]> ranges = new ArrayList<>();
+        for (int piece = pieces.nextSetBit(0); piece >= 0; piece = pieces.nextSetBit(piece + 1)) {
+            long start = piece * pieceLength;
+            long end = Math.min(start + pieceLength, totalLength);
+            if (!ranges.isEmpty() && ranges.get(ranges.size() - 1)[1] == start) {
+                ranges.get(ranges.size() - 1)[1] = end;
+            } else {
+                ranges.add(new long[] {start, end});
+            }
+        }
+        return ranges;
+    }
+
+    /** Writes {@code buffer} (position to limit) at {@code offset}. */
+    void write(long offset, ByteBuffer buffer) throws IOException {
+        if (storage == null) {
+            throw new StorageException(ErrorCode.FILE_IO_ERROR, path, "file not prepared", null);
+        }
+        storage.write(offset, buffer);
+    }
+
+    /** Flushes and forces the data, then writes {@code state} atomically. */
+    void saveState(ResumeState state) throws IOException {
+        if (storage != null && resumeFile != null) {
+            resumeFile.save(state, storage::sync);
+        }
+    }
+
+    /** Flushes and closes the file (a stop); the resume state stays. */
+    void close() throws IOException {
+        if (storage != null) {
+            Storage closing = storage;
+            storage = null;
+            closing.sync();
+            closing.close();
+        }
+    }
+
+    /** Closes the finished file and deletes its resume state. */
+    void finish() throws IOException {
+        close();
+        if (resumeFile != null) {
+            resumeFile.delete();
+        }
+    }
+}

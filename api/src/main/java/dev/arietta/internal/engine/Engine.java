@@ -1,0 +1,596 @@
+package dev.arietta.internal.engine;
+
+import dev.arietta.DownloadEvent;
+import dev.arietta.DownloadHandle;
+import dev.arietta.DownloadListener;
+import dev.arietta.DownloadState;
+import dev.arietta.DownloadStatus;
+import dev.arietta.GlobalStat;
+import dev.arietta.Option;
+import dev.arietta.OptionException;
+import dev.arietta.Options;
+import dev.arietta.PositionOrigin;
+import dev.arietta.ServerStatus;
+import dev.arietta.UriChange;
+import dev.arietta.core.internal.loop.BufferPool;
+import dev.arietta.core.internal.loop.Cancellable;
+import dev.arietta.core.internal.loop.EventLoop;
+import dev.arietta.core.internal.ratelimit.RateLimiter;
+import dev.arietta.http.internal.transfer.HttpSourceFetcher;
+import dev.arietta.http.internal.transfer.SourceFetcher;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine of one {@link dev.arietta.Session}: owns the I/O loop, the queue and every
+ * download. Public methods may be called from any thread: they validate their arguments at
+ * once and run the rest on the loop, answering with a {@link CompletableFuture} completed on
+ * the loop thread (callers must not block in dependent stages; {@code Session} hands results
+ * over as plain values).
+ */
+public final class Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final EngineConfig config;
+    private final EventLoop loop;
+    private final HttpClients clients;
+    private final BufferPool buffers = BufferPool.large();
+    private final RateLimiter downloadLimiter;
+    private final DownloadQueue queue = new DownloadQueue();
+    private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+    private final List<DownloadListener> listeners;
+    private volatile Options globalOptions;
+    private LongFunction<DownloadHandle> handles;
+    private Cancellable sessionSaveTimer;
+    private volatile boolean closed;
+
+    /**
+     * Starts the loop thread.
+     *
+     * @throws IOException if the selector cannot be opened
+     */
+    public Engine(EngineConfig config) throws IOException {
+        this.config = Objects.requireNonNull(config, "config");
+        this.globalOptions = config.globalOptions();
+        this.listeners = List.copyOf(config.listeners());
+        this.loop = EventLoop.start(0, config.nanoClock());
+        this.clients = new HttpClients(loop);
+        this.downloadLimiter = new RateLimiter(config.nanoClock(), globalOptions.get(Option.MAX_OVERALL_DOWNLOAD_LIMIT));
+    }
+
+    /** Sets how handles are made (by the session, which owns the public type). Call once, before adding. */
+    public void handles(LongFunction<DownloadHandle> factory) {
+        this.handles = Objects.requireNonNull(factory, "factory");
+    }
+
+    // ---- for Job ---------------------------------------------------------------------------------
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    Executor diskExecutor() {
+        return config.diskExecutor();
+    }
+
+    Executor hashExecutor() {
+        return config.hashExecutor();
+    }
+
+    Executor callbackExecutor() {
+        return config.callbackExecutor();
+    }
+
+    BufferPool buffers() {
+        return buffers;
+    }
+
+    RateLimiter downloadLimiter() {
+        return downloadLimiter;
+    }
+
+    RandomGenerator random() {
+        return config.random();
+    }
+
+    Options globalOptions() {
+        return globalOptions;
+    }
+
+    long progressIntervalNanos() {
+        return config.progressIntervalNanos();
+    }
+
+    long speedCheckGraceNanos() {
+        return config.speedCheckGraceNanos();
+    }
+
+    long diskCacheBytes() {
+        return globalOptions.get(Option.DISK_CACHE);
+    }
+
+    Logger log() {
+        return LOG;
+    }
+
+    List<SourceFetcher> fetchersFor(Options options) {
+        return List.of(new HttpSourceFetcher(clients.clientFor(options),
+                (uri, request) -> HttpClients.customize(options, uri, request)));
+    }
+
+    void deliver(DownloadEvent event, DownloadHandle handle) {
+        for (DownloadListener listener : listeners) {
+            try {
+                listener.onEvent(event, handle);
+            } catch (Throwable failure) {
+                if (failure instanceof VirtualMachineError error) {
+                    throw error;
+                }
+                LOG.warn("listener {} threw on {} of {}", listener, event, handle.gid(), failure);
+            }
+        }
+    }
+
+    /** A job stopped for good (complete, error, removed): keep its result, start the next. */
+    void stopped(Job job) {
+        job.lastStatus = StatusSnapshots.of(job);
+        queue.stop(job, globalOptions.get(Option.MAX_DOWNLOAD_RESULT),
+                globalOptions.get(Option.KEEP_UNFINISHED_DOWNLOAD_RESULT), dropped -> jobs.remove(dropped.gid));
+        promote();
+    }
+
+    private void promote() {
+        if (!closed) {
+            queue.promote(globalOptions.get(Option.MAX_CONCURRENT_DOWNLOADS), Job::start);
+        }
+    }
+
+    // ---- adding ----------------------------------------------------------------------------------
+
+    /**
+     * Adds a download of one file from {@code uris} (mirrors).
+     *
+     * @throws IllegalArgumentException if there is no URI, one is malformed or not absolute,
+     *                                  or the {@code gid} option names a gid in use
+     * @throws OptionException          if an option is session-wide only
+     * @throws IllegalStateException    once the session is shut down
+     */
+    public DownloadHandle add(List<String> uris, Options options, int position) {
+        checkOpen();
+        List<String> checked = checkUris(uris);
+        checkDownloadScope(options);
+        long gid = newGid(options.get(Option.GID));
+        Options explicit = options.toBuilder().unset(Option.GID).build();
+        DownloadHandle handle = handles.apply(gid);
+        Job job = new Job(this, gid, handle, checked, explicit, globalOptions);
+        if (jobs.putIfAbsent(gid, job) != null) {
+            throw new IllegalArgumentException("gid " + Gids.format(gid) + " is already in use");
+        }
+        try {
+            loop.execute(() -> {
+                if (options.get(Option.PAUSE)) {
+                    job.state = DownloadState.PAUSED;
+                }
+                queue.enqueue(job, position);
+                promote();
+            });
+        } catch (RejectedExecutionException e) {
+            jobs.remove(gid);
+            throw new IllegalStateException("session is shut down", e);
+        }
+        return handle;
+    }
+
+    static List<String> checkUris(List<String> uris) {
+        if (uris == null || uris.isEmpty()) {
+            throw new IllegalArgumentException("a download needs at least one URI");
+        }
+        for (String uri : uris) {
+            checkUri(uri);
+        }
+        return List.copyOf(uris);
+    }
+
+    static void checkUri(String uri) {
+        try {
+            URI parsed = new URI(Objects.requireNonNull(uri, "uri"));
+            if (parsed.getScheme() == null || parsed.getHost() == null) {
+                throw new IllegalArgumentException("not an absolute URI with a host: " + uri);
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("malformed URI: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkDownloadScope(Options options) {
+        for (Option<?> option : options.options()) {
+            if (option.scope() != Option.Scope.DOWNLOAD) {
+                throw new OptionException(option.name(), option.name() + ": a session-wide option, not accepted"
+                        + " for one download");
+            }
+        }
+    }
+
+    private long newGid(String requested) {
+        if (requested != null) {
+            return Gids.parse(requested);
+        }
+        RandomGenerator random = config.random();
+        while (true) {
+            long gid;
+            synchronized (random) {
+                gid = random.nextLong();
+            }
+            if (gid != 0 && !jobs.containsKey(gid)) {
+                return gid;
+            }
+        }
+    }
+
+    // ---- queries ---------------------------------------------------------------------------------
+
+    /** The status of {@code gid}; after shutdown, its last status. */
+    public CompletableFuture<DownloadStatus> status(long gid) {
+        Job job = job(gid);
+        if (closed) {
+            DownloadStatus last = job.lastStatus;
+            if (last != null) {
+                return CompletableFuture.completedFuture(last);
+            }
+        }
+        return onLoop(() -> StatusSnapshots.of(job));
+    }
+
+    public CompletableFuture<List<ServerStatus>> servers(long gid) {
+        Job job = job(gid);
+        return onLoop(() -> StatusSnapshots.servers(job));
+    }
+
+    public CompletableFuture<DownloadState> state(long gid) {
+        Job job = job(gid);
+        return onLoop(() -> job.state);
+    }
+
+    public CompletableFuture<GlobalStat> globalStat() {
+        return onLoop(() -> {
+            long speed = 0;
+            for (Job job : queue.active()) {
+                if (job.transfer != null) {
+                    speed += job.transfer.downloadSpeed();
+                }
+            }
+            return new GlobalStat(speed, 0, queue.active().size(), queue.waiting().size(), queue.stopped().size(),
+                    queue.stoppedTotal());
+        });
+    }
+
+    public CompletableFuture<List<DownloadStatus>> active() {
+        return onLoop(() -> snapshots(queue.active()));
+    }
+
+    public CompletableFuture<List<DownloadStatus>> waiting(int offset, int count) {
+        return onLoop(() -> snapshots(DownloadQueue.page(queue.waiting(), offset, count)));
+    }
+
+    public CompletableFuture<List<DownloadStatus>> stopped(int offset, int count) {
+        return onLoop(() -> snapshots(DownloadQueue.page(queue.stopped(), offset, count)));
+    }
+
+    private static List<DownloadStatus> snapshots(List<Job> jobs) {
+        List<DownloadStatus> result = new ArrayList<>(jobs.size());
+        for (Job job : jobs) {
+            result.add(StatusSnapshots.of(job));
+        }
+        return result;
+    }
+
+    public CompletableFuture<Options> options(long gid) {
+        Job job = job(gid);
+        return onLoop(job::effective);
+    }
+
+    /** The session's options now. */
+    public Options currentGlobalOptions() {
+        return globalOptions;
+    }
+
+    /** The download's completion future. */
+    public CompletableFuture<dev.arietta.DownloadResult> completion(long gid) {
+        return job(gid).completion;
+    }
+
+    /** Whether {@code gid} names a download the session still knows. */
+    public boolean contains(long gid) {
+        return jobs.containsKey(gid);
+    }
+
+    /** Every known download's gid. */
+    public List<Long> gids() {
+        return List.copyOf(jobs.keySet());
+    }
+
+    private Job job(long gid) {
+        Job job = jobs.get(gid);
+        if (job == null) {
+            throw new IllegalArgumentException("no download with gid " + Gids.format(gid));
+        }
+        return job;
+    }
+
+    // ---- control ---------------------------------------------------------------------------------
+
+    public CompletableFuture<Void> pause(long gid) {
+        Job job = job(gid);
+        return onLoop(() -> {
+            pauseJob(job, true);
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> pauseAll() {
+        return onLoop(() -> {
+            for (Job job : new ArrayList<>(queue.active())) {
+                pauseJob(job, false);
+            }
+            for (Job job : new ArrayList<>(queue.waiting())) {
+                pauseJob(job, false);
+            }
+            return null;
+        });
+    }
+
+    private void pauseJob(Job job, boolean strict) {
+        switch (job.state) {
+            case ACTIVE -> {
+                job.pause();
+                queue.requeueFront(job);
+                promote();
+            }
+            case WAITING -> job.pause();
+            default -> {
+                if (strict) {
+                    throw new IllegalStateException("download " + job.gidText + " is " + name(job.state)
+                            + " and cannot be paused");
+                }
+            }
+        }
+    }
+
+    public CompletableFuture<Void> unpause(long gid) {
+        Job job = job(gid);
+        return onLoop(() -> {
+            if (job.state != DownloadState.PAUSED) {
+                throw new IllegalStateException("download " + job.gidText + " is " + name(job.state) + ", not paused");
+            }
+            job.state = DownloadState.WAITING;
+            promote();
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> unpauseAll() {
+        return onLoop(() -> {
+            for (Job job : queue.waiting()) {
+                if (job.state == DownloadState.PAUSED) {
+                    job.state = DownloadState.WAITING;
+                }
+            }
+            promote();
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> remove(long gid) {
+        Job job = job(gid);
+        return onLoop(() -> {
+            if (job.state.isStopped()) {
+                throw new IllegalStateException("download " + job.gidText + " has already stopped (" + name(job.state)
+                        + ")");
+            }
+            job.remove();
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> removeAll() {
+        return onLoop(() -> {
+            List<Job> all = new ArrayList<>(queue.active());
+            all.addAll(queue.waiting());
+            for (Job job : all) {
+                job.remove();
+            }
+            return null;
+        });
+    }
+
+    public CompletableFuture<Integer> changePosition(long gid, int offset, PositionOrigin origin) {
+        Job job = job(gid);
+        Objects.requireNonNull(origin, "origin");
+        return onLoop(() -> queue.move(job, offset, origin));
+    }
+
+    public CompletableFuture<UriChange> changeUri(long gid, int fileIndex, List<String> deleted, List<String> added,
+                                                  int position) {
+        Job job = job(gid);
+        if (fileIndex != 1) {
+            throw new IllegalArgumentException("file index " + fileIndex + " out of range: the download has 1 file");
+        }
+        for (String uri : added) {
+            checkUri(uri);
+        }
+        List<String> toDelete = List.copyOf(deleted);
+        List<String> toAdd = List.copyOf(added);
+        return onLoop(() -> job.changeUris(toDelete, toAdd, position));
+    }
+
+    public CompletableFuture<Void> changeOption(long gid, Options changes) {
+        Job job = job(gid);
+        for (Option<?> option : changes.options()) {
+            if (option.scope() != Option.Scope.DOWNLOAD || option.change() == Option.Change.NEVER) {
+                throw new OptionException(option.name(), option.name() + ": cannot be changed for a download");
+            }
+        }
+        return onLoop(() -> {
+            if (job.state.isStopped()) {
+                throw new IllegalStateException("download " + job.gidText + " has stopped");
+            }
+            job.options = job.options.toBuilder().setAll(changes).build();
+            boolean restart = changes.options().stream().anyMatch(option -> option.change() == Option.Change.RESTART);
+            if (restart) {
+                job.restart();
+            } else {
+                job.applyLiveOptions();
+            }
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> changeGlobalOption(Options changes) {
+        for (Option<?> option : changes.options()) {
+            if (!option.changeableGlobally() || option.scope() == Option.Scope.GLOBAL
+                    && option.change() == Option.Change.NEVER) {
+                throw new OptionException(option.name(), option.name() + ": cannot be changed while the session runs");
+            }
+        }
+        return onLoop(() -> {
+            globalOptions = changes.merge(globalOptions);
+            downloadLimiter.setGlobalRate(globalOptions.get(Option.MAX_OVERALL_DOWNLOAD_LIMIT));
+            promote();
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> purgeResults() {
+        return onLoop(() -> {
+            queue.purge(dropped -> jobs.remove(dropped.gid));
+            return null;
+        });
+    }
+
+    // ---- session file and shutdown ----------------------------------------------------------------
+
+    /** The entries save-session writes now (loop thread). */
+    CompletableFuture<List<dev.arietta.internal.options.InputFileEntry>> sessionEntries() {
+        return onLoop(() -> SessionFiles.entries(queue, globalOptions));
+    }
+
+    /** Writes the unfinished downloads to {@code file} in aria2's input-file format. */
+    public CompletableFuture<Void> saveSession(java.nio.file.Path file) {
+        return sessionEntries().thenAcceptAsync(entries -> SessionFiles.write(entries, file), config.diskExecutor());
+    }
+
+    /** Adds the downloads of an input file (restore). */
+    public void restore(java.nio.file.Path file) throws IOException {
+        for (var entry : SessionFiles.read(file)) {
+            add(entry.uris(), entry.options(), -1);
+        }
+    }
+
+    /** Saves the session every {@code save-session-interval} seconds, when both are set. */
+    public void startSessionSaving() {
+        long interval = globalOptions.get(Option.SAVE_SESSION_INTERVAL).toNanos();
+        if (interval > 0 && globalOptions.get(Option.SAVE_SESSION) != null) {
+            loop.execute(() -> sessionSaveTimer = loop.schedule(interval, () -> periodicSessionSave(interval)));
+        }
+    }
+
+    private void periodicSessionSave(long interval) {
+        java.nio.file.Path file = globalOptions.get(Option.SAVE_SESSION);
+        if (closed || file == null) {
+            return;
+        }
+        List<dev.arietta.internal.options.InputFileEntry> entries = SessionFiles.entries(queue, globalOptions);
+        config.diskExecutor().execute(() -> SessionFiles.write(entries, file));
+        sessionSaveTimer = loop.schedule(interval, () -> periodicSessionSave(interval));
+    }
+
+    /**
+     * Stops every download (saving resume state), writes save-session if set, closes the
+     * loop. Blocks until the loop has ended; disk and callback executors are the session's to
+     * drain. Idempotent.
+     */
+    public void shutDown() {
+        if (closed) {
+            return;
+        }
+        CompletableFuture<List<dev.arietta.internal.options.InputFileEntry>> saved = new CompletableFuture<>();
+        try {
+            loop.execute(() -> {
+                closed = true;
+                if (sessionSaveTimer != null) {
+                    sessionSaveTimer.cancel();
+                }
+                List<Job> running = new ArrayList<>(queue.active());
+                running.addAll(queue.waiting());
+                for (Job job : running) {
+                    job.shutDown();
+                    job.lastStatus = StatusSnapshots.of(job);
+                }
+                for (Job job : queue.stopped()) {
+                    job.lastStatus = StatusSnapshots.of(job);
+                }
+                saved.complete(SessionFiles.entries(queue, globalOptions));
+                clients.close();
+            });
+        } catch (RejectedExecutionException alreadyClosed) {
+            closed = true;
+            return;
+        }
+        List<dev.arietta.internal.options.InputFileEntry> entries = saved.join();
+        java.nio.file.Path file = globalOptions.get(Option.SAVE_SESSION);
+        if (file != null) {
+            CompletableFuture.runAsync(() -> SessionFiles.write(entries, file), config.diskExecutor()).join();
+        }
+        loop.close();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("session is shut down");
+        }
+    }
+
+    private <T> CompletableFuture<T> onLoop(Supplier<T> action) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Runnable task = () -> {
+            try {
+                result.complete(action.get());
+            } catch (Throwable failure) {
+                result.completeExceptionally(failure);
+            }
+        };
+        if (loop.inEventLoop()) {
+            task.run();
+            return result;
+        }
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException("session is shut down", e));
+        }
+        return result;
+    }
+
+    private static String name(DownloadState state) {
+        return state.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,451 @@
+package dev.arietta.internal.engine;
+
+import dev.arietta.DownloadEvent;
+import dev.arietta.DownloadHandle;
+import dev.arietta.DownloadResult;
+import dev.arietta.DownloadState;
+import dev.arietta.Option;
+import dev.arietta.Options;
+import dev.arietta.core.ErrorCode;
+import dev.arietta.core.internal.hash.ChecksumMismatchException;
+import dev.arietta.core.internal.hash.ExpectedChecksum;
+import dev.arietta.core.internal.hash.WholeFileChecksum;
+import dev.arietta.core.internal.loop.Cancellable;
+import dev.arietta.core.internal.piece.Bitfield;
+import dev.arietta.core.internal.ratelimit.RateLimiter;
+import dev.arietta.core.internal.resume.ResumeIdentity;
+import dev.arietta.core.internal.resume.ResumeState;
+import dev.arietta.core.internal.resume.ResumeStateException;
+import dev.arietta.core.internal.storage.AllocationMode;
+import dev.arietta.core.internal.storage.PathContainmentException;
+import dev.arietta.core.internal.storage.StorageException;
+import dev.arietta.http.internal.transfer.FetchResponse;
+import dev.arietta.http.internal.transfer.SegmentedTransfer;
+import dev.arietta.http.internal.transfer.TransferListener;
+import dev.arietta.http.internal.transfer.TransferSink;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * One download's life on the loop thread: its state, its transfer while active, its file on
+ * the disk queue, resume state saves, events and completion. Loop thread only, except the
+ * final fields.
+ */
+final class Job implements TransferListener, TransferSink {
+
+    /** How often resume state is saved while data flows: 2 s (aria2 waits 60 s and loses it all to a crash). */
+    static final long RESUME_SAVE_INTERVAL_NANOS = 2_000_000_000L;
+
+    final long gid;
+    final String gidText;
+    final DownloadHandle handle;
+    final CompletableFuture<DownloadResult> completion = new CompletableFuture<>();
+    private final Engine engine;
+    private final SerialExecutor diskQueue;
+    private final SerialExecutor events;
+    /** The session's options when the download was added: aria2 fixes a download's defaults then. */
+    private final Options globalAtAdd;
+    /** The last status, kept for reads after the session closed. */
+    volatile dev.arietta.DownloadStatus lastStatus;
+
+    List<String> uris;
+    Options options;
+    DownloadState state = DownloadState.WAITING;
+    ErrorCode errorCode = ErrorCode.FINISHED;
+    String errorMessage = "";
+    SegmentedTransfer transfer;
+    Path filePath;
+    long totalLength = -1;
+    long completedLength;
+    private DiskFile disk;
+    private RateLimiter.Child rate;
+    private Cancellable saveTimer;
+    private Cancellable progressTimer;
+    private long savedLength = -1;
+    private boolean finishing;
+
+    Job(Engine engine, long gid, DownloadHandle handle, List<String> uris, Options options, Options globalAtAdd) {
+        this.engine = engine;
+        this.globalAtAdd = globalAtAdd;
+        this.gid = gid;
+        this.gidText = Gids.format(gid);
+        this.handle = handle;
+        this.uris = List.copyOf(uris);
+        this.options = options;
+        this.diskQueue = new SerialExecutor(engine.diskExecutor());
+        this.events = new SerialExecutor(engine.callbackExecutor());
+    }
+
+    /** Per-download options over the session's. */
+    Options effective() {
+        return options.merge(globalAtAdd);
+    }
+
+    int pieceLength() {
+        return (int) (long) effective().get(Option.PIECE_LENGTH);
+    }
+
+    // ---- life ----------------------------------------------------------------------------------
+
+    void start() {
+        state = DownloadState.ACTIVE;
+        errorCode = ErrorCode.FINISHED;
+        errorMessage = "";
+        finishing = false;
+        if (uris.isEmpty()) {
+            fail(ErrorCode.UNKNOWN, "no URI left to download from");
+            return;
+        }
+        Options effective = effective();
+        disk = new DiskFile();
+        transfer = new SegmentedTransfer(EngineSettings.transfer(effective, engine.speedCheckGraceNanos()),
+                uris.stream().map(URI::create).toList(), engine.fetchersFor(effective), engine.loop(),
+                engine.buffers(), this, this, engine.random());
+        rate = engine.downloadLimiter().newChild(effective.get(Option.MAX_DOWNLOAD_LIMIT));
+        transfer.setRateLimit(rate);
+        emit(DownloadEvent.START);
+        transfer.start();
+        saveTimer = engine.loop().schedule(RESUME_SAVE_INTERVAL_NANOS, this::periodicSave);
+        if (engine.progressIntervalNanos() > 0) {
+            progressTimer = engine.loop().schedule(engine.progressIntervalNanos(), this::progress);
+        }
+    }
+
+    /** A live option changed ({@code max-download-limit}). */
+    void applyLiveOptions() {
+        if (rate != null && state == DownloadState.ACTIVE) {
+            rate.setRate(effective().get(Option.MAX_DOWNLOAD_LIMIT));
+        }
+    }
+
+    /** Pauses an active download: stop, save, event. The engine re-queues it. */
+    void pause() {
+        if (state == DownloadState.ACTIVE) {
+            stopTransfer();
+        }
+        state = DownloadState.PAUSED;
+        emit(DownloadEvent.PAUSE);
+    }
+
+    void remove() {
+        if (state == DownloadState.ACTIVE) {
+            stopTransfer();
+        }
+        state = DownloadState.REMOVED;
+        errorCode = ErrorCode.FINISHED;
+        emit(DownloadEvent.STOP);
+        finishWith();
+    }
+
+    /** The session shuts down: stop and save; the result says unfinished. */
+    void shutDown() {
+        if (state == DownloadState.ACTIVE) {
+            stopTransfer();
+        }
+        if (!state.isStopped()) {
+            complete(new DownloadResult(gidText, state, ErrorCode.IN_PROGRESS, "session shut down before the"
+                    + " download finished", files(), totalLength, completedLength));
+        }
+    }
+
+    /** Restarts an active download to apply changed options (aria2's changeOption rule). */
+    void restart() {
+        if (state == DownloadState.ACTIVE) {
+            stopTransfer();
+            start();
+        }
+    }
+
+    /** aria2's changeUri on this download's only file; an active transfer sees the change at once. */
+    dev.arietta.UriChange changeUris(List<String> deleted, List<String> added, int position) {
+        List<String> list = new java.util.ArrayList<>(uris);
+        boolean live = state == DownloadState.ACTIVE && transfer != null;
+        int removed = 0;
+        for (String uri : deleted) {
+            if (list.remove(uri)) {
+                removed++;
+                if (live) {
+                    transfer.removeMirror(URI.create(uri));
+                }
+            }
+        }
+        int at = position < 0 || position > list.size() ? list.size() : position;
+        for (String uri : added) {
+            list.add(at, uri);
+            if (live) {
+                transfer.addMirror(at, URI.create(uri));
+            }
+            at++;
+        }
+        uris = List.copyOf(list);
+        return new dev.arietta.UriChange(removed, added.size());
+    }
+
+    private void stopTransfer() {
+        cancelTimers();
+        if (transfer == null) {
+            return;
+        }
+        recordProgress();
+        transfer.stop();
+        if (rate != null) {
+            rate.close();
+            rate = null;
+        }
+        DiskFile file = disk;
+        ResumeState resume = resumeState();
+        diskQueue.execute(() -> {
+            try {
+                if (resume != null) {
+                    file.saveState(resume);
+                }
+            } catch (IOException e) {
+                engine.log().warn("{}: saving resume state failed: {}", gidText, e.getMessage());
+            }
+            try {
+                file.close();
+            } catch (IOException e) {
+                engine.log().warn("{}: closing {} failed: {}", gidText, file.path(), e.getMessage());
+            }
+        });
+    }
+
+    private void cancelTimers() {
+        if (saveTimer != null) {
+            saveTimer.cancel();
+            saveTimer = null;
+        }
+        if (progressTimer != null) {
+            progressTimer.cancel();
+            progressTimer = null;
+        }
+    }
+
+    private void recordProgress() {
+        if (transfer != null) {
+            totalLength = transfer.totalLength();
+            completedLength = transfer.completedLength();
+        }
+    }
+
+    private void periodicSave() {
+        saveTimer = null;
+        if (state != DownloadState.ACTIVE || transfer == null || finishing) {
+            return;
+        }
+        long written = transfer.completedLength();
+        if (written != savedLength && filePath != null) {
+            ResumeState resume = resumeState();
+            if (resume != null) {
+                savedLength = written;
+                DiskFile file = disk;
+                diskQueue.execute(() -> {
+                    try {
+                        file.saveState(resume);
+                    } catch (IOException e) {
+                        engine.log().warn("{}: saving resume state failed: {}", gidText, e.getMessage());
+                    }
+                });
+            }
+        }
+        saveTimer = engine.loop().schedule(RESUME_SAVE_INTERVAL_NANOS, this::periodicSave);
+    }
+
+    private void progress() {
+        progressTimer = null;
+        if (state == DownloadState.ACTIVE) {
+            emit(DownloadEvent.PROGRESS);
+            progressTimer = engine.loop().schedule(engine.progressIntervalNanos(), this::progress);
+        }
+    }
+
+    /** Resume state claiming the pieces entirely on disk, or null when the length is unknown. */
+    private ResumeState resumeState() {
+        if (transfer == null || filePath == null) {
+            return null;
+        }
+        long total = transfer.totalLength();
+        if (total < 0) {
+            return null;
+        }
+        return new ResumeState(new ResumeIdentity.Url(uris.get(0)), pieceLength(), total, piecesOnDisk(), 0);
+    }
+
+    /** Pieces entirely on disk. */
+    Bitfield piecesOnDisk() {
+        long total = transfer == null ? -1 : transfer.totalLength();
+        if (total < 0) {
+            return new Bitfield(0);
+        }
+        long pieceLength = pieceLength();
+        Bitfield pieces = new Bitfield((int) ((total + pieceLength - 1) / pieceLength));
+        for (long[] range : transfer.writtenRanges()) {
+            long first = (range[0] + pieceLength - 1) / pieceLength;
+            for (long piece = first; piece < pieces.size(); piece++) {
+                long end = Math.min((piece + 1) * pieceLength, total);
+                if (end > range[1]) {
+                    break;
+                }
+                pieces.set((int) piece);
+            }
+        }
+        return pieces;
+    }
+
+    // ---- transfer callbacks --------------------------------------------------------------------
+
+    @Override
+    public void onFirstResponse(FetchResponse response) {
+        Options effective = effective();
+        String name = FileNames.choose(effective.get(Option.OUT), response);
+        DiskFile.Request request = new DiskFile.Request(effective.get(Option.DIR), name, response.totalLength(),
+                pieceLength(), uris.get(0), effective.get(Option.ALLOW_OVERWRITE),
+                effective.get(Option.AUTO_FILE_RENAMING), effective.get(Option.CONTINUE),
+                effective.get(Option.REMOVE_CONTROL_FILE), effective.get(Option.ALLOW_PIECE_LENGTH_CHANGE),
+                AllocationMode.fromOptionValue(effective.get(Option.FILE_ALLOCATION).optionValue()),
+                effective.get(Option.NO_FILE_ALLOCATION_LIMIT), engine.diskCacheBytes());
+        SegmentedTransfer current = transfer;
+        DiskFile file = disk;
+        diskQueue.execute(() -> {
+            try {
+                DiskFile.Prepared prepared = file.prepare(request);
+                post(() -> {
+                    if (transfer == current) {
+                        filePath = prepared.path();
+                        current.proceed(prepared.doneRanges());
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                post(() -> current.abort(codeOf(e), e.getMessage()));
+            }
+        });
+    }
+
+    @Override
+    public void write(long offset, ByteBuffer buffer) {
+        SegmentedTransfer current = transfer;
+        DiskFile file = disk;
+        int length = buffer.remaining();
+        diskQueue.execute(() -> {
+            try {
+                file.write(offset, buffer);
+                post(() -> current.written(offset, length, buffer));
+            } catch (IOException | RuntimeException e) {
+                post(() -> current.writeFailed(codeOf(e), e.getMessage(), buffer));
+            }
+        });
+    }
+
+    @Override
+    public void onComplete() {
+        finishing = true;
+        cancelTimers();
+        recordProgress();
+        if (rate != null) {
+            rate.close();
+            rate = null;
+        }
+        DiskFile file = disk;
+        String checksum = effective().get(Option.CHECKSUM);
+        diskQueue.execute(() -> {
+            try {
+                file.finish();
+            } catch (IOException e) {
+                post(() -> fail(codeOf(e), e.getMessage()));
+                return;
+            }
+            if (checksum == null || file.path() == null) {
+                post(this::succeed);
+                return;
+            }
+            engine.hashExecutor().execute(() -> {
+                try {
+                    new WholeFileChecksum().verify(file.path(), ExpectedChecksum.parse(checksum));
+                    post(this::succeed);
+                } catch (ChecksumMismatchException mismatch) {
+                    post(() -> fail(ErrorCode.CHECKSUM_ERROR, mismatch.getMessage()));
+                } catch (IOException e) {
+                    post(() -> fail(ErrorCode.FILE_IO_ERROR, e.getMessage()));
+                }
+            });
+        });
+    }
+
+    @Override
+    public void onFailure(ErrorCode code, String message) {
+        stopTransfer();
+        fail(code, message);
+    }
+
+    private void succeed() {
+        if (state != DownloadState.ACTIVE) {
+            return;
+        }
+        state = DownloadState.COMPLETE;
+        emit(DownloadEvent.FILE_COMPLETE);
+        emit(DownloadEvent.COMPLETE);
+        finishWith();
+    }
+
+    private void fail(ErrorCode code, String message) {
+        if (state != DownloadState.ACTIVE) {
+            return;
+        }
+        state = DownloadState.ERROR;
+        errorCode = code;
+        errorMessage = message == null ? code.description() : message;
+        emit(DownloadEvent.ERROR);
+        finishWith();
+    }
+
+    private void finishWith() {
+        recordProgress();
+        complete(new DownloadResult(gidText, state, errorCode, errorMessage, files(), totalLength, completedLength));
+        engine.stopped(this);
+    }
+
+    private void complete(DownloadResult result) {
+        events.execute(() -> completion.complete(result));
+    }
+
+    List<Path> files() {
+        return filePath == null ? List.of() : List.of(filePath);
+    }
+
+    private void emit(DownloadEvent event) {
+        try {
+            events.execute(() -> engine.deliver(event, handle));
+        } catch (RejectedExecutionException closed) {
+            engine.log().debug("{}: event {} dropped, callback executor closed", gidText, event);
+        }
+    }
+
+    private void post(Runnable task) {
+        try {
+            engine.loop().execute(task);
+        } catch (RejectedExecutionException closed) {
+            // The session is closing: the loop has stopped the transfer already.
+        }
+    }
+
+    static ErrorCode codeOf(Throwable failure) {
+        if (failure instanceof StorageException storage) {
+            return storage.errorCode();
+        }
+        if (failure instanceof ResumeStateException resume) {
+            return resume.errorCode();
+        }
+        if (failure instanceof PathContainmentException) {
+            return ErrorCode.FILE_CREATE_ERROR;
+        }
+        if (failure instanceof IOException) {
+            return ErrorCode.FILE_IO_ERROR;
+        }
+        return ErrorCode.UNKNOWN;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.arietta.http.internal.transfer;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Hears one fetch, on the loop thread, in this order: {@link #onStart} once, {@link #onData}
+ * zero or more times, then {@link #onEnd}; or {@link #onFailure} at any point, and then
+ * nothing else. After {@link FetchHandle#cancel()} nothing more is called. Must not throw.
+ */
+public interface FetchListener {
+
+    /** The source accepted the request; data follows from the request's first byte. */
+    void onStart(FetchResponse response);
+
+    /**
+     * Entity bytes, in order. The buffer belongs to the connection: consume (copy) all of it
+     * before returning.
+     */
+    void onData(ByteBuffer content);
+
+    /** The source sent everything it was asked for (or, for an open-ended request, reached EOF). */
+    void onEnd();
+
+    /** The fetch failed. */
+    void onFailure(FetchFailure failure);
+}

@@ -1,0 +1,22 @@
+package dev.arietta.http.internal.transfer;
+
+import java.net.URI;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a source said about the entity when it started sending. Immutable.
+ *
+ * @param finalUri        the URI that answered (after redirects)
+ * @param totalLength     the whole entity's length in bytes, or -1 when the source did not say
+ * @param rangeSupported  whether the source honours byte ranges (so the file may be split)
+ * @param suggestedName   the raw, unsanitized file name the source suggests
+ *                        (Content-Disposition), if any
+ */
+public record FetchResponse(URI finalUri, long totalLength, boolean rangeSupported, Optional<String> suggestedName) {
+
+    public FetchResponse {
+        Objects.requireNonNull(finalUri, "finalUri");
+        Objects.requireNonNull(suggestedName, "suggestedName");
+    }
+}

@@ -1,0 +1,162 @@
+package dev.arietta.http.internal.transfer;
+
+import dev.arietta.core.ErrorCode;
+import dev.arietta.http.HttpException;
+import dev.arietta.http.HttpRangeException;
+import dev.arietta.http.HttpRedirectException;
+import dev.arietta.http.HttpStatusException;
+import dev.arietta.http.HttpTlsException;
+import dev.arietta.http.internal.ByteRange;
+import dev.arietta.http.internal.ExchangeHandle;
+import dev.arietta.http.internal.Http1Client;
+import dev.arietta.http.internal.HttpRequest;
+import dev.arietta.http.internal.HttpResponse;
+import dev.arietta.http.internal.ResponseListener;
+import dev.arietta.http.internal.disposition.ContentDisposition;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * Fetches ranges over HTTP(S) with the session's {@link Http1Client}.
+ *
+ * <p>Requests: a range running to the end from offset 0 is sent as {@code Range: bytes=0-}, so
+ * the first connection learns both the length and whether ranges work from one GET (no HEAD,
+ * as aria2): a 206 with {@code Content-Range} means the file can be split, a 200 means one
+ * connection only. Other ranges are exact; the entity length is checked once known.
+ *
+ * <p>Failures map to {@link FetchFailure.Kind}s: 404/410 not found; 401/407, other 4xx,
+ * redirect and TLS failures fatal for the source; a range the server ignored
+ * {@link FetchFailure.Kind#RANGE_UNSUPPORTED}; everything else (network, timeout, 5xx, 429)
+ * retryable, with the server's {@code Retry-After} delay when given.
+ */
+public final class HttpSourceFetcher implements SourceFetcher {
+
+    private final Http1Client client;
+    private final BiConsumer<URI, HttpRequest.Builder> customizer;
+
+    /**
+     * @param client     the session's HTTP client
+     * @param customizer adds the download's own request fields (headers, referer,
+     *                   credentials) to every request, given the request URI; called on the
+     *                   loop thread
+     */
+    public HttpSourceFetcher(Http1Client client, BiConsumer<URI, HttpRequest.Builder> customizer) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.customizer = Objects.requireNonNull(customizer, "customizer");
+    }
+
+    @Override
+    public boolean supports(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals("http") || scheme.equals("https");
+    }
+
+    @Override
+    public FetchHandle fetch(FetchRequest request, FetchListener listener) {
+        ByteRange range = request.end() == FetchRequest.TO_END
+                ? ByteRange.from(request.first())
+                : ByteRange.of(request.first(), request.end() - request.first());
+        HttpRequest.Builder builder = HttpRequest.get(request.uri()).range(range)
+                .expectedEntityLength(request.expectedTotalLength());
+        customizer.accept(request.uri(), builder);
+        Adapter adapter = new Adapter(listener, request.first() == 0 ? request.uri() : null);
+        ExchangeHandle handle = client.send(builder.build(), adapter);
+        return new FetchHandle() {
+            @Override
+            public void pause() {
+                handle.pause();
+            }
+
+            @Override
+            public void resume() {
+                handle.resume();
+            }
+
+            @Override
+            public void cancel() {
+                handle.cancel();
+            }
+        };
+    }
+
+    /** The failure kind and details for an HTTP failure. */
+    static FetchFailure failureOf(HttpException failure) {
+        FetchFailure.Kind kind;
+        long retryAfterMillis = 0;
+        if (failure instanceof HttpStatusException status) {
+            int code = status.status().orElse(0);
+            if (status.errorCode() == ErrorCode.RESOURCE_NOT_FOUND) {
+                kind = FetchFailure.Kind.NOT_FOUND;
+            } else if (code == 429 || code >= 500) {
+                kind = FetchFailure.Kind.RETRYABLE;
+                retryAfterMillis = status.retryAfter().map(java.time.Duration::toMillis).orElse(0L);
+            } else {
+                kind = FetchFailure.Kind.FATAL;
+            }
+        } else if (failure instanceof HttpRangeException) {
+            kind = FetchFailure.Kind.RANGE_UNSUPPORTED;
+        } else if (failure instanceof HttpRedirectException || failure instanceof HttpTlsException) {
+            kind = FetchFailure.Kind.FATAL;
+        } else {
+            kind = FetchFailure.Kind.RETRYABLE;
+        }
+        return new FetchFailure(failure.errorCode(), failure.getMessage(), kind, retryAfterMillis);
+    }
+
+    /** Turns the client's response callbacks into fetch callbacks. */
+    private static final class Adapter implements ResponseListener {
+        private final FetchListener listener;
+        /** The request URI when the fetch starts at offset 0, else null. */
+        private final URI fromStart;
+
+        Adapter(FetchListener listener, URI fromStart) {
+            this.listener = listener;
+            this.fromStart = fromStart;
+        }
+
+        @Override
+        public void onResponse(HttpResponse response) {
+            long total;
+            boolean ranges = response.status() == 206;
+            if (response.contentRange() != null) {
+                total = response.contentRange().completeLength();
+            } else {
+                total = response.decoded() ? -1 : response.bodyLength();
+            }
+            Optional<String> name = response.headers().firstValue("Content-Disposition")
+                    .flatMap(ContentDisposition::fileName);
+            listener.onStart(new FetchResponse(response.uri(), total, ranges, name));
+        }
+
+        @Override
+        public void onBody(ByteBuffer content) {
+            listener.onData(content);
+        }
+
+        @Override
+        public void onComplete() {
+            listener.onEnd();
+        }
+
+        @Override
+        public void onFailure(HttpException failure) {
+            if (fromStart != null && isEmptyEntity(failure)) {
+                // "bytes=0-" of an empty file cannot be satisfied: servers answer 416 with "bytes */0".
+                listener.onStart(new FetchResponse(fromStart, 0, true, Optional.empty()));
+                listener.onEnd();
+                return;
+            }
+            listener.onFailure(failureOf(failure));
+        }
+
+        private static boolean isEmptyEntity(HttpException failure) {
+            return failure instanceof HttpStatusException status && status.status().orElse(0) == 416
+                    && status.headers().firstValue("Content-Range").map(String::trim)
+                            .filter(value -> value.equalsIgnoreCase("bytes */0")).isPresent();
+        }
+    }
+}

@@ -1,0 +1,692 @@
+package dev.arietta.http.internal.transfer;
+
+import dev.arietta.core.ErrorCode;
+import dev.arietta.core.internal.loop.BufferPool;
+import dev.arietta.core.internal.loop.Cancellable;
+import dev.arietta.core.internal.loop.TimerScheduler;
+import dev.arietta.core.internal.picker.Segment;
+import dev.arietta.core.internal.picker.SegmentAllocator;
+import dev.arietta.core.internal.picker.SegmentOptions;
+import dev.arietta.core.internal.ratelimit.RateLimiter;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * The segmented multi-source download of one file.
+ *
+ * <p>Lifecycle:
+ * <ol>
+ *   <li>{@link #start()}: one connection asks the first usable mirror for the whole file
+ *       ({@code bytes=0-}); its answer gives the length and whether ranges work.</li>
+ *   <li>{@link TransferListener#onFirstResponse}: the engine prepares the file while that
+ *       connection keeps streaming, then calls {@link #proceed} with the ranges already on
+ *       disk (resume), or {@link #abort}.</li>
+ *   <li>Up to {@code split} connections share the rest through a {@link SegmentAllocator}
+ *       (largest gap first, {@code min-split-size}, split points on {@code piece-length});
+ *       at most {@code max-connection-per-server} per host; a connection that finishes early
+ *       takes half of the largest remaining range. Mirrors are chosen in order or, with
+ *       feedback, fastest first.</li>
+ *   <li>Received bytes are copied into pooled buffers and handed to the {@link TransferSink};
+ *       when too many are in flight every connection pauses (bounded memory). A per-download
+ *       {@link RateLimiter.Child} throttles by pausing connections that overdraw it.</li>
+ *   <li>A failed connection gives its unfinished range back; its mirror is retried after
+ *       {@code retry-wait}, and dropped after {@code max-tries} failures, a "not found" or
+ *       a fatal answer. With no mirror left the transfer fails with the last error's code
+ *       ({@code max-file-not-found} "not found" answers fail it with
+ *       {@link ErrorCode#MAX_FILE_NOT_FOUND}); a download speed at or below
+ *       {@code lowest-speed-limit} fails it with {@link ErrorCode#TOO_SLOW}.</li>
+ *   <li>When every byte is written, {@link TransferListener#onComplete}.</li>
+ * </ol>
+ *
+ * <p>A source that ignores ranges (200 to the first request) is read by one connection only;
+ * if it breaks, the file is fetched again from the start. Unknown length (chunked): one
+ * stream to EOF.
+ *
+ * <p>Not thread-safe: every method runs on the loop thread that owns the download.
+ */
+public final class SegmentedTransfer {
+
+    /** Shortest wait before a failed mirror is tried again, even with {@code retry-wait} 0: 100 ms. */
+    public static final long MIN_RETRY_DELAY_NANOS = 100_000_000L;
+    /** Interval of the speed check: 1 s. */
+    public static final long TICK_NANOS = 1_000_000_000L;
+
+    /** Where the transfer is in its lifecycle. */
+    public enum State { NEW, PROBING, PREPARING, RUNNING, COMPLETE, FAILED, STOPPED }
+
+    private final TransferSettings settings;
+    private final List<SourceFetcher> fetchers;
+    private final TimerScheduler timers;
+    private final BufferPool buffers;
+    private final TransferSink sink;
+    private final TransferListener listener;
+    private final RandomGenerator random;
+    private final List<Mirror> mirrors = new ArrayList<>();
+    private final List<Connection> connections = new ArrayList<>();
+    private final WrittenRanges written = new WrittenRanges();
+    private final SpeedMeter speed;
+    private SegmentAllocator allocator;
+    private RateLimiter.Child rate;
+    private State state = State.NEW;
+    private boolean rangeSupported;
+    private int buffersInFlight;
+    private boolean backpressured;
+    private int notFoundCount;
+    private FetchFailure lastFailure;
+    private Cancellable tickTimer;
+    private Cancellable refillTimer;
+    private long startNanos;
+
+    /**
+     * @param settings the download's transfer settings
+     * @param uris     the mirrors, in the order given (at least one)
+     * @param fetchers one per supported protocol
+     * @param timers   the loop's timers and clock
+     * @param buffers  pool of the buffers handed to the sink
+     * @param sink     where bytes go
+     * @param listener hears milestones
+     * @param random   for the random segment selector
+     */
+    public SegmentedTransfer(TransferSettings settings, List<URI> uris, List<SourceFetcher> fetchers,
+                             TimerScheduler timers, BufferPool buffers, TransferSink sink, TransferListener listener,
+                             RandomGenerator random) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.fetchers = List.copyOf(fetchers);
+        this.timers = Objects.requireNonNull(timers, "timers");
+        this.buffers = Objects.requireNonNull(buffers, "buffers");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.random = Objects.requireNonNull(random, "random");
+        if (uris.isEmpty()) {
+            throw new IllegalArgumentException("a transfer needs at least one URI");
+        }
+        for (URI uri : uris) {
+            mirrors.add(new Mirror(uri, timers::nanoTime));
+        }
+        this.speed = new SpeedMeter(timers::nanoTime);
+    }
+
+    // ---- control -----------------------------------------------------------------------------
+
+    /** Starts the first connection. */
+    public void start() {
+        if (state != State.NEW) {
+            throw new IllegalStateException("transfer already started: " + state);
+        }
+        state = State.PROBING;
+        startNanos = timers.nanoTime();
+        allocator = new SegmentAllocator(SegmentAllocator.UNKNOWN_LENGTH, segmentOptions(), random);
+        tickTimer = timers.schedule(TICK_NANOS, this::tick);
+        fill();
+    }
+
+    /**
+     * The file is ready: continue with every connection. {@code doneRanges} are
+     * {@code [start, end)} pairs already on disk (resume); they are not fetched again.
+     */
+    public void proceed(List<long[]> doneRanges) {
+        if (state != State.PREPARING) {
+            return;
+        }
+        state = State.RUNNING;
+        if (!doneRanges.isEmpty()) {
+            // The first connection streams from 0; whatever it still lacks is allocated afresh.
+            for (Connection connection : new ArrayList<>(connections)) {
+                connection.abandon();
+            }
+            long total = allocator.totalLength();
+            for (long[] range : doneRanges) {
+                long end = total == SegmentAllocator.UNKNOWN_LENGTH ? range[1] : Math.min(range[1], total);
+                if (end > range[0]) {
+                    allocator.markDone(range[0], end);
+                    written.add(range[0], end);
+                }
+            }
+        }
+        fill();
+        checkComplete();
+    }
+
+    /** The engine could not prepare the file: fail with its reason. */
+    public void abort(ErrorCode code, String message) {
+        fail(code, message);
+    }
+
+    /** Stops every connection without a listener call (pause, remove, shutdown). Idempotent. */
+    public void stop() {
+        if (state == State.COMPLETE || state == State.FAILED || state == State.STOPPED) {
+            return;
+        }
+        state = State.STOPPED;
+        closeEverything();
+    }
+
+    /** Throttles this transfer with a per-download limit (null for none). */
+    public void setRateLimit(RateLimiter.Child child) {
+        this.rate = child;
+    }
+
+    // ---- sink callbacks ------------------------------------------------------------------------
+
+    /** The sink wrote {@code length} bytes at {@code offset}; {@code buffer} goes back to the pool. */
+    public void written(long offset, int length, ByteBuffer buffer) {
+        buffers.release(buffer);
+        buffersInFlight--;
+        if (isFinished()) {
+            return;
+        }
+        written.add(offset, offset + length);
+        if (backpressured && buffersInFlight <= settings.maxBuffersInFlight() / 2) {
+            backpressured = false;
+            for (Connection connection : connections) {
+                connection.updatePause();
+            }
+        }
+        checkComplete();
+    }
+
+    /** The sink failed to write; the transfer fails with {@code code}. */
+    public void writeFailed(ErrorCode code, String message, ByteBuffer buffer) {
+        buffers.release(buffer);
+        buffersInFlight--;
+        fail(code, message);
+    }
+
+    // ---- queries -------------------------------------------------------------------------------
+
+    public State state() {
+        return state;
+    }
+
+    /** The file's length, or -1 while unknown. */
+    public long totalLength() {
+        return allocator == null ? -1 : allocator.totalLength();
+    }
+
+    /** Bytes on disk (written by the sink, or found there on resume). */
+    public long completedLength() {
+        return written.total();
+    }
+
+    /** The ranges on disk, {@code [start, end)} pairs in order. */
+    public List<long[]> writtenRanges() {
+        return written.toList();
+    }
+
+    /** Whether {@code [start, end)} is entirely on disk. */
+    public boolean isWritten(long start, long end) {
+        return written.covers(start, end);
+    }
+
+    /** Recent download speed in bytes per second. */
+    public long downloadSpeed() {
+        return speed.bytesPerSecond();
+    }
+
+    /** Open connections. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** Whether the source honours ranges (known after the first response). */
+    public boolean rangeSupported() {
+        return rangeSupported;
+    }
+
+    /** One sample per open connection. */
+    public List<ServerSample> servers() {
+        List<ServerSample> samples = new ArrayList<>(connections.size());
+        for (Connection connection : connections) {
+            samples.add(new ServerSample(connection.mirror.uri, connection.speed.bytesPerSecond()));
+        }
+        return samples;
+    }
+
+    /** One sample per mirror, in order. */
+    public List<MirrorSample> mirrors() {
+        List<MirrorSample> samples = new ArrayList<>(mirrors.size());
+        for (Mirror mirror : mirrors) {
+            samples.add(new MirrorSample(mirror.uri, mirror.used, mirror.dropped));
+        }
+        return samples;
+    }
+
+    /** Adds a mirror at {@code index} (clamped to the list); new connections may use it at once. */
+    public void addMirror(int index, URI uri) {
+        mirrors.add(Math.max(0, Math.min(index, mirrors.size())), new Mirror(uri, timers::nanoTime));
+        if (state == State.RUNNING || state == State.PROBING) {
+            fill();
+        }
+    }
+
+    /**
+     * Removes the first mirror with {@code uri} from the list; its open connections finish
+     * their current range. Returns whether one was removed.
+     */
+    public boolean removeMirror(URI uri) {
+        for (int i = 0; i < mirrors.size(); i++) {
+            if (mirrors.get(i).uri.equals(uri)) {
+                Mirror removed = mirrors.remove(i);
+                removed.dropped = true;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- internals -----------------------------------------------------------------------------
+
+    private SegmentOptions segmentOptions() {
+        return new SegmentOptions(Math.min(settings.split(), SegmentOptions.MAX_SPLIT), settings.minSplitSize(),
+                settings.pieceLength(), settings.selector(), SegmentOptions.DEFAULT_GEOM_BASE);
+    }
+
+    private boolean isFinished() {
+        return state == State.COMPLETE || state == State.FAILED || state == State.STOPPED;
+    }
+
+    private void fill() {
+        if (state == State.PROBING) {
+            if (connections.isEmpty()) {
+                Mirror mirror = pickMirror();
+                if (mirror != null) {
+                    open(mirror, allocator.allocate());
+                }
+            }
+        } else if (state == State.RUNNING) {
+            int limit = rangeSupported ? settings.split() : 1;
+            while (connections.size() < limit && !allocator.isComplete()) {
+                Mirror mirror = pickMirror();
+                if (mirror == null) {
+                    break;
+                }
+                Segment segment = allocator.allocate();
+                if (segment == null) {
+                    break;
+                }
+                open(mirror, segment);
+            }
+        } else {
+            return;
+        }
+        if (connections.isEmpty() && !isFinished() && !(allocator.isComplete())) {
+            waitForMirrorOrFail();
+        }
+    }
+
+    private void waitForMirrorOrFail() {
+        long earliest = Long.MAX_VALUE;
+        for (Mirror mirror : mirrors) {
+            if (!mirror.dropped && fetcherFor(mirror.uri) != null) {
+                earliest = Math.min(earliest, mirror.retryNotBeforeNanos);
+            }
+        }
+        if (earliest == Long.MAX_VALUE) {
+            FetchFailure failure = lastFailure;
+            if (failure == null) {
+                fail(ErrorCode.UNKNOWN, "no usable URI (unsupported scheme?)");
+            } else {
+                fail(failure.code(), "no mirror left; last error: " + failure.message());
+            }
+            return;
+        }
+        scheduleRefill(Math.max(0, earliest - timers.nanoTime()));
+    }
+
+    private void scheduleRefill(long delayNanos) {
+        if (refillTimer != null) {
+            refillTimer.cancel();
+        }
+        refillTimer = timers.schedule(delayNanos, () -> {
+            refillTimer = null;
+            fill();
+        });
+    }
+
+    private Mirror pickMirror() {
+        long now = timers.nanoTime();
+        Mirror best = null;
+        long bestSpeed = -1;
+        for (Mirror mirror : mirrors) {
+            if (mirror.dropped || mirror.retryNotBeforeNanos - now > 0 || fetcherFor(mirror.uri) == null
+                    || hostConnections(mirror.hostKey) >= settings.maxConnectionsPerHost()) {
+                continue;
+            }
+            if (!settings.preferFaster()) {
+                return mirror;
+            }
+            long mirrorSpeed = mirror.speed.bytesPerSecond();
+            if (mirrorSpeed > bestSpeed) {
+                best = mirror;
+                bestSpeed = mirrorSpeed;
+            }
+        }
+        return best;
+    }
+
+    private int hostConnections(String hostKey) {
+        int count = 0;
+        for (Connection connection : connections) {
+            if (connection.mirror.hostKey.equals(hostKey)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private SourceFetcher fetcherFor(URI uri) {
+        for (SourceFetcher fetcher : fetchers) {
+            if (fetcher.supports(uri)) {
+                return fetcher;
+            }
+        }
+        return null;
+    }
+
+    private void open(Mirror mirror, Segment segment) {
+        long first;
+        long end;
+        if (state == State.PROBING || !rangeSupported) {
+            first = segment.start();
+            end = FetchRequest.TO_END;
+        } else {
+            first = segment.start();
+            end = segment.end();
+        }
+        Connection connection = new Connection(mirror, segment, end);
+        connections.add(connection);
+        mirror.connections++;
+        mirror.used = true;
+        connection.handle = fetcherFor(mirror.uri).fetch(
+                new FetchRequest(mirror.uri, first, end, totalLength()), connection);
+        connection.updatePause();
+    }
+
+    private void tick() {
+        tickTimer = null;
+        if (isFinished()) {
+            return;
+        }
+        long now = timers.nanoTime();
+        if (settings.lowestSpeedLimit() > 0 && now - startNanos >= settings.speedCheckGraceNanos()
+                && speed.bytesPerSecond() <= settings.lowestSpeedLimit()) {
+            fail(ErrorCode.TOO_SLOW, "download speed " + speed.bytesPerSecond() + " bytes/s is at or below"
+                    + " lowest-speed-limit " + settings.lowestSpeedLimit() + " bytes/s");
+            return;
+        }
+        tickTimer = timers.schedule(TICK_NANOS, this::tick);
+    }
+
+    private void checkComplete() {
+        if (state == State.RUNNING && allocator.isComplete() && buffersInFlight == 0) {
+            state = State.COMPLETE;
+            closeEverything();
+            listener.onComplete();
+        }
+    }
+
+    private void fail(ErrorCode code, String message) {
+        if (isFinished()) {
+            return;
+        }
+        state = State.FAILED;
+        closeEverything();
+        listener.onFailure(code, message);
+    }
+
+    private void closeEverything() {
+        for (Connection connection : new ArrayList<>(connections)) {
+            connection.abandon();
+        }
+        if (tickTimer != null) {
+            tickTimer.cancel();
+            tickTimer = null;
+        }
+        if (refillTimer != null) {
+            refillTimer.cancel();
+            refillTimer = null;
+        }
+    }
+
+    private void handleFailure(Mirror mirror, FetchFailure failure) {
+        lastFailure = failure;
+        mirror.lastFailure = failure;
+        switch (failure.kind()) {
+            case NOT_FOUND -> {
+                notFoundCount++;
+                mirror.dropped = true;
+                if (settings.maxFileNotFound() > 0 && notFoundCount >= settings.maxFileNotFound()) {
+                    fail(ErrorCode.MAX_FILE_NOT_FOUND, notFoundCount + " \"not found\" answers (max-file-not-found);"
+                            + " last: " + failure.message());
+                }
+            }
+            case FATAL, RANGE_UNSUPPORTED -> mirror.dropped = true;
+            case RETRYABLE -> {
+                mirror.failures++;
+                if (settings.maxTries() > 0 && mirror.failures >= settings.maxTries()) {
+                    mirror.dropped = true;
+                } else {
+                    long delay = Math.max(Math.max(settings.retryWaitNanos(), failure.retryAfterMillis() * 1_000_000L),
+                            MIN_RETRY_DELAY_NANOS);
+                    mirror.retryNotBeforeNanos = timers.nanoTime() + delay;
+                }
+            }
+        }
+    }
+
+    /** One fetch of one segment from one mirror. */
+    private final class Connection implements FetchListener {
+        final Mirror mirror;
+        final long requestEnd;
+        final SpeedMeter speed;
+        Segment segment;
+        FetchHandle handle;
+        long debt;
+        Cancellable throttleTimer;
+        boolean pausedNow;
+        boolean open = true;
+
+        Connection(Mirror mirror, Segment segment, long requestEnd) {
+            this.mirror = mirror;
+            this.segment = segment;
+            this.requestEnd = requestEnd;
+            this.speed = new SpeedMeter(timers::nanoTime);
+        }
+
+        @Override
+        public void onStart(FetchResponse response) {
+            if (!open || state != State.PROBING) {
+                return;
+            }
+            rangeSupported = response.rangeSupported() && response.totalLength() >= 0;
+            if (response.totalLength() >= 0) {
+                allocator.setTotalLength(response.totalLength());
+            }
+            state = State.PREPARING;
+            listener.onFirstResponse(response);
+        }
+
+        @Override
+        public void onData(ByteBuffer content) {
+            if (!open || !segment.isActive()) {
+                content.position(content.limit());
+                return;
+            }
+            int received = content.remaining();
+            long accepted = allocator.advance(segment, received);
+            long offset = segment.position() - accepted;
+            int limit = content.limit();
+            content.limit(content.position() + (int) accepted);
+            while (content.hasRemaining()) {
+                ByteBuffer buffer = buffers.acquire();
+                int chunk = Math.min(buffer.remaining(), content.remaining());
+                int chunkLimit = content.limit();
+                content.limit(content.position() + chunk);
+                buffer.put(content);
+                content.limit(chunkLimit);
+                buffer.flip();
+                buffersInFlight++;
+                sink.write(offset, buffer);
+                offset += chunk;
+            }
+            content.limit(limit);
+            content.position(limit);
+            SegmentedTransfer.this.speed.add(accepted);
+            mirror.speed.add(accepted);
+            speed.add(accepted);
+            if (rate != null && accepted > 0) {
+                debt += accepted - rate.request(accepted);
+            }
+            if (buffersInFlight >= settings.maxBuffersInFlight()) {
+                backpressured = true;
+                for (Connection connection : connections) {
+                    connection.updatePause();
+                }
+            } else {
+                updatePause();
+            }
+            if (segment.end() != Segment.UNKNOWN_END && segment.position() >= segment.end()) {
+                allocator.complete(segment);
+                if (requestEnd != segment.end()) {
+                    // The end moved back (another connection took the rest) or the source streams on.
+                    finish();
+                    continueAfter(segment);
+                }
+            }
+        }
+
+        @Override
+        public void onEnd() {
+            if (!open) {
+                return;
+            }
+            if (segment.isActive()) {
+                if (allocator.totalLength() == SegmentAllocator.UNKNOWN_LENGTH
+                        || segment.position() >= segment.end()) {
+                    allocator.complete(segment);
+                } else {
+                    allocator.release(segment);
+                    finish();
+                    FetchFailure failure = new FetchFailure(ErrorCode.NETWORK, "source ended at " + segment.position()
+                            + " before the end of " + segment, FetchFailure.Kind.RETRYABLE, 0);
+                    handleFailure(mirror, failure);
+                    restartIfUnsplittable();
+                    fill();
+                    return;
+                }
+            }
+            finish();
+            continueAfter(segment);
+        }
+
+        @Override
+        public void onFailure(FetchFailure failure) {
+            if (!open) {
+                return;
+            }
+            if (segment.isActive()) {
+                allocator.release(segment);
+            }
+            finish();
+            handleFailure(mirror, failure);
+            if (isFinished()) {
+                return;
+            }
+            if (state == State.RUNNING) {
+                restartIfUnsplittable();
+            }
+            fill();
+        }
+
+        /** Next work for this mirror after {@code finished}, on a new fetch (keep-alive reuses the socket). */
+        private void continueAfter(Segment finished) {
+            if (state != State.RUNNING) {
+                checkComplete();
+                return;
+            }
+            if (!mirror.dropped && hostConnections(mirror.hostKey) < settings.maxConnectionsPerHost()
+                    && connections.size() < (rangeSupported ? settings.split() : 1)) {
+                Segment next = allocator.allocateNext(finished);
+                if (next != null) {
+                    open(mirror, next);
+                }
+            }
+            fill();
+            checkComplete();
+        }
+
+        void updatePause() {
+            if (!open || handle == null) {
+                return;
+            }
+            if (debt > 0 && throttleTimer == null) {
+                throttleTimer = timers.schedule(Math.max(1, rate.nanosUntilAvailable()), this::repay);
+            }
+            boolean shouldPause = backpressured || debt > 0;
+            if (shouldPause != pausedNow) {
+                pausedNow = shouldPause;
+                if (shouldPause) {
+                    handle.pause();
+                } else {
+                    handle.resume();
+                }
+            }
+        }
+
+        private void repay() {
+            throttleTimer = null;
+            if (!open || isFinished()) {
+                return;
+            }
+            if (rate == null) {
+                debt = 0;
+            } else {
+                debt -= rate.request(debt);
+            }
+            updatePause();
+        }
+
+        /** Cancels the fetch and gives the unfinished range back. */
+        void abandon() {
+            if (!open) {
+                return;
+            }
+            if (segment.isActive()) {
+                allocator.release(segment);
+            }
+            if (handle != null) {
+                handle.cancel();
+            }
+            finish();
+        }
+
+        /** Leaves the connection list. */
+        private void finish() {
+            if (!open) {
+                return;
+            }
+            open = false;
+            if (throttleTimer != null) {
+                throttleTimer.cancel();
+                throttleTimer = null;
+            }
+            if (handle != null && requestEnd != segment.end()) {
+                handle.cancel();
+            }
+            connections.remove(this);
+            mirror.connections--;
+        }
+    }
+
+    /** A source without ranges cannot continue a broken stream: start the file again. */
+    private void restartIfUnsplittable() {
+        if (!rangeSupported && state == State.RUNNING && !allocator.isComplete() && connections.isEmpty()) {
+            long total = allocator.totalLength();
+            allocator = new SegmentAllocator(total, segmentOptions(), random);
+        }
+    }
+}
