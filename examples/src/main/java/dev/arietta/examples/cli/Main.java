@@ -1,0 +1,94 @@
+package dev.arietta.examples.cli;
+
+import dev.arietta.OptionException;
+import dev.arietta.core.ErrorCode;
+import dev.arietta.internal.options.CommandLine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * The {@code arietta} command: {@code java -jar arietta.jar [OPTIONS] URI...}, with aria2c's
+ * flags and meanings ({@code --help} lists them), plus {@code --demo}.
+ *
+ * <p>Exit status as aria2c's: 0 when every download completed, else the error code of the last
+ * download that failed ({@link ExitStatus}); 28 for a bad option; 1 when no URI is given, a URI
+ * is refused or the input file cannot be read; 7 when interrupted (Ctrl-C) with downloads
+ * unfinished.
+ *
+ * <p>Logging: Arietta logs through slf4j and this jar ships no slf4j provider, so slf4j 2 would
+ * print a "No SLF4J providers were found" warning on the first log call. {@link #main} sets the
+ * system property {@code slf4j.internal.verbosity} to {@code ERROR} (unless set on the command
+ * line with {@code -D}), which silences slf4j's own warnings only; put a provider such as
+ * {@code slf4j-simple} on the class path to see Arietta's log.
+ */
+public final class Main {
+
+    /** aria2 redraws its readout every second. */
+    static final Duration READOUT_INTERVAL = Duration.ofSeconds(1);
+    private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty(SLF4J_VERBOSITY) == null) {
+            System.setProperty(SLF4J_VERBOSITY, "ERROR");
+        }
+        int status = run(List.of(args), System.in, System.out, System.err, System.console() != null, System::nanoTime,
+                READOUT_INTERVAL);
+        System.exit(status);
+    }
+
+    /**
+     * Runs the command with {@code arguments} (after the program name) and returns the exit
+     * status; never calls {@link System#exit}.
+     *
+     * @param terminal        whether {@code out} is a terminal (readout redrawn in place)
+     * @param nanoClock       monotonic nanoseconds
+     * @param readoutInterval time between progress readouts
+     */
+    public static int run(List<String> arguments, InputStream in, PrintStream out, PrintStream err, boolean terminal,
+                          LongSupplier nanoClock, Duration readoutInterval) {
+        try {
+            Invocation invocation = Invocation.parse(arguments, in);
+            if (invocation.helpRequested()) {
+                out.print(CommandLine.help(invocation.helpTopic().orElse(null)));
+                out.println("  --demo                       Download a file from two built-in local mirrors"
+                        + " (no network needed).");
+                return 0;
+            }
+            if (invocation.versionRequested()) {
+                out.println("arietta " + version());
+                return 0;
+            }
+            if (invocation.demo()) {
+                List<String> rest = new ArrayList<>(arguments);
+                rest.remove(Invocation.DEMO_FLAG);
+                return Demo.run(rest, in, out, err, terminal, nanoClock, readoutInterval);
+            }
+            if (invocation.downloads().isEmpty()) {
+                err.println("arietta: specify at least one URI (or --input-file, or --demo).");
+                err.println("Usage: java -jar arietta.jar [OPTIONS] URI... ; see --help.");
+                return ErrorCode.UNKNOWN.code();
+            }
+            return new DownloadRun(invocation, out, terminal, nanoClock, readoutInterval).run();
+        } catch (OptionException e) {
+            err.println("arietta: " + e.getMessage());
+            err.println("See --help for the options.");
+            return e.errorCode().code();
+        } catch (IOException e) {
+            err.println("arietta: " + e.getMessage());
+            return ErrorCode.UNKNOWN.code();
+        }
+    }
+
+    private static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
+}
