@@ -6,5 +6,6 @@ module dev.arietta.examples {
     requires dev.arietta.api;
     requires jdk.httpserver;
 
+    exports dev.arietta.examples;
     exports dev.arietta.examples.cli;
 }
