@@ -9,12 +9,13 @@ import dev.arietta.Session;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Starts a download, pauses it once it is running, looks at its status, lets it go on and
- * waits for the end.
+ * Starts a download, pauses it once some bytes are on disk, looks at its status, lets it go on
+ * (it continues where it stopped) and waits for the end.
  *
  * <pre>java -cp arietta.jar dev.arietta.examples.PauseResume https://example.org/big.iso [DIR]</pre>
  */
@@ -35,18 +36,20 @@ public final class PauseResume {
 
     /** Downloads {@code uri} into {@code directory}, pausing and resuming it once; notes go to {@code log}. */
     public static Observation pauseAndResume(String uri, Path directory, PrintStream log) throws IOException {
-        CompletableFuture<Void> started = new CompletableFuture<>();
+        CompletableFuture<Void> someBytesOnDisk = new CompletableFuture<>();
         try (Session session = Session.builder()
                 .directory(directory)
+                .progressInterval(Duration.ofMillis(100))
                 .listener((event, download) -> {
-                    log.println(event + " " + download.gid());
-                    if (event == DownloadEvent.START) {
-                        started.complete(null);
+                    if (event != DownloadEvent.PROGRESS) {
+                        log.println(event + " " + download.gid());
+                    } else if (download.status().completedLength() > 0) {
+                        someBytesOnDisk.complete(null);
                     }
                 })
                 .build()) {
             DownloadHandle handle = session.addUri(List.of(uri));
-            started.join();
+            someBytesOnDisk.join();
             handle.pause();
             DownloadStatus paused = handle.status();
             log.println("paused: " + paused.state() + ", " + paused.completedLength() + " bytes on disk");

@@ -33,9 +33,11 @@ class PauseResumeTest {
             PauseResume.Observation observation = PauseResume.pauseAndResume(server.uri("/slow.bin").toString(),
                     directory, new PrintStream(log, true, StandardCharsets.UTF_8));
             assertEquals(DownloadState.PAUSED, observation.whilePaused().state());
+            assertTrue(observation.whilePaused().completedLength() > 0, observation.toString());
+            assertTrue(observation.whilePaused().completedLength() < content.length, observation.toString());
             assertNotEquals(DownloadState.PAUSED, observation.afterUnpause());
             assertTrue(observation.result().isSuccess(), observation.result().toString());
-            assertArrayEquals(content, Files.readAllBytes(directory.resolve("slow.bin")));
+            assertArrayEquals(content, Files.readAllBytes(observation.result().files().get(0)));
             String gid = observation.result().gid();
             List<String> events = log.toString(StandardCharsets.UTF_8).lines()
                     .filter(line -> line.endsWith(" " + gid)).map(line -> line.substring(0, line.indexOf(' '))).toList();

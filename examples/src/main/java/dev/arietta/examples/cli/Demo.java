@@ -57,7 +57,8 @@ public final class Demo {
      * @return the exit status
      */
     public static int run(List<String> userArguments, InputStream standardInput, PrintStream out, PrintStream err,
-                          boolean terminal, LongSupplier nanoClock, Duration readoutInterval) throws IOException {
+                          boolean terminal, LongSupplier nanoClock, Duration readoutInterval,
+                          Interruption interruption) throws IOException {
         Invocation user = Invocation.parse(userArguments, standardInput);
         if (!user.downloads().isEmpty()) {
             err.println("arietta: --demo downloads its own file; remove the URIs " + user.downloads().get(0).uris());
@@ -81,8 +82,10 @@ public final class Demo {
                 out.println("Demo: " + FILE_SIZE_MIB + " MiB from 2 local mirrors, " + first.uri(FILE_PATH) + " and "
                         + second.uri(FILE_PATH) + ", 8 segments, SHA-256 " + sha256.substring(0, 16) + "...");
             }
-            int status = new DownloadRun(Invocation.parse(arguments, standardInput), out, terminal, nanoClock,
-                    readoutInterval).run();
+            DownloadRun downloadRun = new DownloadRun(Invocation.parse(arguments, standardInput), out, terminal,
+                    nanoClock, readoutInterval);
+            interruption.onRequest(downloadRun::interrupt);
+            int status = downloadRun.run();
             if (!quiet) {
                 out.println(status == 0
                         ? "Demo: checksum verified; " + (keep ? "file kept in " + directory

@@ -9,6 +9,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
 /**
@@ -31,6 +35,8 @@ public final class Main {
     /** aria2 redraws its readout every second. */
     static final Duration READOUT_INTERVAL = Duration.ofSeconds(1);
     private static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
+    /** How long Ctrl-C waits for the results table before the process exits anyway. */
+    private static final long INTERRUPT_GRACE_MILLIS = 10_000;
 
     private Main() {
     }
@@ -39,8 +45,23 @@ public final class Main {
         if (System.getProperty(SLF4J_VERBOSITY) == null) {
             System.setProperty(SLF4J_VERBOSITY, "ERROR");
         }
+        Interruption interruption = new Interruption();
+        CompletableFuture<Integer> finished = new CompletableFuture<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            interruption.request();
+            try {
+                finished.get(INTERRUPT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                // exit anyway: the signal asked for it
+            }
+        }, "arietta-interrupt"));
         int status = run(List.of(args), System.in, System.out, System.err, System.console() != null, System::nanoTime,
-                READOUT_INTERVAL);
+                READOUT_INTERVAL, interruption);
+        finished.complete(status);
+        if (interruption.isRequested()) {
+            // The JVM is already exiting (signal); System.exit would wait for the hook forever.
+            Runtime.getRuntime().halt(status);
+        }
         System.exit(status);
     }
 
@@ -51,15 +72,20 @@ public final class Main {
      * @param terminal        whether {@code out} is a terminal (readout redrawn in place)
      * @param nanoClock       monotonic nanoseconds
      * @param readoutInterval time between progress readouts
+     * @param interruption    requested to stop early; unfinished downloads then give exit status 7
      */
     public static int run(List<String> arguments, InputStream in, PrintStream out, PrintStream err, boolean terminal,
-                          LongSupplier nanoClock, Duration readoutInterval) {
+                          LongSupplier nanoClock, Duration readoutInterval, Interruption interruption) {
         try {
             Invocation invocation = Invocation.parse(arguments, in);
             if (invocation.helpRequested()) {
-                out.print(CommandLine.help(invocation.helpTopic().orElse(null)));
-                out.println("  --demo                       Download a file from two built-in local mirrors"
-                        + " (no network needed).");
+                String topic = invocation.helpTopic().orElse(null);
+                out.print(CommandLine.help(topic));
+                if (topic == null || topic.startsWith("#") || Invocation.DEMO_FLAG.contains(topic)) {
+                    out.println();
+                    out.println(String.format("%-30s%s", " --demo", "Download a file from two built-in local"
+                            + " mirrors (no network needed)."));
+                }
                 return 0;
             }
             if (invocation.versionRequested()) {
@@ -69,14 +95,16 @@ public final class Main {
             if (invocation.demo()) {
                 List<String> rest = new ArrayList<>(arguments);
                 rest.remove(Invocation.DEMO_FLAG);
-                return Demo.run(rest, in, out, err, terminal, nanoClock, readoutInterval);
+                return Demo.run(rest, in, out, err, terminal, nanoClock, readoutInterval, interruption);
             }
             if (invocation.downloads().isEmpty()) {
                 err.println("arietta: specify at least one URI (or --input-file, or --demo).");
                 err.println("Usage: java -jar arietta.jar [OPTIONS] URI... ; see --help.");
                 return ErrorCode.UNKNOWN.code();
             }
-            return new DownloadRun(invocation, out, terminal, nanoClock, readoutInterval).run();
+            DownloadRun downloadRun = new DownloadRun(invocation, out, terminal, nanoClock, readoutInterval);
+            interruption.onRequest(downloadRun::interrupt);
+            return downloadRun.run();
         } catch (OptionException e) {
             err.println("arietta: " + e.getMessage());
             err.println("See --help for the options.");

@@ -3,7 +3,9 @@ package dev.arietta.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,23 @@ class AriettaJarIT {
         Result result = run(List.of("--split=0", "http://127.0.0.1:9/x"));
         assertEquals(28, result.status(), result.toString());
         assertTrue(result.err().startsWith("arietta: split: "), result.err());
+    }
+
+    @Test
+    void terminationSignalPrintsUnfinishedResultsAndExitsSeven() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-jar", JAR.toString(), "--demo",
+                "--max-download-limit=256K").redirectError(directory.resolve("err.txt").toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String first = out.readLine();
+            assertTrue(first != null && first.startsWith("Demo: "), first);
+            process.toHandle().destroy(); // SIGTERM, keeping our end of the pipes open
+            String rest = out.lines().reduce("", (text, line) -> text + line + "\n");
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "exits after the signal");
+            assertEquals(7, process.exitValue(), rest);
+            assertTrue(rest.contains("(INPR):download in-progress."), rest);
+        }
     }
 
     private Result run(List<String> arguments) throws IOException, InterruptedException {

@@ -34,6 +34,7 @@ class MainTest {
     private RangeFileServer server;
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
     private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    private final Interruption interruption = new Interruption();
 
     @BeforeEach
     void start() throws Exception {
@@ -149,6 +150,19 @@ class MainTest {
     }
 
     @Test
+    void interruptedRunReportsUnfinishedDownloadsAndExitsSeven() throws Exception {
+        byte[] large = new byte[4 << 20];
+        try (RangeFileServer slow = RangeFileServer.start(Map.of("/large.bin", large), 64 * 1024)) {
+            interruption.request();
+            int status = run(false, "-d", directory.toString(), slow.uri("/large.bin").toString(),
+                    "-Z", server.uri("/missing.txt").toString());
+            assertEquals(7, status, out() + err());
+            assertEquals(2, out().lines().filter(line -> line.matches("[0-9a-f]{6}\\|INPR\\|.*")).count(), out());
+            assertTrue(out().contains("(INPR):download in-progress."), out());
+        }
+    }
+
+    @Test
     void demoRefusesUris() {
         assertEquals(1, run(false, "--demo", "http://a/f"));
         assertTrue(err().contains("--demo downloads its own file"), err());
@@ -158,7 +172,7 @@ class MainTest {
         List<String> list = new ArrayList<>(Arrays.asList(arguments));
         return Main.run(list, new ByteArrayInputStream(new byte[0]), new PrintStream(outBytes, true, StandardCharsets.UTF_8),
                 new PrintStream(errBytes, true, StandardCharsets.UTF_8), terminal, System::nanoTime,
-                Duration.ofMillis(100));
+                Duration.ofMillis(100), interruption);
     }
 
     private String out() {
