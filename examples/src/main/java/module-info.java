@@ -1,11 +1,11 @@
 /**
- * The {@code arietta} command-line downloader ({@code dev.arietta.examples.cli}, aria2c-compatible
- * flags) and short programs showing how to embed a {@code Session} ({@code dev.arietta.examples}).
+ * Short programs showing how to embed a {@code Session} ({@code dev.arietta.examples}), and the
+ * {@code arietta} command-line downloader with aria2c-compatible flags
+ * ({@code dev.arietta.examples.cli}, an application package: not exported).
  */
 module dev.arietta.examples {
-    requires dev.arietta.api;
+    requires transitive dev.arietta.api;
     requires jdk.httpserver;
 
     exports dev.arietta.examples;
-    exports dev.arietta.examples.cli;
 }
