@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Without a state but with {@code continue}, an existing file's bytes
  *       {@code [0, size)} count as done (aria2's behaviour for a file another program left);
  *       the rest is split among connections as usual.</li>
+ *   <li>With {@code check-integrity} and a {@code checksum}, an existing file of the right
+ *       length without state is hashed first (on the hash executor): a match completes the
+ *       download without fetching anything, a mismatch downloads it again in place.</li>
  *   <li>Otherwise an existing file goes through {@link ExistingFilePolicy}: error 13, or
  *       overwritten ({@code allow-overwrite}), or renamed ({@code auto-file-renaming}).</li>
  * </ul>
@@ -59,11 +62,42 @@ final class DiskFile {
     private Path path;
     private ResumeStateFile resumeFile;
 
+    /** The outcome of {@code check-integrity} on an existing file without resume state. */
+    enum Integrity {
+        /** Not checked (no checksum, no such file, resume state present, or option off). */
+        UNCHECKED,
+        /** The whole file matches the checksum: nothing to download. */
+        COMPLETE,
+        /** The file is ours to check but does not match: download it again in place. */
+        MISMATCH
+    }
+
     /** What {@link #prepare} needs to know. */
     record Request(Path directory, String relativeName, long totalLength, int pieceLength, String identityUri,
                    boolean allowOverwrite, boolean autoRename, boolean continueFile, boolean removeControlFile,
                    boolean allowPieceLengthChange, AllocationMode allocation, long noAllocationLimit,
-                   long cacheBytes) {
+                   long cacheBytes, Integrity integrity) {
+
+        Request withIntegrity(Integrity value) {
+            return new Request(directory, relativeName, totalLength, pieceLength, identityUri, allowOverwrite,
+                    autoRename, continueFile, removeControlFile, allowPieceLengthChange, allocation,
+                    noAllocationLimit, cacheBytes, value);
+        }
+    }
+
+    /**
+     * The existing file {@code check-integrity} should hash, or null: a regular file of the
+     * download's length at the wanted path, without resume state.
+     */
+    Path integrityCandidate(Request request) throws IOException {
+        if (request.totalLength() < 0) {
+            return null;
+        }
+        Path wanted = sanitizer.resolveUnder(request.directory(), request.relativeName());
+        boolean candidate = Files.isRegularFile(wanted, LinkOption.NOFOLLOW_LINKS)
+                && Files.size(wanted) == request.totalLength()
+                && !Files.exists(ResumeStateFile.pathFor(wanted), LinkOption.NOFOLLOW_LINKS);
+        return candidate ? wanted : null;
     }
 
     /** The result of {@link #prepare}: the final path and the ranges already on disk. */
@@ -116,6 +150,16 @@ final class DiskFile {
                     done.add(new long[] {0, existing});
                 }
             }
+        }
+        if (request.integrity() == Integrity.COMPLETE) {
+            ours = true;
+            done.clear();
+            if (request.totalLength() > 0) {
+                done.add(new long[] {0, request.totalLength()});
+            }
+        } else if (request.integrity() == Integrity.MISMATCH) {
+            ours = true;
+            done.clear();
         }
         long layoutLength = known ? request.totalLength() : UNKNOWN_LENGTH_CAPACITY;
         FileLayout layout = FileLayout.of(request.pieceLength(), FileEntry.of(request.relativeName(), layoutLength));

@@ -68,6 +68,12 @@ final class Job implements TransferListener, TransferSink {
     private Cancellable progressTimer;
     private long savedLength = -1;
     private boolean finishing;
+    /** Whether the file is open; until then writes are held here (bounded by the transfer's backpressure). */
+    private boolean filePrepared;
+    private final List<HeldWrite> heldWrites = new java.util.ArrayList<>();
+
+    private record HeldWrite(long offset, ByteBuffer buffer) {
+    }
 
     Job(Engine engine, long gid, DownloadHandle handle, List<String> uris, Options options, Options globalAtAdd) {
         this.engine = engine;
@@ -97,6 +103,8 @@ final class Job implements TransferListener, TransferSink {
         errorCode = ErrorCode.FINISHED;
         errorMessage = "";
         finishing = false;
+        filePrepared = false;
+        heldWrites.clear();
         if (uris.isEmpty()) {
             fail(ErrorCode.UNKNOWN, "no URI left to download from");
             return;
@@ -193,6 +201,10 @@ final class Job implements TransferListener, TransferSink {
         }
         recordProgress();
         transfer.stop();
+        for (HeldWrite held : heldWrites) {
+            transfer.written(held.offset(), 0, held.buffer());
+        }
+        heldWrites.clear();
         if (rate != null) {
             rate.close();
             rate = null;
@@ -308,26 +320,80 @@ final class Job implements TransferListener, TransferSink {
                 effective.get(Option.AUTO_FILE_RENAMING), effective.get(Option.CONTINUE),
                 effective.get(Option.REMOVE_CONTROL_FILE), effective.get(Option.ALLOW_PIECE_LENGTH_CHANGE),
                 AllocationMode.fromOptionValue(effective.get(Option.FILE_ALLOCATION).optionValue()),
-                effective.get(Option.NO_FILE_ALLOCATION_LIMIT), engine.diskCacheBytes());
+                effective.get(Option.NO_FILE_ALLOCATION_LIMIT), engine.diskCacheBytes(),
+                DiskFile.Integrity.UNCHECKED);
         SegmentedTransfer current = transfer;
         DiskFile file = disk;
+        String checksum = effective.get(Option.CHECKSUM);
+        if (!effective.get(Option.CHECK_INTEGRITY) || checksum == null) {
+            diskQueue.execute(() -> prepare(file, request, current));
+            return;
+        }
         diskQueue.execute(() -> {
+            Path candidate;
             try {
-                DiskFile.Prepared prepared = file.prepare(request);
-                post(() -> {
-                    if (transfer == current) {
-                        filePath = prepared.path();
-                        current.proceed(prepared.doneRanges());
-                    }
-                });
+                candidate = file.integrityCandidate(request);
             } catch (IOException | RuntimeException e) {
                 post(() -> current.abort(codeOf(e), e.getMessage()));
+                return;
             }
+            if (candidate == null) {
+                prepare(file, request, current);
+                return;
+            }
+            engine.hashExecutor().execute(() -> {
+                boolean matches;
+                try {
+                    new WholeFileChecksum().verify(candidate, ExpectedChecksum.parse(checksum));
+                    matches = true;
+                } catch (IOException mismatchOrUnreadable) {
+                    matches = false;
+                }
+                DiskFile.Request checked = request.withIntegrity(matches
+                        ? DiskFile.Integrity.COMPLETE : DiskFile.Integrity.MISMATCH);
+                diskQueue.execute(() -> prepare(file, checked, current));
+            });
         });
+    }
+
+    /** Disk queue: opens the file, then lets the transfer proceed (or fail) on the loop. */
+    private void prepare(DiskFile file, DiskFile.Request request, SegmentedTransfer current) {
+        try {
+            DiskFile.Prepared prepared = file.prepare(request);
+            post(() -> {
+                if (transfer == current) {
+                    filePath = prepared.path();
+                    filePrepared = true;
+                    for (HeldWrite held : heldWrites) {
+                        submitWrite(held.offset(), held.buffer());
+                    }
+                    heldWrites.clear();
+                    current.proceed(prepared.doneRanges());
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            post(() -> {
+                current.abort(codeOf(e), e.getMessage());
+                if (transfer == current) {
+                    for (HeldWrite held : heldWrites) {
+                        current.written(held.offset(), 0, held.buffer());
+                    }
+                    heldWrites.clear();
+                }
+            });
+        }
     }
 
     @Override
     public void write(long offset, ByteBuffer buffer) {
+        if (!filePrepared) {
+            heldWrites.add(new HeldWrite(offset, buffer));
+            return;
+        }
+        submitWrite(offset, buffer);
+    }
+
+    private void submitWrite(long offset, ByteBuffer buffer) {
         SegmentedTransfer current = transfer;
         DiskFile file = disk;
         int length = buffer.remaining();

@@ -68,14 +68,17 @@ public record ContentRange(long first, long last, long completeLength) {
 
     /**
      * Whether this answers {@code requested} exactly: same first byte, and same last byte
-     * (or, for an open-ended request, the entity's last byte when the length is known).
+     * (or, for an open-ended request, the entity's last byte when the length is known). A
+     * request whose last byte lies beyond the entity is answered up to the entity's last byte
+     * (RFC 9110 §14.1.2), so that answer satisfies it too.
      */
     public boolean satisfies(ByteRange requested) {
         if (first != requested.first()) {
             return false;
         }
         if (!requested.isOpenEnded()) {
-            return last == requested.last();
+            return last == requested.last()
+                    || completeLength >= 0 && requested.last() >= completeLength && last == completeLength - 1;
         }
         return completeLength < 0 || last == completeLength - 1;
     }

@@ -26,6 +26,10 @@ class ContentRangeTest {
         assertFalse(range.satisfies(new ByteRange(0, 199)));
         assertFalse(range.satisfies(ByteRange.from(100)), "open request wants the rest of the entity");
         assertTrue(ContentRange.parse("bytes 100-999/1000", URL, 206).satisfies(ByteRange.from(100)));
+        assertTrue(ContentRange.parse("bytes 0-999/1000", URL, 206).satisfies(new ByteRange(0, 1_048_575)),
+                "a range past the end is answered up to the last byte");
+        assertFalse(ContentRange.parse("bytes 0-998/1000", URL, 206).satisfies(new ByteRange(0, 1_048_575)));
+        assertFalse(ContentRange.parse("bytes 0-999/*", URL, 206).satisfies(new ByteRange(0, 1_048_575)));
         assertTrue(ContentRange.parse("BYTES 5-9/*", URL, 206).satisfies(ByteRange.from(5)));
         assertEquals(-1, ContentRange.parse("bytes 5-9/*", URL, 206).completeLength());
     }

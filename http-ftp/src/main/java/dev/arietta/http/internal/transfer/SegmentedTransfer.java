@@ -20,8 +20,13 @@ import java.util.random.RandomGenerator;
  *
  * <p>Lifecycle:
  * <ol>
- *   <li>{@link #start()}: one connection asks the first usable mirror for the whole file
- *       ({@code bytes=0-}); its answer gives the length and whether ranges work.</li>
+ *   <li>{@link #start()}: one connection asks the first usable mirror for the first piece
+ *       ({@code bytes=0-<piece-length - 1>}); the 206 answer gives the length and proves
+ *       ranges work, and the connection then carries on with the rest of its share. A server
+ *       that refuses the bounded range is asked again for the whole file
+ *       ({@code bytes=0-}, where a 200 is accepted). Asking for one piece first keeps the
+ *       bytes a resumed download fetches needlessly to one piece, even from a fast local
+ *       server that would otherwise fill the socket buffers with the whole file.</li>
  *   <li>{@link TransferListener#onFirstResponse}: the engine prepares the file while that
  *       connection keeps streaming, then calls {@link #proceed} with the ranges already on
  *       disk (resume), or {@link #abort}.</li>
@@ -73,6 +78,8 @@ public final class SegmentedTransfer {
     private RateLimiter.Child rate;
     private State state = State.NEW;
     private boolean rangeSupported;
+    /** Set once a server refused the bounded first request: probe with {@code bytes=0-}. */
+    private boolean probeOpenEnded;
     private int buffersInFlight;
     private boolean backpressured;
     private int notFoundCount;
@@ -133,7 +140,11 @@ public final class SegmentedTransfer {
             return;
         }
         state = State.RUNNING;
-        if (!doneRanges.isEmpty()) {
+        if (doneRanges.isEmpty()) {
+            for (Connection connection : connections) {
+                connection.updatePause();
+            }
+        } else {
             // The first connection streams from 0; whatever it still lacks is allocated afresh.
             for (Connection connection : new ArrayList<>(connections)) {
                 connection.abandon();
@@ -302,6 +313,7 @@ public final class SegmentedTransfer {
             while (connections.size() < limit && !allocator.isComplete()) {
                 Mirror mirror = pickMirror();
                 if (mirror == null) {
+                    scheduleRefillForRetry();
                     break;
                 }
                 Segment segment = allocator.allocate();
@@ -335,6 +347,20 @@ public final class SegmentedTransfer {
             return;
         }
         scheduleRefill(Math.max(0, earliest - timers.nanoTime()));
+    }
+
+    /** A mirror waiting out retry-wait could take a connection later: come back then. */
+    private void scheduleRefillForRetry() {
+        long now = timers.nanoTime();
+        long earliest = Long.MAX_VALUE;
+        for (Mirror mirror : mirrors) {
+            if (!mirror.dropped && mirror.retryNotBeforeNanos - now > 0) {
+                earliest = Math.min(earliest, mirror.retryNotBeforeNanos);
+            }
+        }
+        if (earliest != Long.MAX_VALUE && refillTimer == null) {
+            scheduleRefill(earliest - now);
+        }
     }
 
     private void scheduleRefill(long delayNanos) {
@@ -390,7 +416,10 @@ public final class SegmentedTransfer {
     private void open(Mirror mirror, Segment segment) {
         long first;
         long end;
-        if (state == State.PROBING || !rangeSupported) {
+        if (state == State.PROBING) {
+            first = 0;
+            end = probeOpenEnded ? FetchRequest.TO_END : settings.pieceLength();
+        } else if (!rangeSupported) {
             first = segment.start();
             end = FetchRequest.TO_END;
         } else {
@@ -481,7 +510,8 @@ public final class SegmentedTransfer {
     /** One fetch of one segment from one mirror. */
     private final class Connection implements FetchListener {
         final Mirror mirror;
-        final long requestEnd;
+        /** Offset after the last byte asked for, or {@link FetchRequest#TO_END}. */
+        long requestEnd;
         final SpeedMeter speed;
         Segment segment;
         FetchHandle handle;
@@ -503,10 +533,15 @@ public final class SegmentedTransfer {
                 return;
             }
             rangeSupported = response.rangeSupported() && response.totalLength() >= 0;
+            if (!rangeSupported) {
+                requestEnd = FetchRequest.TO_END;
+            }
             if (response.totalLength() >= 0) {
                 allocator.setTotalLength(response.totalLength());
             }
             state = State.PREPARING;
+            // Hold the first connection while the file is prepared: a resumed download may not need its bytes.
+            updatePause();
             listener.onFirstResponse(response);
         }
 
@@ -568,6 +603,9 @@ public final class SegmentedTransfer {
                 if (allocator.totalLength() == SegmentAllocator.UNKNOWN_LENGTH
                         || segment.position() >= segment.end()) {
                     allocator.complete(segment);
+                } else if (requestEnd != FetchRequest.TO_END && segment.position() >= requestEnd) {
+                    // A bounded first request was answered in full; the rest of the share goes on a new fetch.
+                    allocator.release(segment);
                 } else {
                     allocator.release(segment);
                     finish();
@@ -592,6 +630,11 @@ public final class SegmentedTransfer {
                 allocator.release(segment);
             }
             finish();
+            if (state == State.PROBING && failure.kind() == FetchFailure.Kind.RANGE_UNSUPPORTED && !probeOpenEnded) {
+                probeOpenEnded = true;
+                fill();
+                return;
+            }
             handleFailure(mirror, failure);
             if (isFinished()) {
                 return;
@@ -626,7 +669,7 @@ public final class SegmentedTransfer {
             if (debt > 0 && throttleTimer == null) {
                 throttleTimer = timers.schedule(Math.max(1, rate.nanosUntilAvailable()), this::repay);
             }
-            boolean shouldPause = backpressured || debt > 0;
+            boolean shouldPause = backpressured || debt > 0 || state == State.PREPARING;
             if (shouldPause != pausedNow) {
                 pausedNow = shouldPause;
                 if (shouldPause) {

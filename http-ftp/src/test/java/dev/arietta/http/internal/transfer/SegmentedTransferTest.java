@@ -1,0 +1,345 @@
+package dev.arietta.http.internal.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arietta.core.ErrorCode;
+import dev.arietta.core.internal.loop.BufferPool;
+import dev.arietta.core.internal.picker.SegmentSelector;
+import dev.arietta.core.internal.ratelimit.RateLimiter;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The transfer's decisions, driven by hand: fake sources, a manual clock, a recording sink. */
+class SegmentedTransferTest {
+
+    private static final long MIB = 1024 * 1024;
+    private static final long SECOND = 1_000_000_000L;
+
+    private final ManualTimers timers = new ManualTimers();
+    private final FakeFetcher fetcher = new FakeFetcher();
+    private final BufferPool pool = new BufferPool(64 * 1024, 16);
+    private final List<Object[]> pendingWrites = new ArrayList<>();
+    private final List<String> events = new ArrayList<>();
+    private FetchResponse firstResponse;
+    private ErrorCode failureCode;
+    private SegmentedTransfer transfer;
+
+    private static TransferSettings settings(int split, int perHost) {
+        return new TransferSettings(split, perHost, MIB, MIB, SegmentSelector.DEFAULT, true, 3, 0, 0, 0,
+                10 * SECOND, 64);
+    }
+
+    private SegmentedTransfer transfer(TransferSettings settings, String... uris) {
+        List<URI> list = new ArrayList<>();
+        for (String uri : uris) {
+            list.add(URI.create(uri));
+        }
+        transfer = new SegmentedTransfer(settings, list, List.of(fetcher), timers, pool,
+                (offset, buffer) -> pendingWrites.add(new Object[] {offset, buffer}),
+                new TransferListener() {
+                    @Override
+                    public void onFirstResponse(FetchResponse response) {
+                        firstResponse = response;
+                        events.add("first");
+                    }
+
+                    @Override
+                    public void onComplete() {
+                        events.add("complete");
+                    }
+
+                    @Override
+                    public void onFailure(ErrorCode code, String message) {
+                        failureCode = code;
+                        events.add("failure " + code);
+                    }
+                }, new Random(1));
+        return transfer;
+    }
+
+    /** Completes every pending write, checking each byte is the one for its offset. */
+    private void flushWrites() {
+        List<Object[]> writes = new ArrayList<>(pendingWrites);
+        pendingWrites.clear();
+        for (Object[] write : writes) {
+            long offset = (Long) write[0];
+            ByteBuffer buffer = (ByteBuffer) write[1];
+            int length = buffer.remaining();
+            for (int i = 0; i < length; i++) {
+                assertEquals((byte) ((offset + i) % 251), buffer.get(buffer.position() + i), "byte at " + (offset + i));
+            }
+            transfer.written(offset, length, buffer);
+        }
+    }
+
+    /** Sends what each open fetch still owes, in chunks, until nothing is open. */
+    private void runToEnd() {
+        for (int round = 0; round < 10_000 && !fetcher.open().isEmpty(); round++) {
+            for (FakeFetcher.Call call : fetcher.open()) {
+                long end = call.requestEnd() == FetchRequest.TO_END ? transfer.totalLength() : call.requestEnd();
+                long left = end - call.first() - call.sent;
+                if (left <= 0) {
+                    call.end();
+                } else {
+                    call.send((int) Math.min(left, 64 * 1024));
+                }
+            }
+            flushWrites();
+        }
+    }
+
+    @Test
+    void firstConnectionLearnsTheLengthThenTheFileIsSplit() {
+        transfer(settings(4, 4), "http://a/file").start();
+        FakeFetcher.Call probe = fetcher.last();
+        assertEquals(0, probe.first());
+        assertEquals(MIB, probe.requestEnd(), "the first request asks for one piece");
+        probe.start(8 * MIB, true);
+        assertEquals(8 * MIB, firstResponse.totalLength());
+        assertEquals(SegmentedTransfer.State.PREPARING, transfer.state());
+        assertEquals(1, fetcher.calls.size(), "no split before the file is prepared");
+        transfer.proceed(List.of());
+        assertEquals(4, fetcher.open().size());
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(8 * MIB, transfer.completedLength());
+        assertEquals(0, transfer.connectionCount());
+    }
+
+    @Test
+    void connectionsPerHostAreCappedAndMirrorsShareTheSplit() {
+        transfer(settings(4, 1), "http://a/f", "http://b/f", "http://a/f2").start();
+        fetcher.last().start(8 * MIB, true);
+        transfer.proceed(List.of());
+        List<String> hosts = fetcher.open().stream().map(FakeFetcher.Call::host).sorted().toList();
+        assertEquals(List.of("a", "b"), hosts, "one connection per host, the third URI shares host a");
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+    }
+
+    @Test
+    void aConnectionThatFinishesEarlyStealsHalfOfTheLargestRemainingRange() {
+        transfer(settings(2, 2), "http://a/f").start();
+        FakeFetcher.Call probe = fetcher.last();
+        probe.start(8 * MIB, true);
+        transfer.proceed(List.of());
+        FakeFetcher.Call second = fetcher.last();
+        assertEquals(4 * MIB, second.first());
+        assertEquals(8 * MIB, second.requestEnd());
+        for (long sent = 0; sent < 4 * MIB; sent += 64 * 1024) {
+            second.send(64 * 1024);
+        }
+        second.end();
+        flushWrites();
+        FakeFetcher.Call thief = fetcher.last();
+        assertEquals(2 * MIB, thief.first(), "half of the probe's remaining [0, 4M) from 2M");
+        assertEquals(4 * MIB, thief.requestEnd());
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+    }
+
+    @Test
+    void failedRangeGoesToAnotherMirrorAndTheFailingOneWaitsRetryWait() {
+        TransferSettings settings = new TransferSettings(2, 1, MIB, MIB, SegmentSelector.DEFAULT, false, 5,
+                3 * SECOND, 0, 0, 10 * SECOND, 64);
+        transfer(settings, "http://a/f", "http://b/f").start();
+        fetcher.last().start(4 * MIB, true);
+        transfer.proceed(List.of());
+        FakeFetcher.Call onB = fetcher.open().stream().filter(call -> call.host().equals("b")).findFirst().orElseThrow();
+        onB.send(1000);
+        onB.fail(FetchFailure.Kind.RETRYABLE, ErrorCode.NETWORK);
+        assertTrue(fetcher.open().stream().allMatch(call -> call.host().equals("a")), "b waits retry-wait");
+        timers.advance(3 * SECOND);
+        assertTrue(fetcher.open().stream().anyMatch(call -> call.host().equals("b")), "b retried after 3 s");
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+    }
+
+    @Test
+    void mirrorsAreDroppedAfterMaxTriesAndTheLastErrorFailsTheTransfer() {
+        transfer(settings(1, 1), "http://a/f").start();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertEquals(attempt + 1, fetcher.calls.size());
+            fetcher.last().fail(FetchFailure.Kind.RETRYABLE, ErrorCode.TIMEOUT);
+            timers.advance(SECOND);
+        }
+        assertEquals(List.of("failure TIMEOUT"), events);
+        assertEquals(3, fetcher.calls.size());
+    }
+
+    @Test
+    void notFoundDropsAMirrorAndMaxFileNotFoundFailsWithCode4() {
+        TransferSettings settings = new TransferSettings(1, 1, MIB, MIB, SegmentSelector.DEFAULT, false, 5, 0, 2, 0,
+                10 * SECOND, 64);
+        transfer(settings, "http://a/f", "http://b/f", "http://c/f").start();
+        fetcher.last().fail(FetchFailure.Kind.NOT_FOUND, ErrorCode.RESOURCE_NOT_FOUND);
+        assertEquals("b", fetcher.last().host());
+        fetcher.last().fail(FetchFailure.Kind.NOT_FOUND, ErrorCode.RESOURCE_NOT_FOUND);
+        assertEquals(ErrorCode.MAX_FILE_NOT_FOUND, failureCode);
+        assertEquals(2, fetcher.calls.size());
+    }
+
+    @Test
+    void feedbackPrefersTheFasterMirror() {
+        transfer(settings(2, 1), "http://slow/f", "http://fast/f").start();
+        fetcher.last().start(64 * MIB, true);
+        transfer.proceed(List.of());
+        FakeFetcher.Call slow = fetcher.open().stream().filter(call -> call.host().equals("slow")).findFirst()
+                .orElseThrow();
+        FakeFetcher.Call fast = fetcher.open().stream().filter(call -> call.host().equals("fast")).findFirst()
+                .orElseThrow();
+        slow.send(10_000);
+        fast.send(60_000);
+        flushWrites();
+        timers.advance(SECOND);
+        slow.fail(FetchFailure.Kind.RETRYABLE, ErrorCode.NETWORK);
+        fast.fail(FetchFailure.Kind.RETRYABLE, ErrorCode.NETWORK);
+        timers.advance(SECOND);
+        assertEquals("fast", fetcher.open().get(0).host(), "the faster mirror is chosen first");
+    }
+
+    @Test
+    void resumedRangesAreNotFetchedAgain() {
+        transfer(settings(1, 1), "http://a/f").start();
+        FakeFetcher.Call probe = fetcher.last();
+        probe.start(4 * MIB, true);
+        transfer.proceed(List.of(new long[] {0, 3 * MIB}));
+        assertTrue(probe.cancelled, "the probe from 0 is abandoned");
+        FakeFetcher.Call rest = fetcher.last();
+        assertEquals(3 * MIB, rest.first());
+        assertEquals(4 * MIB, rest.requestEnd());
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(4 * MIB, transfer.completedLength());
+    }
+
+    @Test
+    void sourceWithoutRangesIsReadByOneConnectionAndRestartedFromZeroAfterABreak() {
+        transfer(settings(4, 4), "http://a/f").start();
+        FakeFetcher.Call probe = fetcher.last();
+        probe.start(2 * MIB, false);
+        transfer.proceed(List.of());
+        assertEquals(1, fetcher.open().size());
+        probe.send(100_000);
+        flushWrites();
+        probe.fail(FetchFailure.Kind.RETRYABLE, ErrorCode.NETWORK);
+        timers.advance(SECOND);
+        FakeFetcher.Call again = fetcher.last();
+        assertEquals(0, again.first());
+        assertEquals(FetchRequest.TO_END, again.requestEnd());
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+    }
+
+    @Test
+    void unknownLengthIsOneStreamToEof() {
+        transfer(settings(4, 4), "http://a/f").start();
+        FakeFetcher.Call probe = fetcher.last();
+        probe.start(-1, false);
+        transfer.proceed(List.of());
+        probe.send(50_000);
+        probe.send(7);
+        probe.end();
+        flushWrites();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(50_007, transfer.totalLength());
+        assertEquals(1, fetcher.calls.size());
+    }
+
+    @Test
+    void tooManyBuffersInFlightPauseEveryConnectionUntilWritten() {
+        TransferSettings settings = new TransferSettings(2, 2, MIB, MIB, SegmentSelector.DEFAULT, true, 3, 0, 0, 0,
+                10 * SECOND, 4);
+        transfer(settings, "http://a/f").start();
+        fetcher.last().start(4 * MIB, true);
+        transfer.proceed(List.of());
+        FakeFetcher.Call first = fetcher.open().get(0);
+        for (int i = 0; i < 4; i++) {
+            first.send(1000);
+        }
+        assertTrue(fetcher.open().stream().allMatch(call -> call.paused), "paused at 4 buffers in flight");
+        flushWrites();
+        assertTrue(fetcher.open().stream().noneMatch(call -> call.paused), "resumed once written");
+    }
+
+    @Test
+    void rateLimitPausesAConnectionUntilTokensReturn() {
+        transfer(settings(1, 1), "http://a/f").start();
+        RateLimiter limiter = new RateLimiter(timers::nanoTime, 0);
+        transfer.setRateLimit(limiter.newChild(100_000));
+        FakeFetcher.Call probe = fetcher.last();
+        probe.start(MIB, true);
+        transfer.proceed(List.of());
+        probe.send(64 * 1024);
+        probe.send(64 * 1024);
+        assertTrue(probe.paused, "over the 100 KB/s budget");
+        timers.advance(2 * SECOND);
+        assertFalse(probe.paused, "tokens refilled");
+    }
+
+    @Test
+    void lowestSpeedLimitFailsASlowTransferAfterTheGrace() {
+        TransferSettings settings = new TransferSettings(1, 1, MIB, MIB, SegmentSelector.DEFAULT, true, 3, 0, 0,
+                50_000, 5 * SECOND, 64);
+        transfer(settings, "http://a/f").start();
+        FakeFetcher.Call probe = fetcher.last();
+        probe.start(64 * MIB, true);
+        transfer.proceed(List.of());
+        timers.advance(4 * SECOND);
+        assertNull(failureCode, "within the grace");
+        timers.advance(2 * SECOND);
+        assertEquals(ErrorCode.TOO_SLOW, failureCode);
+        assertTrue(probe.cancelled);
+    }
+
+    @Test
+    void stopCancelsEverythingWithoutCallbacks() {
+        transfer(settings(2, 2), "http://a/f").start();
+        fetcher.last().start(8 * MIB, true);
+        transfer.proceed(List.of());
+        transfer.stop();
+        assertTrue(fetcher.calls.stream().allMatch(call -> call.cancelled));
+        assertEquals(List.of("first"), events);
+        assertEquals(SegmentedTransfer.State.STOPPED, transfer.state());
+    }
+
+    @Test
+    void serverRefusingTheBoundedFirstRangeIsAskedForTheWholeFile() {
+        transfer(settings(4, 4), "http://a/f").start();
+        fetcher.last().fail(FetchFailure.Kind.RANGE_UNSUPPORTED, ErrorCode.CANNOT_RESUME);
+        FakeFetcher.Call again = fetcher.last();
+        assertEquals(2, fetcher.calls.size());
+        assertEquals("a", again.host(), "the mirror is not dropped");
+        assertEquals(FetchRequest.TO_END, again.requestEnd());
+        again.start(3 * MIB, false);
+        transfer.proceed(List.of());
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+    }
+
+    @Test
+    void boundedFirstRequestCarriesOnWithTheRestOfItsShare() {
+        transfer(settings(1, 1), "http://a/f").start();
+        FakeFetcher.Call probe = fetcher.last();
+        probe.start(3 * MIB, true);
+        transfer.proceed(List.of());
+        for (int i = 0; i < 16; i++) {
+            probe.send(64 * 1024);
+        }
+        probe.end();
+        flushWrites();
+        FakeFetcher.Call next = fetcher.last();
+        assertEquals(MIB, next.first());
+        assertEquals(3 * MIB, next.requestEnd());
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(2, fetcher.calls.size());
+    }
+}
