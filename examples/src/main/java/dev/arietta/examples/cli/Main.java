@@ -47,21 +47,25 @@ public final class Main {
         }
         Interruption interruption = new Interruption();
         CompletableFuture<Integer> finished = new CompletableFuture<>();
+        // Runs on System.exit and on a signal (Ctrl-C, SIGTERM). On a signal it stops the downloads and
+        // waits for main to print the results; either way the process ends with main's status, not 143/130.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            interruption.request();
-            try {
-                finished.get(INTERRUPT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException | ExecutionException | TimeoutException e) {
-                // exit anyway: the signal asked for it
+            if (!finished.isDone()) {
+                interruption.request();
             }
+            int status = ErrorCode.IN_PROGRESS.code();
+            try {
+                status = finished.get(INTERRUPT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                // exit anyway with "unfinished": the signal asked for it
+            }
+            System.out.flush();
+            System.err.flush();
+            Runtime.getRuntime().halt(status);
         }, "arietta-interrupt"));
         int status = run(List.of(args), System.in, System.out, System.err, System.console() != null, System::nanoTime,
                 READOUT_INTERVAL, interruption);
         finished.complete(status);
-        if (interruption.isRequested()) {
-            // The JVM is already exiting (signal); System.exit would wait for the hook forever.
-            Runtime.getRuntime().halt(status);
-        }
         System.exit(status);
     }
 
