@@ -87,6 +87,8 @@ public final class Demo {
             interruption.onRequest(downloadRun::interrupt);
             int status = downloadRun.run();
             if (!quiet) {
+                out.println("Demo: the mirrors served " + first.rangeRequests() + " and " + second.rangeRequests()
+                        + " ranged requests.");
                 out.println(status == 0
                         ? "Demo: checksum verified; " + (keep ? "file kept in " + directory
                                 : "temporary directory " + directory + " removed.")

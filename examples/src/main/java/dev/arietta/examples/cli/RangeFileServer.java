@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -44,6 +45,7 @@ public final class RangeFileServer implements AutoCloseable {
     private final ExecutorService workers;
     private final Map<String, byte[]> files;
     private final long bytesPerSecond;
+    private final AtomicInteger rangeRequests = new AtomicInteger();
 
     private RangeFileServer(HttpServer server, ExecutorService workers, Map<String, byte[]> files,
                             long bytesPerSecond) {
@@ -80,6 +82,11 @@ public final class RangeFileServer implements AutoCloseable {
     public URI uri(String path) {
         InetSocketAddress address = server.getAddress();
         return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort() + path);
+    }
+
+    /** Requests answered with 206 Partial Content so far: one per segment a client fetched from here. */
+    public int rangeRequests() {
+        return rangeRequests.get();
     }
 
     @Override
@@ -122,6 +129,7 @@ public final class RangeFileServer implements AutoCloseable {
                 first = bounds[0];
                 last = bounds[1];
                 status = 206;
+                rangeRequests.incrementAndGet();
                 exchange.getResponseHeaders().set("Content-Range", "bytes " + first + "-" + last + "/" + content.length);
             }
             long length = last - first + 1;

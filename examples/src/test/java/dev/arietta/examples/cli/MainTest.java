@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs the command in-process against local servers and checks exit status and console output. */
 class MainTest {
 
+    private static final Pattern MIRRORS = Pattern.compile("the mirrors served (\\d+) and (\\d+) ranged requests");
     private static final Pattern TEMP_DIRECTORY = Pattern.compile("temporary directory (\\S+) removed");
     private static final byte[] SMALL = "a small file served by the test\n".repeat(100).getBytes(StandardCharsets.UTF_8);
 
@@ -58,6 +59,12 @@ class MainTest {
         assertTrue(Pattern.compile("(?m)^\\[#[0-9a-f]{6} [0-9.]+(Ki|Mi)?B/16MiB\\(\\d+%\\) CN:\\d+.*]$").matcher(out).find(),
                 "plain readout lines: " + out);
         assertFalse(out.contains("\r"), "no carriage returns off a terminal");
+        Matcher mirrors = MIRRORS.matcher(out);
+        assertTrue(mirrors.find(), out);
+        int firstMirror = Integer.parseInt(mirrors.group(1));
+        int secondMirror = Integer.parseInt(mirrors.group(2));
+        assertTrue(firstMirror > 0 && secondMirror > 0, "both mirrors used: " + out);
+        assertTrue(firstMirror + secondMirror >= 8, "at least 8 segments: " + out);
         Matcher temporary = TEMP_DIRECTORY.matcher(out);
         assertTrue(temporary.find(), out);
         assertFalse(Files.exists(Path.of(temporary.group(1))), "temporary directory deleted");

@@ -75,6 +75,7 @@ class RangeFileServerTest {
         try (InputStream body = connection.getInputStream()) {
             assertArrayEquals(Arrays.copyOfRange(CONTENT, 10, 20), body.readAllBytes());
         }
+        assertEquals(1, server.rangeRequests());
     }
 
     @Test
@@ -85,6 +86,7 @@ class RangeFileServerTest {
         try (InputStream body = connection.getInputStream()) {
             assertArrayEquals(CONTENT, body.readAllBytes());
         }
+        assertEquals(0, server.rangeRequests());
     }
 
     @Test
