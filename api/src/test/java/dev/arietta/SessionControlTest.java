@@ -266,4 +266,32 @@ class SessionControlTest {
         assertThrows(IllegalStateException.class, () -> session.globalStat());
         assertTrue(Files.exists(directory.resolve("slow0.arietta")), "resume state saved at shutdown");
     }
+
+    @Test
+    void tooSlowDownloadFailsWithCode5AfterTheGrace() throws Exception {
+        try (Session strict = Session.builder().directory(directory.resolve("slow")).listener(listener)
+                .lowestSpeedLimitGrace(Duration.ofMillis(300)).build()) {
+            DownloadResult result = strict.addUri(List.of(server.url("/slow7")), Options.of("lowest-speed-limit", "10M"))
+                    .completion().get(30, TimeUnit.SECONDS);
+            assertEquals(DownloadState.ERROR, result.state());
+            assertEquals(ErrorCode.TOO_SLOW, result.errorCode());
+            assertTrue(result.errorMessage().contains("lowest-speed-limit"), result.errorMessage());
+        }
+    }
+
+    @Test
+    void globalDownloadLimitHoldsBackAndIsLiftedWhileRunning() throws Exception {
+        session.changeGlobalOption(Options.of("max-overall-download-limit", "64K"));
+        DownloadHandle first = session.addUri(List.of(server.url("/fast3")));
+        DownloadHandle second = session.addUri(List.of(server.url("/fast4")));
+        eventually("both active", () -> session.active().size() == 2);
+        Thread.sleep(1000);
+        long done = first.status().completedLength() + second.status().completedLength();
+        assertTrue(done < MIB, "held back by 64K/s overall: " + done);
+        assertFalse(first.status().state().isStopped());
+        session.changeGlobalOption(Options.of("max-overall-download-limit", "0"));
+        assertTrue(first.completion().get(30, TimeUnit.SECONDS).isSuccess());
+        assertTrue(second.completion().get(30, TimeUnit.SECONDS).isSuccess());
+        assertArrayEquals(content, Files.readAllBytes(directory.resolve("fast4")));
+    }
 }
