@@ -98,6 +98,24 @@ class MainTest {
     }
 
     @Test
+    void consoleLogLevelAboveNoticeHidesNoticesButKeepsErrorsAndTheTable() {
+        int status = run(false, "-Z", "--console-log-level=warn", "--max-tries=1", "-d", directory.toString(),
+                server.uri("/small.txt").toString(), server.uri("/missing.txt").toString());
+        assertEquals(3, status, out() + err());
+        assertFalse(out().contains("[NOTICE]"), out());
+        assertTrue(out().contains("[ERROR] Download aborted: " + server.uri("/missing.txt") + " (errorCode=3 "), out());
+        assertTrue(out().contains("Download Results:"), out());
+    }
+
+    @Test
+    void withoutReadoutOnlyNoticesAndTable() {
+        int status = run(false, "--show-console-readout=false", "-d", directory.toString(), "--demo");
+        assertEquals(0, status, out() + err());
+        assertFalse(out().contains("[#"), out());
+        assertTrue(out().contains("[NOTICE] Download complete: "), out());
+    }
+
+    @Test
     void missingFileExitsWithResourceNotFound() {
         int status = run(false, "-d", directory.toString(), "--max-tries=1", server.uri("/missing.txt").toString());
         assertEquals(3, status, out() + err());
