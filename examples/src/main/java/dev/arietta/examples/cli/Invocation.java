@@ -1,0 +1,87 @@
+package dev.arietta.examples.cli;
+
+import dev.arietta.Option;
+import dev.arietta.OptionException;
+import dev.arietta.Options;
+import dev.arietta.internal.options.CommandLine;
+import dev.arietta.internal.options.InputFileEntry;
+import dev.arietta.internal.options.InputFileReader;
+import dev.arietta.internal.options.ParsedCommandLine;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What one run of the {@code arietta} command is asked to do, from its arguments: aria2c's
+ * flags (parsed by {@link CommandLine}) plus {@value #DEMO_FLAG}.
+ *
+ * <p>The downloads are the command-line URIs grouped by aria2's rule (HTTP(S)/FTP URIs are
+ * mirrors of one file unless {@code -Z}), followed by the entries of {@code -i FILE} (read here
+ * with {@link InputFileReader}; {@code -} reads standard input), as aria2 orders them. The
+ * session options are every option given except {@code input-file}, which this class has
+ * already consumed.
+ *
+ * @param sessionOptions   options for the session (global ones, and defaults of every download)
+ * @param downloads        the downloads to add, in order; each entry's options apply over the session's
+ * @param helpRequested    {@code -h}/{@code --help}
+ * @param helpTopic        the {@code --help=TOPIC} argument
+ * @param versionRequested {@code -v}/{@code --version}
+ * @param demo             {@value #DEMO_FLAG}: download from built-in local mirrors
+ */
+public record Invocation(Options sessionOptions, List<InputFileEntry> downloads, boolean helpRequested,
+                         Optional<String> helpTopic, boolean versionRequested, boolean demo) {
+
+    /** The flag that runs the built-in demonstration; not an aria2 flag. */
+    public static final String DEMO_FLAG = "--demo";
+
+    public Invocation {
+        Objects.requireNonNull(sessionOptions, "sessionOptions");
+        downloads = List.copyOf(downloads);
+        Objects.requireNonNull(helpTopic, "helpTopic");
+    }
+
+    /**
+     * Parses the arguments after the program name.
+     *
+     * @param standardInput read when the input file is {@code -}; not closed
+     * @throws OptionException for an unknown flag or a bad value (exit status 28)
+     * @throws IOException     if the input file cannot be read or is malformed
+     *                         ({@link dev.arietta.internal.options.InputFileException}, with the line)
+     */
+    public static Invocation parse(List<String> arguments, InputStream standardInput) throws IOException {
+        List<String> rest = new ArrayList<>(arguments.size());
+        boolean demo = false;
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (argument.equals("--")) {
+                rest.addAll(arguments.subList(i, arguments.size()));
+                break;
+            }
+            if (argument.equals(DEMO_FLAG)) {
+                demo = true;
+            } else {
+                rest.add(argument);
+            }
+        }
+        ParsedCommandLine parsed = CommandLine.parse(rest);
+        Options options = parsed.options();
+        List<InputFileEntry> downloads = new ArrayList<>();
+        for (List<String> group : parsed.uriGroups()) {
+            downloads.add(new InputFileEntry(group, Options.empty()));
+        }
+        Path inputFile = options.get(Option.INPUT_FILE);
+        if (inputFile != null) {
+            InputFileReader reader = new InputFileReader();
+            downloads.addAll(inputFile.toString().equals("-")
+                    ? reader.read(standardInput, "standard input")
+                    : reader.read(inputFile));
+            options = options.toBuilder().unset(Option.INPUT_FILE).build();
+        }
+        return new Invocation(options, downloads, parsed.helpRequested(), parsed.helpTopic(),
+                parsed.versionRequested(), demo);
+    }
+}

@@ -1,0 +1,11 @@
+/**
+ * Short programs showing how to embed a {@code Session} ({@code dev.arietta.examples}), and the
+ * {@code arietta} command-line downloader with aria2c-compatible flags
+ * ({@code dev.arietta.examples.cli}, an application package: not exported).
+ */
+module dev.arietta.examples {
+    requires transitive dev.arietta.api;
+    requires jdk.httpserver;
+
+    exports dev.arietta.examples;
+}

@@ -1,0 +1,146 @@
+package dev.arietta.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.arietta.Option;
+import dev.arietta.OptionException;
+import dev.arietta.Options;
+import dev.arietta.internal.options.InputFileEntry;
+import dev.arietta.internal.options.InputFileException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class InvocationTest {
+
+    private static final InputStream NO_INPUT = new ByteArrayInputStream(new byte[0]);
+
+    @TempDir
+    Path directory;
+
+    /** Command line, then the options it must set in aria2's text form. */
+    static Stream<Arguments> optionMappings() {
+        return Stream.of(
+                Arguments.of("-d /tmp/x http://a/f", Map.of("dir", "/tmp/x")),
+                Arguments.of("--dir=/tmp/x http://a/f", Map.of("dir", "/tmp/x")),
+                Arguments.of("-s8 -x4 -k1M http://a/f", Map.of("split", "8", "max-connection-per-server", "4",
+                        "min-split-size", "1048576")),
+                Arguments.of("-s 8 -x 4 -k 2M http://a/f", Map.of("split", "8", "max-connection-per-server", "4",
+                        "min-split-size", "2097152")),
+                Arguments.of("-j 2 -o out.bin http://a/f", Map.of("max-concurrent-downloads", "2", "out", "out.bin")),
+                Arguments.of("-q -c http://a/f", Map.of("quiet", "true", "continue", "true")),
+                Arguments.of("--quiet=false http://a/f", Map.of("quiet", "false")),
+                Arguments.of("--max-download-limit=1M http://a/f", Map.of("max-download-limit", "1048576")),
+                Arguments.of("--checksum=sha-256=" + "ab".repeat(32) + " http://a/f",
+                        Map.of("checksum", "sha-256=" + "ab".repeat(32))),
+                Arguments.of("--header=X-A:1 --header X-B:2 http://a/f", Map.of("header", "X-A:1\nX-B:2")),
+                Arguments.of("-s 2 -s 3 http://a/f", Map.of("split", "3")),
+                Arguments.of("--demo -d /tmp/y", Map.of("dir", "/tmp/y")));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("optionMappings")
+    void mapsFlagsToAria2Options(String commandLine, Map<String, String> expected) throws IOException {
+        Invocation invocation = parse(commandLine);
+        assertEquals(expected, invocation.sessionOptions().asStringMap());
+    }
+
+    /** Command line, then the URI groups it must produce (one download per group). */
+    static Stream<Arguments> uriGroupings() {
+        return Stream.of(
+                Arguments.of("http://a/f", List.of(List.of("http://a/f"))),
+                Arguments.of("http://a/f https://b/f ftp://c/f", List.of(List.of("http://a/f", "https://b/f", "ftp://c/f"))),
+                Arguments.of("-Z http://a/f http://b/g", List.of(List.of("http://a/f"), List.of("http://b/g"))),
+                Arguments.of("x.torrent http://a/f", List.of(List.of("http://a/f"), List.of("x.torrent"))),
+                Arguments.of("-s 2 -- -weird http://a/f", List.of(List.of("http://a/f"), List.of("-weird"))),
+                Arguments.of("", List.of()));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("uriGroupings")
+    void groupsUrisIntoDownloadsAsAria2(String commandLine, List<List<String>> expected) throws IOException {
+        List<List<String>> groups = parse(commandLine).downloads().stream().map(InputFileEntry::uris).toList();
+        assertEquals(expected, groups);
+    }
+
+    /** Command line, then the flag the error must name. */
+    static Stream<Arguments> badArguments() {
+        return Stream.of(
+                Arguments.of("--no-such-option http://a/f", "--no-such-option"),
+                Arguments.of("-y http://a/f", "-y"),
+                Arguments.of("-s x http://a/f", "split"),
+                Arguments.of("--split=0 http://a/f", "split"),
+                Arguments.of("-k 10 http://a/f", "min-split-size"),
+                Arguments.of("--checksum=md5=zz http://a/f", "checksum"),
+                Arguments.of("-d", "dir"),
+                Arguments.of("--version=1", "--version"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {0}")
+    @MethodSource("badArguments")
+    void badFlagsAreBadOptionErrors(String commandLine, String optionName) {
+        OptionException error = assertThrows(OptionException.class, () -> parse(commandLine));
+        assertEquals(optionName, error.optionName());
+        assertEquals(28, error.errorCode().code());
+    }
+
+    @Test
+    void helpVersionAndDemoAreFlags() throws IOException {
+        Invocation help = parse("--help=#http");
+        assertTrue(help.helpRequested());
+        assertEquals("#http", help.helpTopic().orElseThrow());
+        assertTrue(parse("-v").versionRequested());
+        Invocation demo = parse("--demo -q");
+        assertTrue(demo.demo());
+        assertTrue(demo.sessionOptions().get(Option.QUIET));
+        assertFalse(parse("http://a/f").demo());
+    }
+
+    @Test
+    void inputFileEntriesFollowCommandLineUrisWithTheirOwnOptions() throws IOException {
+        Path list = directory.resolve("list.txt");
+        Files.writeString(list, "http://m1/x\thttp://m2/x\n  out=renamed.bin\n# comment\nhttp://n/y\n");
+        Invocation invocation = parse("-i " + list + " -s 4 http://cli/z");
+        assertEquals(List.of(
+                new InputFileEntry(List.of("http://cli/z"), Options.empty()),
+                new InputFileEntry(List.of("http://m1/x", "http://m2/x"), Options.of("out", "renamed.bin")),
+                new InputFileEntry(List.of("http://n/y"), Options.empty())), invocation.downloads());
+        assertFalse(invocation.sessionOptions().isSet(Option.INPUT_FILE), "consumed here, not by the session");
+        assertEquals(4, invocation.sessionOptions().get(Option.SPLIT));
+    }
+
+    @Test
+    void inputFileDashReadsStandardInput() throws IOException {
+        InputStream stdin = new ByteArrayInputStream("http://s/in\n".getBytes(StandardCharsets.UTF_8));
+        Invocation invocation = Invocation.parse(List.of("-i", "-"), stdin);
+        assertEquals(List.of(new InputFileEntry(List.of("http://s/in"), Options.empty())), invocation.downloads());
+    }
+
+    @Test
+    void malformedInputFileNamesTheLine() throws IOException {
+        Path list = directory.resolve("bad.txt");
+        Files.writeString(list, "http://a/x\n  no-such-option=1\n");
+        InputFileException error = assertThrows(InputFileException.class, () -> parse("-i " + list));
+        assertTrue(error.getMessage().contains(":2"), error.getMessage());
+    }
+
+    private static Invocation parse(String commandLine) throws IOException {
+        List<String> arguments = commandLine.isEmpty() ? List.of() : Arrays.asList(commandLine.split(" "));
+        return Invocation.parse(arguments, NO_INPUT);
+    }
+}
