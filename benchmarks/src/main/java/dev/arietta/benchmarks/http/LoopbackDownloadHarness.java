@@ -1,5 +1,8 @@
 package dev.arietta.benchmarks.http;
 
+import dev.arietta.DownloadResult;
+import dev.arietta.Options;
+import dev.arietta.Session;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.http.internal.ByteRange;
 import dev.arietta.http.internal.Http1Client;
@@ -26,10 +29,12 @@ import java.util.stream.Stream;
 
 /**
  * Loopback end-to-end HTTP download harness (not a JMH benchmark): starts nginx on a
- * temporary file, downloads it with Arietta's HTTP client using 1 and 16 connections (the
- * file split into equal ranges, one request per connection, positional writes into one
- * output file on the loop thread), and prints wall time and CPU seconds next to
- * {@code curl} (1 connection) and {@code aria2c} ({@code -x1} and {@code -x16}) when installed.
+ * temporary file and downloads it two ways — with the bare HTTP client (the file split into
+ * equal ranges, one request per connection, positional writes on the loop thread) and through
+ * the whole engine ({@link Session#addUri}: segment allocation, core storage on the disk
+ * executor, resume state, with {@code -x1} and with {@code -x16 -s16 -k1M}) — and prints wall
+ * time and CPU seconds next to {@code curl} (1 connection) and {@code aria2c} with the same
+ * flags when installed.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * dev.arietta.benchmarks.http.LoopbackDownloadHarness [size-MiB] [--random] [--rounds N]}.
@@ -65,6 +70,8 @@ public final class LoopbackDownloadHarness {
             Path root = Files.createDirectories(work.resolve("www"));
             Path source = root.resolve("file.bin");
             createSource(source, size, random);
+            Path warmSource = root.resolve("warm.bin");
+            createSource(warmSource, Math.min(size, 128L * 1024 * 1024), random);
             try (NginxLauncher nginx = NginxLauncher.serve(root, Files.createDirectories(work.resolve("nginx")))) {
                 URI uri = URI.create("http://127.0.0.1:" + nginx.port + "/file.bin");
                 System.out.printf(Locale.ROOT, "file: %d MiB (%s), nginx on port %d, %d rounds%n",
@@ -72,15 +79,18 @@ public final class LoopbackDownloadHarness {
                 System.out.printf(Locale.ROOT, "%-22s %10s %10s %10s%n", "client", "wall s", "cpu s", "MiB/s");
                 readThrough(source);
                 warmUp(uri, work, Math.min(size, 256L * 1024 * 1024));
+                URI warmUri = URI.create("http://127.0.0.1:" + nginx.port + "/warm.bin");
+                measureSession(warmUri, work, warmSource, Files.size(warmSource), 16, false);
                 for (int round = 0; round < rounds; round++) {
                     for (int connections : CONNECTIONS) {
                         measureArietta(uri, work, source, size, connections);
+                        measureSession(uri, work, source, size, connections, true);
                         if (connections == 1) {
                             measureExternal("curl", List.of("curl", "-s", "-o", work.resolve("curl.out").toString(),
                                     uri.toString()), work.resolve("curl.out"), source, size);
                         }
                         measureExternal("aria2c -x" + connections, List.of("aria2c", "-q", "-x" + connections,
-                                "-s" + connections, "--min-split-size=1M", "--file-allocation=none",
+                                "-s" + connections, "-k1M", "--file-allocation=none",
                                 "--allow-overwrite=true", "--auto-file-renaming=false", "--summary-interval=0",
                                 "-d", work.toString(), "-o", "aria2.out", uri.toString()),
                                 work.resolve("aria2.out"), source, size);
@@ -138,6 +148,35 @@ public final class LoopbackDownloadHarness {
         long cpu = processCpuNanos() - cpuBefore;
         verify(output, source, size);
         print("arietta x" + connections, wall, cpu, size);
+        Files.deleteIfExists(output);
+    }
+
+    /**
+     * Downloads through a {@link Session}, as an embedding application would, with aria2c's
+     * flags for the same run: {@code -x1}, or {@code -x16 -s16 -k1M}.
+     */
+    private static void measureSession(URI uri, Path work, Path source, long size, int connections,
+                                       boolean report) throws Exception {
+        Path output = work.resolve("session.out");
+        Files.deleteIfExists(output);
+        long cpuBefore = processCpuNanos();
+        long start = System.nanoTime();
+        try (Session session = Session.builder().directory(work).build()) {
+            Options options = Options.of("out", "session.out", "split", Integer.toString(connections),
+                    "max-connection-per-server", Integer.toString(connections), "min-split-size", "1M",
+                    "file-allocation", "none", "allow-overwrite", "true");
+            DownloadResult result = session.addUri(List.of(uri.toString()), options).completion()
+                    .get(30, TimeUnit.MINUTES);
+            if (!result.isSuccess()) {
+                throw new IOException("session download failed: " + result.errorCode() + " " + result.errorMessage());
+            }
+        }
+        long wall = System.nanoTime() - start;
+        long cpu = processCpuNanos() - cpuBefore;
+        verify(output, source, size);
+        if (report) {
+            print("arietta session x" + connections, wall, cpu, size);
+        }
         Files.deleteIfExists(output);
     }
 
