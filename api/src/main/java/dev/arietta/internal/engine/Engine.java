@@ -17,6 +17,7 @@ import dev.arietta.core.internal.loop.BufferPool;
 import dev.arietta.core.internal.loop.Cancellable;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.ratelimit.RateLimiter;
+import dev.arietta.http.internal.netrc.Netrc;
 import dev.arietta.http.internal.transfer.HttpSourceFetcher;
 import dev.arietta.http.internal.transfer.SourceFetcher;
 import dev.arietta.internal.options.InputFileEntry;
@@ -52,6 +53,9 @@ public final class Engine {
     private final EngineConfig config;
     private final EventLoop loop;
     private final HttpClients clients;
+    private final FtpClients ftpClients;
+    /** The {@code netrc-path} entries, loaded when the session starts. */
+    private final Netrc netrc;
     private final BufferPool buffers = BufferPool.large();
     private final RateLimiter downloadLimiter;
     private final DownloadQueue queue = new DownloadQueue();
@@ -78,6 +82,8 @@ public final class Engine {
         }
         this.loop = EventLoop.start(0, config.nanoClock());
         this.clients = new HttpClients(loop);
+        this.ftpClients = new FtpClients(loop);
+        this.netrc = SessionNetrc.load(globalOptions.get(Option.NETRC_PATH), LOG);
         this.downloadLimiter = new RateLimiter(config.nanoClock(), globalOptions.get(Option.MAX_OVERALL_DOWNLOAD_LIMIT));
     }
 
@@ -143,7 +149,8 @@ public final class Engine {
 
     List<SourceFetcher> fetchersFor(Options options) {
         return List.of(new HttpSourceFetcher(clients.clientFor(options),
-                (uri, request) -> HttpClients.customize(options, uri, request)));
+                (uri, request) -> HttpClients.customize(options, uri, request)),
+                ftpClients.fetcherFor(options, netrc));
     }
 
     void deliver(DownloadEvent event, DownloadHandle handle) {
@@ -517,6 +524,7 @@ public final class Engine {
                 }
                 saved.complete(SessionFiles.entries(queue, globalOptions));
                 clients.close();
+                ftpClients.close();
             });
         } catch (RejectedExecutionException alreadyClosed) {
             closed = true;
