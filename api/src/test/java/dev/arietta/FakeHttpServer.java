@@ -46,6 +46,8 @@ final class FakeHttpServer implements AutoCloseable {
     private final Map<String, Resource> resources = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
+    private final List<String> requestHeads = new CopyOnWriteArrayList<>();
+    private volatile String extraResponseFields = "";
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicLong bodyBytesSent = new AtomicLong();
     private final CountDownLatch released = new CountDownLatch(1);
@@ -86,6 +88,17 @@ final class FakeHttpServer implements AutoCloseable {
 
     List<String> requestLines() {
         return List.copyOf(requestLines);
+    }
+
+    /** Every request head received, request line and fields, CRLF-separated. */
+    List<String> requestHeads() {
+        return List.copyOf(requestHeads);
+    }
+
+    /** Adds {@code fields} (each line ending in CRLF) to every later response that serves content. */
+    FakeHttpServer responseFields(String fields) {
+        this.extraResponseFields = fields;
+        return this;
     }
 
     int requestCount(String path) {
@@ -142,6 +155,7 @@ final class FakeHttpServer implements AutoCloseable {
     private boolean respond(String head, Socket socket, OutputStream out) throws IOException, InterruptedException {
         String[] lines = head.split("\r\n");
         requestLines.add(lines[0] + headerValue(lines, "range", ""));
+        requestHeads.add(head);
         String path = lines[0].split(" ")[1];
         Resource resource = resources.get(path);
         int index = requestCounts.computeIfAbsent(path, key -> new AtomicInteger()).getAndIncrement();
@@ -194,7 +208,7 @@ final class FakeHttpServer implements AutoCloseable {
             return true;
         }
         long length = last - first + 1;
-        String fields = disposition + "Accept-Ranges: bytes\r\nContent-Length: " + length + "\r\n"
+        String fields = disposition + extraResponseFields + "Accept-Ranges: bytes\r\nContent-Length: " + length + "\r\n"
                 + (partial ? "Content-Range: bytes " + first + "-" + last + "/" + content.length + "\r\n" : "");
         writeHead(out, partial ? "206 Partial Content" : "200 OK", fields);
         long limit = effect == Effect.STALL_AFTER || effect == Effect.RESET_AFTER

@@ -22,6 +22,7 @@ import dev.arietta.http.internal.transfer.HttpSourceFetcher;
 import dev.arietta.http.internal.transfer.SourceFetcher;
 import dev.arietta.internal.options.InputFileEntry;
 import java.io.IOException;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,8 @@ public final class Engine {
     private final FtpClients ftpClients;
     /** The {@code netrc-path} entries, loaded when the session starts. */
     private final Netrc netrc;
+    /** The session's cookies ({@code load-cookies}, saved to {@code save-cookies} at shutdown). */
+    private final SessionCookies cookies;
     private final BufferPool buffers = BufferPool.large();
     private final RateLimiter downloadLimiter;
     private final DownloadQueue queue = new DownloadQueue();
@@ -81,9 +84,10 @@ public final class Engine {
             this.loopRandom = new SplittableRandom(config.random().nextLong());
         }
         this.loop = EventLoop.start(0, config.nanoClock());
-        this.clients = new HttpClients(loop);
-        this.ftpClients = new FtpClients(loop);
         this.netrc = SessionNetrc.load(globalOptions.get(Option.NETRC_PATH), LOG);
+        this.cookies = SessionCookies.load(globalOptions.get(Option.LOAD_COOKIES), Clock.systemUTC(), LOG);
+        this.clients = new HttpClients(loop, cookies, netrc);
+        this.ftpClients = new FtpClients(loop);
         this.downloadLimiter = new RateLimiter(config.nanoClock(), globalOptions.get(Option.MAX_OVERALL_DOWNLOAD_LIMIT));
     }
 
@@ -531,6 +535,10 @@ public final class Engine {
             return;
         }
         List<InputFileEntry> entries = saved.join();
+        Path cookieFile = globalOptions.get(Option.SAVE_COOKIES);
+        if (cookieFile != null) {
+            CompletableFuture.runAsync(() -> cookies.save(cookieFile), config.diskExecutor()).join();
+        }
         Path file = globalOptions.get(Option.SAVE_SESSION);
         if (file != null) {
             CompletableFuture.runAsync(() -> SessionFiles.write(entries, file), config.diskExecutor()).join();
