@@ -16,6 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
 
 /**
  * An in-JVM HTTP/1.1 file server for engine tests: serves byte arrays with single ranges and
@@ -52,16 +54,33 @@ final class FakeHttpServer implements AutoCloseable {
     private final AtomicLong bodyBytesSent = new AtomicLong();
     private final CountDownLatch released = new CountDownLatch(1);
     private final Thread acceptor;
+    private final String scheme;
 
-    private FakeHttpServer() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+    private FakeHttpServer(ServerSocket server, String scheme) {
+        this.server = server;
+        this.scheme = scheme;
         acceptor = new Thread(this::acceptLoop, "fake-http-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     static FakeHttpServer start() throws IOException {
-        return new FakeHttpServer();
+        return new FakeHttpServer(new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1")), "http");
+    }
+
+    /**
+     * An HTTPS server with {@code context}'s certificate, offering only {@code protocols}
+     * (e.g. {@code TLSv1.2}), asking for a client certificate when {@code needClientAuth}.
+     */
+    static FakeHttpServer startTls(SSLContext context, boolean needClientAuth, String... protocols)
+            throws IOException {
+        SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        socket.setNeedClientAuth(needClientAuth);
+        if (protocols.length > 0) {
+            socket.setEnabledProtocols(protocols);
+        }
+        return new FakeHttpServer(socket, "https");
     }
 
     /** Serves {@code content} at {@code path} normally. */
@@ -75,7 +94,7 @@ final class FakeHttpServer implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getLocalPort() + path;
+        return scheme + "://127.0.0.1:" + server.getLocalPort() + path;
     }
 
     int port() {
