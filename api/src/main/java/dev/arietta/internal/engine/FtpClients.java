@@ -12,6 +12,7 @@ import dev.arietta.http.internal.transfer.FtpSourceFetcher;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The session's FTP clients, one per combination of client-level options
@@ -20,11 +21,8 @@ import java.util.Map;
  */
 final class FtpClients implements AutoCloseable {
 
-    private record Key(int connectTimeoutMillis, int readTimeoutMillis, boolean passive) {
-    }
-
     private final EventLoop loop;
-    private final Map<Key, FtpClient> clients = new HashMap<>();
+    private final Map<FtpSessionOptions, FtpClient> clients = new HashMap<>();
 
     FtpClients(EventLoop loop) {
         this.loop = loop;
@@ -35,19 +33,24 @@ final class FtpClients implements AutoCloseable {
      * then {@code netrc} (unless {@code no-netrc}), then {@code ftp-user}/{@code ftp-passwd}.
      */
     FtpSourceFetcher fetcherFor(Options options, Netrc netrc) {
-        Key key = new Key(millis(options.get(Option.CONNECT_TIMEOUT)), millis(options.get(Option.TIMEOUT)),
-                options.get(Option.FTP_PASV));
-        FtpClient client = clients.computeIfAbsent(key, this::build);
+        FtpClient client = clients.computeIfAbsent(sessionOptions(options),
+                settings -> FtpClient.builder(loop).options(settings).build());
+        return new FtpSourceFetcher(loop, client, credentials(options, netrc));
+    }
+
+    /** The login for a URL under {@code options}: URL user info, netrc (unless {@code no-netrc}), options. */
+    static Function<FtpUrl, FtpCredentials> credentials(Options options, Netrc netrc) {
         Netrc entries = options.get(Option.NO_NETRC) ? Netrc.empty() : netrc;
         String user = orDefault(options.get(Option.FTP_USER), FtpCredentials.ANONYMOUS_USER);
         String password = orDefault(options.get(Option.FTP_PASSWD), FtpCredentials.ANONYMOUS_PASSWORD);
-        return new FtpSourceFetcher(loop, client, (FtpUrl url) -> FtpCredentials.resolve(url, entries, user, password));
+        return url -> FtpCredentials.resolve(url, entries, user, password);
     }
 
-    private FtpClient build(Key key) {
-        FtpSessionOptions options = new FtpSessionOptions(key.connectTimeoutMillis(), key.readTimeoutMillis(),
-                !key.passive(), FtpSessionOptions.DEFAULTS.passiveAddressPolicy(), FtpSessionOptions.DEFAULTS.limits());
-        return FtpClient.builder(loop).options(options).build();
+    /** The client settings for {@code options}: {@code connect-timeout}, {@code timeout}, {@code ftp-pasv}. */
+    static FtpSessionOptions sessionOptions(Options options) {
+        return new FtpSessionOptions(millis(options.get(Option.CONNECT_TIMEOUT)), millis(options.get(Option.TIMEOUT)),
+                !options.get(Option.FTP_PASV), FtpSessionOptions.DEFAULTS.passiveAddressPolicy(),
+                FtpSessionOptions.DEFAULTS.limits());
     }
 
     private static int millis(Duration duration) {
