@@ -16,6 +16,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
 
 /**
  * An in-JVM HTTP/1.1 file server for engine tests: serves byte arrays with single ranges and
@@ -46,20 +48,39 @@ final class FakeHttpServer implements AutoCloseable {
     private final Map<String, Resource> resources = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
+    private final List<String> requestHeads = new CopyOnWriteArrayList<>();
+    private volatile String extraResponseFields = "";
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicLong bodyBytesSent = new AtomicLong();
     private final CountDownLatch released = new CountDownLatch(1);
     private final Thread acceptor;
+    private final String scheme;
 
-    private FakeHttpServer() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+    private FakeHttpServer(ServerSocket server, String scheme) {
+        this.server = server;
+        this.scheme = scheme;
         acceptor = new Thread(this::acceptLoop, "fake-http-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     static FakeHttpServer start() throws IOException {
-        return new FakeHttpServer();
+        return new FakeHttpServer(new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1")), "http");
+    }
+
+    /**
+     * An HTTPS server with {@code context}'s certificate, offering only {@code protocols}
+     * (e.g. {@code TLSv1.2}), asking for a client certificate when {@code needClientAuth}.
+     */
+    static FakeHttpServer startTls(SSLContext context, boolean needClientAuth, String... protocols)
+            throws IOException {
+        SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
+                .createServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+        socket.setNeedClientAuth(needClientAuth);
+        if (protocols.length > 0) {
+            socket.setEnabledProtocols(protocols);
+        }
+        return new FakeHttpServer(socket, "https");
     }
 
     /** Serves {@code content} at {@code path} normally. */
@@ -73,7 +94,7 @@ final class FakeHttpServer implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getLocalPort() + path;
+        return scheme + "://127.0.0.1:" + server.getLocalPort() + path;
     }
 
     int port() {
@@ -86,6 +107,17 @@ final class FakeHttpServer implements AutoCloseable {
 
     List<String> requestLines() {
         return List.copyOf(requestLines);
+    }
+
+    /** Every request head received, request line and fields, CRLF-separated. */
+    List<String> requestHeads() {
+        return List.copyOf(requestHeads);
+    }
+
+    /** Adds {@code fields} (each line ending in CRLF) to every later response that serves content. */
+    FakeHttpServer responseFields(String fields) {
+        this.extraResponseFields = fields;
+        return this;
     }
 
     int requestCount(String path) {
@@ -142,6 +174,7 @@ final class FakeHttpServer implements AutoCloseable {
     private boolean respond(String head, Socket socket, OutputStream out) throws IOException, InterruptedException {
         String[] lines = head.split("\r\n");
         requestLines.add(lines[0] + headerValue(lines, "range", ""));
+        requestHeads.add(head);
         String path = lines[0].split(" ")[1];
         Resource resource = resources.get(path);
         int index = requestCounts.computeIfAbsent(path, key -> new AtomicInteger()).getAndIncrement();
@@ -194,7 +227,7 @@ final class FakeHttpServer implements AutoCloseable {
             return true;
         }
         long length = last - first + 1;
-        String fields = disposition + "Accept-Ranges: bytes\r\nContent-Length: " + length + "\r\n"
+        String fields = disposition + extraResponseFields + "Accept-Ranges: bytes\r\nContent-Length: " + length + "\r\n"
                 + (partial ? "Content-Range: bytes " + first + "-" + last + "/" + content.length + "\r\n" : "");
         writeHead(out, partial ? "206 Partial Content" : "200 OK", fields);
         long limit = effect == Effect.STALL_AFTER || effect == Effect.RESET_AFTER

@@ -17,10 +17,12 @@ import dev.arietta.core.internal.loop.BufferPool;
 import dev.arietta.core.internal.loop.Cancellable;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.ratelimit.RateLimiter;
+import dev.arietta.http.internal.netrc.Netrc;
 import dev.arietta.http.internal.transfer.HttpSourceFetcher;
 import dev.arietta.http.internal.transfer.SourceFetcher;
 import dev.arietta.internal.options.InputFileEntry;
 import java.io.IOException;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,11 @@ public final class Engine {
     private final EngineConfig config;
     private final EventLoop loop;
     private final HttpClients clients;
+    private final FtpClients ftpClients;
+    /** The {@code netrc-path} entries, loaded when the session starts. */
+    private final Netrc netrc;
+    /** The session's cookies ({@code load-cookies}, saved to {@code save-cookies} at shutdown). */
+    private final SessionCookies cookies;
     private final BufferPool buffers = BufferPool.large();
     private final RateLimiter downloadLimiter;
     private final DownloadQueue queue = new DownloadQueue();
@@ -77,7 +84,10 @@ public final class Engine {
             this.loopRandom = new SplittableRandom(config.random().nextLong());
         }
         this.loop = EventLoop.start(0, config.nanoClock());
-        this.clients = new HttpClients(loop);
+        this.netrc = SessionNetrc.load(globalOptions.get(Option.NETRC_PATH), LOG);
+        this.cookies = SessionCookies.load(globalOptions.get(Option.LOAD_COOKIES), Clock.systemUTC(), LOG);
+        this.clients = new HttpClients(loop, cookies, netrc);
+        this.ftpClients = new FtpClients(loop);
         this.downloadLimiter = new RateLimiter(config.nanoClock(), globalOptions.get(Option.MAX_OVERALL_DOWNLOAD_LIMIT));
     }
 
@@ -143,7 +153,8 @@ public final class Engine {
 
     List<SourceFetcher> fetchersFor(Options options) {
         return List.of(new HttpSourceFetcher(clients.clientFor(options),
-                (uri, request) -> HttpClients.customize(options, uri, request)));
+                (uri, request) -> HttpClients.customize(options, uri, request)),
+                ftpClients.fetcherFor(options, netrc));
     }
 
     void deliver(DownloadEvent event, DownloadHandle handle) {
@@ -517,12 +528,17 @@ public final class Engine {
                 }
                 saved.complete(SessionFiles.entries(queue, globalOptions));
                 clients.close();
+                ftpClients.close();
             });
         } catch (RejectedExecutionException alreadyClosed) {
             closed = true;
             return;
         }
         List<InputFileEntry> entries = saved.join();
+        Path cookieFile = globalOptions.get(Option.SAVE_COOKIES);
+        if (cookieFile != null) {
+            CompletableFuture.runAsync(() -> cookies.save(cookieFile), config.diskExecutor()).join();
+        }
         Path file = globalOptions.get(Option.SAVE_SESSION);
         if (file != null) {
             CompletableFuture.runAsync(() -> SessionFiles.write(entries, file), config.diskExecutor()).join();

@@ -2,10 +2,17 @@ package dev.arietta.internal.engine;
 
 import dev.arietta.Option;
 import dev.arietta.Options;
+import dev.arietta.TlsVersion;
+import dev.arietta.http.internal.CookieSource;
+import dev.arietta.http.internal.CredentialSource;
 import dev.arietta.http.internal.Credentials;
 import dev.arietta.http.internal.Http1Client;
 import dev.arietta.http.internal.HttpRequest;
+import dev.arietta.http.internal.ProxyServer;
 import dev.arietta.http.internal.TlsSettings;
+import dev.arietta.http.internal.netrc.Netrc;
+import dev.arietta.http.internal.proxy.ProxyOptionException;
+import dev.arietta.http.internal.proxy.ProxySettings;
 import dev.arietta.core.internal.loop.EventLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,26 +25,57 @@ import java.util.Map;
 
 /**
  * The session's HTTP clients, one per combination of client-level options (timeouts,
- * User-Agent, TLS), so connections are pooled across downloads that agree on them. Loop
- * thread only; {@link #close()} at shutdown.
+ * User-Agent, TLS, proxies, netrc use), so connections are pooled across downloads that agree
+ * on them. All clients share the session's cookie jar and netrc entries. Loop thread only;
+ * {@link #close()} at shutdown.
+ *
+ * <p>Proxies come from the options only ({@code http-proxy}, {@code https-proxy},
+ * {@code all-proxy}, their {@code -user}/{@code -passwd}, {@code no-proxy}); the process
+ * environment ({@code http_proxy}...) is not read: an embedding application decides.
+ * {@code min-tls-version=TLSv1.1} is applied as TLSv1.2, the lowest version the client offers.
  */
 final class HttpClients implements AutoCloseable {
 
+    /** The proxy options {@link ProxySettings} reads, by aria2 name. */
+    private static final List<Option<?>> PROXY_OPTIONS = List.of(Option.HTTP_PROXY, Option.HTTPS_PROXY,
+            Option.FTP_PROXY, Option.ALL_PROXY, Option.HTTP_PROXY_USER, Option.HTTP_PROXY_PASSWD,
+            Option.HTTPS_PROXY_USER, Option.HTTPS_PROXY_PASSWD, Option.FTP_PROXY_USER, Option.FTP_PROXY_PASSWD,
+            Option.ALL_PROXY_USER, Option.ALL_PROXY_PASSWD, Option.NO_PROXY);
+
     private record Key(Duration connectTimeout, Duration readTimeout, String userAgent, boolean checkCertificate,
-                       Path caCertificate, boolean pipelining) {
+                       Path caCertificate, Path certificate, Path privateKey, TlsVersion minTlsVersion,
+                       boolean pipelining, Map<String, String> proxyOptions, boolean useNetrc) {
     }
 
     private final EventLoop loop;
+    private final CookieSource cookies;
+    private final Netrc netrc;
     private final Map<Key, Http1Client> clients = new HashMap<>();
 
-    HttpClients(EventLoop loop) {
+    /**
+     * @param cookies the session's cookie jar, as the clients see it
+     * @param netrc   the session's netrc entries (used unless a download sets {@code no-netrc})
+     */
+    HttpClients(EventLoop loop, CookieSource cookies, Netrc netrc) {
         this.loop = loop;
+        this.cookies = cookies;
+        this.netrc = netrc;
     }
 
     Http1Client clientFor(Options options) {
+        Map<String, String> proxyOptions = new HashMap<>();
+        for (Option<?> option : PROXY_OPTIONS) {
+            Object value = options.get(option);
+            if (value != null) {
+                proxyOptions.put(option.name(), value instanceof List<?> list
+                        ? String.join(",", list.stream().map(String::valueOf).toList()) : value.toString());
+            }
+        }
         Key key = new Key(options.get(Option.CONNECT_TIMEOUT), options.get(Option.TIMEOUT),
                 options.get(Option.USER_AGENT), options.get(Option.CHECK_CERTIFICATE),
-                options.get(Option.CA_CERTIFICATE), options.get(Option.ENABLE_HTTP_PIPELINING));
+                options.get(Option.CA_CERTIFICATE), options.get(Option.CERTIFICATE), options.get(Option.PRIVATE_KEY),
+                options.get(Option.MIN_TLS_VERSION), options.get(Option.ENABLE_HTTP_PIPELINING),
+                Map.copyOf(proxyOptions), !options.get(Option.NO_NETRC));
         return clients.computeIfAbsent(key, this::build);
     }
 
@@ -46,8 +84,32 @@ final class HttpClients implements AutoCloseable {
         if (key.caCertificate() != null) {
             tls.caCertificates(key.caCertificate());
         }
+        if (key.certificate() != null) {
+            tls.clientCertificate(key.certificate());
+        }
+        if (key.privateKey() != null) {
+            tls.clientPrivateKey(key.privateKey());
+        }
+        if (key.minTlsVersion() == TlsVersion.TLS_1_3) {
+            tls.minimumProtocol(TlsSettings.TLS_1_3);
+        }
+        ProxySettings proxies;
+        try {
+            proxies = ProxySettings.of(key.proxyOptions(), Map.of());
+        } catch (ProxyOptionException bad) {
+            throw new IllegalArgumentException(bad.getMessage(), bad);
+        }
+        for (String name : List.of("http-proxy", "https-proxy", "all-proxy")) {
+            String value = key.proxyOptions().get(name);
+            if (value != null && value.regionMatches(true, 0, "https://", 0, 8)) {
+                // Sending requests in the clear to a proxy the user chose TLS for would be worse than failing.
+                throw new IllegalArgumentException(name + ": TLS to the proxy (https://) is not supported");
+            }
+        }
         Http1Client.Builder builder = Http1Client.builder(loop).connectTimeout(key.connectTimeout())
-                .readTimeout(key.readTimeout()).tls(tls.build()).pipeliningDepth(key.pipelining() ? 8 : 1);
+                .readTimeout(key.readTimeout()).tls(tls.build()).pipeliningDepth(key.pipelining() ? 8 : 1)
+                .proxyChoice(uri -> proxies.select(uri).map(HttpClients::clientProxy)).cookies(cookies)
+                .credentialSource(key.useNetrc() ? netrcCredentials(netrc) : CredentialSource.NONE);
         if (key.userAgent() != null) {
             builder.userAgent(key.userAgent());
         }
@@ -83,6 +145,19 @@ final class HttpClients implements AutoCloseable {
             request.header("Cache-Control", "no-cache");
             request.header("Pragma", "no-cache");
         }
+    }
+
+    /** The HTTP client's view of a configured (plain HTTP) proxy. */
+    private static ProxyServer clientProxy(dev.arietta.http.internal.proxy.ProxyServer proxy) {
+        Credentials credentials = proxy.credentials()
+                .map(login -> new Credentials(login.user(), login.password())).orElse(null);
+        return new ProxyServer(proxy.host(), proxy.port(), credentials);
+    }
+
+    /** netrc entries as HTTP credentials: the host's {@code machine} entry, else {@code default}. */
+    static CredentialSource netrcCredentials(Netrc netrc) {
+        return host -> netrc.find(host).filter(entry -> entry.login() != null)
+                .map(entry -> new Credentials(entry.login(), entry.password() == null ? "" : entry.password()));
     }
 
     private static String withoutUserInfo(URI uri) {

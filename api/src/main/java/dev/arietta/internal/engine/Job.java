@@ -23,6 +23,7 @@ import dev.arietta.core.internal.storage.PathContainmentException;
 import dev.arietta.core.internal.storage.StorageException;
 import dev.arietta.http.internal.transfer.FetchResponse;
 import dev.arietta.http.internal.transfer.SegmentedTransfer;
+import dev.arietta.http.internal.transfer.SourceFetcher;
 import dev.arietta.http.internal.transfer.TransferListener;
 import dev.arietta.http.internal.transfer.TransferSink;
 import java.io.IOException;
@@ -117,9 +118,17 @@ final class Job implements TransferListener, TransferSink {
             return;
         }
         Options effective = effective();
+        List<SourceFetcher> fetchers;
+        try {
+            fetchers = engine.fetchersFor(effective);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException unusable) {
+            // Options that parse but cannot be used: certificate files, an unsupported proxy.
+            fail(ErrorCode.BAD_OPTION, unusable.getMessage());
+            return;
+        }
         disk = new DiskFile();
         transfer = new SegmentedTransfer(EngineSettings.transfer(effective, engine.speedCheckGraceNanos()),
-                uris.stream().map(URI::create).toList(), engine.fetchersFor(effective), engine.loop(),
+                uris.stream().map(URI::create).toList(), fetchers, engine.loop(),
                 engine.buffers(), this, this, engine.random());
         rate = engine.downloadLimiter().newChild(effective.get(Option.MAX_DOWNLOAD_LIMIT));
         transfer.setRateLimit(rate);
