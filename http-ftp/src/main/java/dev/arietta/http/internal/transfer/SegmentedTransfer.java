@@ -133,9 +133,7 @@ public final class SegmentedTransfer {
         }
         state = State.RUNNING;
         if (doneRanges.isEmpty()) {
-            for (Connection connection : connections) {
-                connection.updatePause();
-            }
+            updatePauseOfEveryConnection();
         } else {
             // The first connection streams from 0; whatever it still lacks is allocated afresh.
             for (Connection connection : new ArrayList<>(connections)) {
@@ -185,9 +183,7 @@ public final class SegmentedTransfer {
         written.add(offset, offset + length);
         if (backpressured && buffersInFlight <= settings.maxBuffersInFlight() / 2) {
             backpressured = false;
-            for (Connection connection : connections) {
-                connection.updatePause();
-            }
+            updatePauseOfEveryConnection();
         }
         checkComplete();
     }
@@ -355,6 +351,17 @@ public final class SegmentedTransfer {
         connection.updatePause();
     }
 
+    /**
+     * Pauses or resumes each connection open now. A resumed fetch may deliver the bytes it
+     * already holds, and even its end, before {@code resume} returns: the connection can leave
+     * the list or open another, so the loop walks a copy (a connection that left is skipped).
+     */
+    private void updatePauseOfEveryConnection() {
+        for (Connection connection : new ArrayList<>(connections)) {
+            connection.updatePause();
+        }
+    }
+
     private void tick() {
         tickTimer = null;
         if (isFinished()) {
@@ -479,9 +486,7 @@ public final class SegmentedTransfer {
             }
             if (buffersInFlight >= settings.maxBuffersInFlight()) {
                 backpressured = true;
-                for (Connection connection : connections) {
-                    connection.updatePause();
-                }
+                updatePauseOfEveryConnection();
             } else {
                 updatePause();
             }

@@ -16,6 +16,11 @@ final class FakeFetcher implements SourceFetcher {
         boolean cancelled;
         boolean done;
         long sent;
+        /**
+         * Run inside the next {@link #resume()}, as the HTTP client delivers bytes it already
+         * buffered from within {@code resume}; null for none.
+         */
+        Runnable onResume;
 
         Call(FetchRequest request, FetchListener listener) {
             this.request = request;
@@ -30,6 +35,11 @@ final class FakeFetcher implements SourceFetcher {
         @Override
         public void resume() {
             paused = false;
+            Runnable held = onResume;
+            onResume = null;
+            if (held != null) {
+                held.run();
+            }
         }
 
         @Override

@@ -270,6 +270,38 @@ class SegmentedTransferTest {
     }
 
     @Test
+    void aConnectionEndingInsideItsResumeDoesNotLeaveTheOthersPaused() {
+        TransferSettings settings = new TransferSettings(2, 2, MIB, MIB, SegmentSelector.DEFAULT, true, 3, 0, 0, 0,
+                10 * SECOND, 4);
+        transfer(settings, "http://a/f").start();
+        FakeFetcher.Call first = fetcher.last();
+        first.start(4 * MIB, true);
+        transfer.proceed(List.of());
+        assertEquals(2, fetcher.open().size());
+        FakeFetcher.Call second = fetcher.open().get(1);
+        while (first.sent < MIB - 5000) {
+            first.send((int) Math.min(64 * 1024, MIB - 5000 - first.sent));
+            flushWrites();
+        }
+        for (int i = 0; i < 4; i++) {
+            first.send(1000);
+        }
+        assertTrue(first.paused && second.paused, "paused at 4 buffers in flight");
+        // The last bytes of the first fetch were already buffered: they arrive, with its end,
+        // while the transfer resumes it, and the connection leaves before the others are resumed.
+        first.onResume = () -> {
+            first.send((int) (MIB - first.sent));
+            first.end();
+        };
+        flushWrites();
+        assertTrue(fetcher.open().stream().noneMatch(call -> call.paused), "every open fetch resumed once written");
+        assertFalse(second.paused, "the second connection resumed");
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(4 * MIB, transfer.completedLength());
+    }
+
+    @Test
     void rateLimitPausesAConnectionUntilTokensReturn() {
         transfer(settings(1, 1), "http://a/f").start();
         RateLimiter limiter = new RateLimiter(timers::nanoTime, 0);
