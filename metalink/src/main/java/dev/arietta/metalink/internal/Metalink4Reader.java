@@ -155,38 +155,6 @@ final class Metalink4Reader {
                     declaredSize = ElementValues.readSize(cursor, context);
                     file.size(declaredSize);
                 }
-                case "version" -> {
-                    seen.once(cursor, context);
-                    file.version(cursor.readTextString());
-                }
-                case "language" -> {
-                    String language = cursor.readTextString();
-                    if (!language.isEmpty()) {
-                        file.addLanguage(language);
-                    }
-                }
-                case "os" -> {
-                    String os = cursor.readTextString();
-                    if (!os.isEmpty()) {
-                        file.addOs(os);
-                    }
-                }
-                case "description" -> {
-                    seen.once(cursor, context);
-                    file.description(cursor.readTextString());
-                }
-                case "identity" -> {
-                    seen.once(cursor, context);
-                    file.identity(cursor.readTextString());
-                }
-                case "copyright" -> {
-                    seen.once(cursor, context);
-                    file.copyright(cursor.readTextString());
-                }
-                case "logo" -> {
-                    seen.once(cursor, context);
-                    file.logo(cursor.readTextString());
-                }
                 case "publisher" -> {
                     seen.once(cursor, context);
                     file.publisher(readPublisher());
@@ -216,7 +184,11 @@ final class Metalink4Reader {
                     seen.once(cursor, context);
                     file.signature(readSignature(context));
                 }
-                default -> cursor.skip();
+                default -> {
+                    if (!FileProperties.read(cursor, file, seen, context)) {
+                        cursor.skip();
+                    }
+                }
             }
         }
         return ElementValues.build(cursor, file::build);
