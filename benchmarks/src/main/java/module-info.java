@@ -8,6 +8,7 @@ open module dev.arietta.benchmarks {
     requires dev.arietta.core;
     requires dev.arietta.metalink;
     requires dev.arietta.httpftp;
+    requires dev.arietta.bittorrent;
     requires dev.arietta.api;
     requires jmh.core;
     requires bencode;

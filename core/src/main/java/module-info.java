@@ -13,11 +13,11 @@ module dev.arietta.core {
     exports dev.arietta.core;
 
     // Internal packages, one line each, exported only to Arietta's own modules.
-    exports dev.arietta.core.internal.piece to dev.arietta.benchmarks, dev.arietta.api;
-    exports dev.arietta.core.internal.storage to dev.arietta.benchmarks, dev.arietta.api;
-    exports dev.arietta.core.internal.hash to dev.arietta.benchmarks, dev.arietta.api;
-    exports dev.arietta.core.internal.resume to dev.arietta.benchmarks, dev.arietta.api;
-    exports dev.arietta.core.internal.ratelimit to dev.arietta.benchmarks, dev.arietta.api, dev.arietta.httpftp;
-    exports dev.arietta.core.internal.picker to dev.arietta.benchmarks, dev.arietta.httpftp, dev.arietta.api;
-    exports dev.arietta.core.internal.loop to dev.arietta.httpftp, dev.arietta.benchmarks, dev.arietta.api;
+    exports dev.arietta.core.internal.piece to dev.arietta.benchmarks, dev.arietta.api, dev.arietta.bittorrent;
+    exports dev.arietta.core.internal.storage to dev.arietta.benchmarks, dev.arietta.api, dev.arietta.bittorrent;
+    exports dev.arietta.core.internal.hash to dev.arietta.benchmarks, dev.arietta.api, dev.arietta.bittorrent;
+    exports dev.arietta.core.internal.resume to dev.arietta.benchmarks, dev.arietta.api, dev.arietta.bittorrent;
+    exports dev.arietta.core.internal.ratelimit to dev.arietta.benchmarks, dev.arietta.api, dev.arietta.httpftp, dev.arietta.bittorrent;
+    exports dev.arietta.core.internal.picker to dev.arietta.benchmarks, dev.arietta.httpftp, dev.arietta.api, dev.arietta.bittorrent;
+    exports dev.arietta.core.internal.loop to dev.arietta.httpftp, dev.arietta.benchmarks, dev.arietta.api, dev.arietta.bittorrent;
 }
