@@ -756,6 +756,8 @@ public final class DefaultPeerConnection implements PeerConnection {
                         + (now - lastReceivedNanos) / 1_000_000_000L + " s");
                 return;
             }
+            // Snubbing looks at the outstanding requests before the timeouts below move them away.
+            pipeline.checkSnub(now);
             int index;
             while (!closed && (index = pipeline.timedOut(now)) >= 0) {
                 BlockList outstanding = pipeline.outstanding();
@@ -765,7 +767,6 @@ public final class DefaultPeerConnection implements PeerConnection {
                 pipeline.moveToLate(index);
                 listener.onRequestFailed(this, piece, offset, length, RequestFailure.TIMED_OUT);
             }
-            pipeline.checkSnub(now);
             if (!closed && now - lastSentNanos >= PeerWireLimits.KEEP_ALIVE_INTERVAL_NANOS) {
                 scratch.clear();
                 MessageEncoder.keepAlive(scratch);
