@@ -406,15 +406,16 @@ public final class UdpTrackerClient implements TrackerClient, AutoCloseable {
         }
 
         private void send() {
+            // The wait counts from before the datagram leaves, so an answer (or an observer of the
+            // datagram) can never come before the timer exists. A full socket buffer drops the
+            // datagram silently: the retransmission covers that too.
+            timer = loop.schedule(settings.timeoutNanos(attempt), this::timedOut);
             try {
                 channel.send(packet.duplicate(), target);
             } catch (IOException e) {
                 fail(new TrackerException(trackerUrl, TrackerException.Kind.NETWORK,
                         "cannot send to " + target + ": " + e.getMessage(), e));
-                return;
             }
-            // A full socket buffer drops the datagram silently: the retransmission covers that too.
-            timer = loop.schedule(settings.timeoutNanos(attempt), this::timedOut);
         }
 
         private void timedOut() {
