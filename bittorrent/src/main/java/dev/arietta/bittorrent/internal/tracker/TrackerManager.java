@@ -195,6 +195,20 @@ public final class TrackerManager implements Announcer {
         return done;
     }
 
+    /**
+     * Ends announcing without telling the trackers (a forced stop): timers and the request in
+     * flight are cancelled, and later calls do nothing. Idempotent.
+     */
+    public void abandon() {
+        stopping = true;
+        running = false;
+        cancelTimer();
+        if (inFlight != null) {
+            inFlight.cancel();
+            inFlight = null;
+        }
+    }
+
     private void announceNow() {
         if (inFlight != null) {
             roundAgain = true;
