@@ -62,7 +62,7 @@ public final class Engine {
     private final BufferPool buffers = BufferPool.large();
     private final RateLimiter downloadLimiter;
     private final DownloadQueue queue = new DownloadQueue();
-    private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<Long, DownloadJob> jobs = new ConcurrentHashMap<>();
     private final List<DownloadListener> listeners;
     /** The loop's own generator (random segment selection), split off the session's so no lock is needed. */
     private final RandomGenerator loopRandom;
@@ -171,8 +171,8 @@ public final class Engine {
     }
 
     /** A job stopped for good (complete, error, removed): keep its result, start the next. */
-    void stopped(Job job) {
-        job.lastStatus = StatusSnapshots.of(job);
+    void stopped(DownloadJob job) {
+        job.lastStatus = job.snapshot();
         queue.stop(job, globalOptions.get(Option.MAX_DOWNLOAD_RESULT),
                 globalOptions.get(Option.KEEP_UNFINISHED_DOWNLOAD_RESULT), dropped -> jobs.remove(dropped.gid));
         promote();
@@ -180,7 +180,7 @@ public final class Engine {
 
     private void promote() {
         if (!closed) {
-            queue.promote(globalOptions.get(Option.MAX_CONCURRENT_DOWNLOADS), Job::start);
+            queue.promote(globalOptions.get(Option.MAX_CONCURRENT_DOWNLOADS), DownloadJob::start);
         }
     }
 
@@ -240,31 +240,31 @@ public final class Engine {
 
     /** The status of {@code gid}; after shutdown, its last status. */
     public CompletableFuture<DownloadStatus> status(long gid) {
-        Job job = job(gid);
+        DownloadJob job = job(gid);
         if (closed) {
             DownloadStatus last = job.lastStatus;
             if (last != null) {
                 return CompletableFuture.completedFuture(last);
             }
         }
-        return onLoop(() -> StatusSnapshots.of(job));
+        return onLoop(job::snapshot);
     }
 
     public CompletableFuture<List<ServerStatus>> servers(long gid) {
-        Job job = job(gid);
-        return onLoop(() -> StatusSnapshots.servers(job));
+        DownloadJob job = job(gid);
+        return onLoop(job::servers);
     }
 
 
     public CompletableFuture<GlobalStat> globalStat() {
         return onLoop(() -> {
-            long speed = 0;
-            for (Job job : queue.active()) {
-                if (job.transfer != null) {
-                    speed += job.transfer.downloadSpeed();
-                }
+            long download = 0;
+            long upload = 0;
+            for (DownloadJob job : queue.active()) {
+                download += job.downloadSpeed();
+                upload += job.uploadSpeed();
             }
-            return new GlobalStat(speed, 0, queue.active().size(), queue.waiting().size(), queue.stopped().size(),
+            return new GlobalStat(download, upload, queue.active().size(), queue.waiting().size(), queue.stopped().size(),
                     queue.stoppedTotal());
         });
     }
@@ -281,16 +281,16 @@ public final class Engine {
         return onLoop(() -> snapshots(DownloadQueue.page(queue.stopped(), offset, count)));
     }
 
-    private static List<DownloadStatus> snapshots(List<Job> jobs) {
+    private static List<DownloadStatus> snapshots(List<DownloadJob> jobs) {
         List<DownloadStatus> result = new ArrayList<>(jobs.size());
-        for (Job job : jobs) {
-            result.add(StatusSnapshots.of(job));
+        for (DownloadJob job : jobs) {
+            result.add(job.snapshot());
         }
         return result;
     }
 
     public CompletableFuture<Options> options(long gid) {
-        Job job = job(gid);
+        DownloadJob job = job(gid);
         return onLoop(job::effective);
     }
 
@@ -309,8 +309,8 @@ public final class Engine {
         return jobs.containsKey(gid);
     }
 
-    private Job job(long gid) {
-        Job job = jobs.get(gid);
+    private DownloadJob job(long gid) {
+        DownloadJob job = jobs.get(gid);
         if (job == null) {
             throw new IllegalArgumentException("no download with gid " + Gids.format(gid));
         }
@@ -321,7 +321,7 @@ public final class Engine {
 
     /** Pauses {@code gid}; completes once its resume state is saved. */
     public CompletableFuture<Void> pause(long gid) {
-        Job job = job(gid);
+        DownloadJob job = job(gid);
         return onLoop(() -> {
             pauseJob(job, true);
             return job.diskIdle();
@@ -331,20 +331,20 @@ public final class Engine {
     /** Pauses every active and waiting download; completes once their resume states are saved. */
     public CompletableFuture<Void> pauseAll() {
         return onLoop(() -> {
-            List<Job> all = new ArrayList<>(queue.active());
+            List<DownloadJob> all = new ArrayList<>(queue.active());
             all.addAll(queue.waiting());
-            for (Job job : all) {
+            for (DownloadJob job : all) {
                 pauseJob(job, false);
             }
             return allIdle(all);
         }).thenCompose(idle -> idle);
     }
 
-    private static CompletableFuture<Void> allIdle(List<Job> jobs) {
-        return CompletableFuture.allOf(jobs.stream().map(Job::diskIdle).toArray(CompletableFuture[]::new));
+    private static CompletableFuture<Void> allIdle(List<DownloadJob> jobs) {
+        return CompletableFuture.allOf(jobs.stream().map(DownloadJob::diskIdle).toArray(CompletableFuture[]::new));
     }
 
-    private void pauseJob(Job job, boolean strict) {
+    private void pauseJob(DownloadJob job, boolean strict) {
         switch (job.state) {
             case ACTIVE -> {
                 job.pause();
@@ -362,7 +362,7 @@ public final class Engine {
     }
 
     public CompletableFuture<Void> unpause(long gid) {
-        Job job = job(gid);
+        DownloadJob job = job(gid);
         return onLoop(() -> {
             if (job.state != DownloadState.PAUSED) {
                 throw new IllegalStateException("download " + job.gidText + " is " + name(job.state) + ", not paused");
@@ -375,7 +375,7 @@ public final class Engine {
 
     public CompletableFuture<Void> unpauseAll() {
         return onLoop(() -> {
-            for (Job job : queue.waiting()) {
+            for (DownloadJob job : queue.waiting()) {
                 if (job.state == DownloadState.PAUSED) {
                     job.state = DownloadState.WAITING;
                 }
@@ -386,7 +386,7 @@ public final class Engine {
     }
 
     public CompletableFuture<Void> remove(long gid) {
-        Job job = job(gid);
+        DownloadJob job = job(gid);
         return onLoop(() -> {
             if (job.state.isStopped()) {
                 throw new IllegalStateException("download " + job.gidText + " has already stopped (" + name(job.state)
@@ -400,9 +400,9 @@ public final class Engine {
     /** Removes every active, waiting and paused download; completes once their states are saved. */
     public CompletableFuture<Void> removeAll() {
         return onLoop(() -> {
-            List<Job> all = new ArrayList<>(queue.active());
+            List<DownloadJob> all = new ArrayList<>(queue.active());
             all.addAll(queue.waiting());
-            for (Job job : all) {
+            for (DownloadJob job : all) {
                 job.remove();
             }
             return allIdle(all);
@@ -410,27 +410,24 @@ public final class Engine {
     }
 
     public CompletableFuture<Integer> changePosition(long gid, int offset, PositionOrigin origin) {
-        Job job = job(gid);
+        DownloadJob job = job(gid);
         Objects.requireNonNull(origin, "origin");
         return onLoop(() -> queue.move(job, offset, origin));
     }
 
     public CompletableFuture<UriChange> changeUri(long gid, int fileIndex, List<String> deleted, List<String> added,
                                                   int position) {
-        Job job = job(gid);
-        if (fileIndex != 1) {
-            throw new IllegalArgumentException("file index " + fileIndex + " out of range: the download has 1 file");
-        }
+        DownloadJob job = job(gid);
         for (String uri : added) {
             Arguments.checkUri(uri);
         }
         List<String> toDelete = List.copyOf(deleted);
         List<String> toAdd = List.copyOf(added);
-        return onLoop(() -> job.changeUris(toDelete, toAdd, position));
+        return onLoop(() -> job.changeUris(fileIndex, toDelete, toAdd, position));
     }
 
     public CompletableFuture<Void> changeOption(long gid, Options changes) {
-        Job job = job(gid);
+        DownloadJob job = job(gid);
         Arguments.checkChangeableForDownload(changes);
         return onLoop(() -> {
             if (job.state.isStopped()) {
@@ -517,14 +514,14 @@ public final class Engine {
                 if (sessionSaveTimer != null) {
                     sessionSaveTimer.cancel();
                 }
-                List<Job> running = new ArrayList<>(queue.active());
+                List<DownloadJob> running = new ArrayList<>(queue.active());
                 running.addAll(queue.waiting());
-                for (Job job : running) {
+                for (DownloadJob job : running) {
                     job.shutDown();
-                    job.lastStatus = StatusSnapshots.of(job);
+                    job.lastStatus = job.snapshot();
                 }
-                for (Job job : queue.stopped()) {
-                    job.lastStatus = StatusSnapshots.of(job);
+                for (DownloadJob job : queue.stopped()) {
+                    job.lastStatus = job.snapshot();
                 }
                 saved.complete(SessionFiles.entries(queue, globalOptions));
                 clients.close();

@@ -5,6 +5,7 @@ import dev.arietta.DownloadHandle;
 import dev.arietta.DownloadResult;
 import dev.arietta.DownloadState;
 import dev.arietta.DownloadStatus;
+import dev.arietta.ServerStatus;
 import dev.arietta.Option;
 import dev.arietta.Options;
 import dev.arietta.UriChange;
@@ -26,6 +27,7 @@ import dev.arietta.http.internal.transfer.SegmentedTransfer;
 import dev.arietta.http.internal.transfer.SourceFetcher;
 import dev.arietta.http.internal.transfer.TransferListener;
 import dev.arietta.http.internal.transfer.TransferSink;
+import dev.arietta.internal.options.InputFileEntry;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -36,11 +38,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One download's life on the loop thread: its state, its transfer while active, its file on
- * the disk queue, resume state saves, events and completion. Loop thread only, except the
- * final fields.
+ * One download of one file from URIs (HTTP, FTP mirrors) on the loop thread: its transfer
+ * while active, its file on the disk queue, resume state saves, events and completion. Loop
+ * thread only, except the final fields.
  */
-final class Job implements TransferListener, TransferSink {
+final class Job extends DownloadJob implements TransferListener, TransferSink {
 
     /**
      * Longest time between resume state saves while data flows: 2 s (aria2 waits
@@ -49,23 +51,7 @@ final class Job implements TransferListener, TransferSink {
      */
     static final long RESUME_SAVE_INTERVAL_NANOS = 2_000_000_000L;
 
-    final long gid;
-    final String gidText;
-    final DownloadHandle handle;
-    final CompletableFuture<DownloadResult> completion = new CompletableFuture<>();
-    private final Engine engine;
-    private final SerialExecutor diskQueue;
-    private final SerialExecutor events;
-    /** The session's options when the download was added: aria2 fixes a download's defaults then. */
-    private final Options globalAtAdd;
-    /** The last status, kept for reads after the session closed. */
-    volatile DownloadStatus lastStatus;
-
     List<String> uris;
-    Options options;
-    DownloadState state = DownloadState.WAITING;
-    ErrorCode errorCode = ErrorCode.FINISHED;
-    String errorMessage = "";
     SegmentedTransfer transfer;
     Path filePath;
     long totalLength = -1;
@@ -84,20 +70,8 @@ final class Job implements TransferListener, TransferSink {
     }
 
     Job(Engine engine, long gid, DownloadHandle handle, List<String> uris, Options options, Options globalAtAdd) {
-        this.engine = engine;
-        this.globalAtAdd = globalAtAdd;
-        this.gid = gid;
-        this.gidText = Gids.format(gid);
-        this.handle = handle;
+        super(engine, gid, handle, options, globalAtAdd);
         this.uris = List.copyOf(uris);
-        this.options = options;
-        this.diskQueue = new SerialExecutor(engine.diskExecutor());
-        this.events = new SerialExecutor(engine.callbackExecutor());
-    }
-
-    /** Per-download options over the session's. */
-    Options effective() {
-        return options.merge(globalAtAdd);
     }
 
     int pieceLength() {
@@ -106,6 +80,7 @@ final class Job implements TransferListener, TransferSink {
 
     // ---- life ----------------------------------------------------------------------------------
 
+    @Override
     void start() {
         state = DownloadState.ACTIVE;
         errorCode = ErrorCode.FINISHED;
@@ -141,6 +116,7 @@ final class Job implements TransferListener, TransferSink {
     }
 
     /** A live option changed ({@code max-download-limit}). */
+    @Override
     void applyLiveOptions() {
         if (rate != null && state == DownloadState.ACTIVE) {
             rate.setRate(effective().get(Option.MAX_DOWNLOAD_LIMIT));
@@ -148,6 +124,7 @@ final class Job implements TransferListener, TransferSink {
     }
 
     /** Pauses an active download: stop, save, event. The engine re-queues it. */
+    @Override
     void pause() {
         if (state == DownloadState.ACTIVE) {
             stopTransfer();
@@ -156,6 +133,7 @@ final class Job implements TransferListener, TransferSink {
         emit(DownloadEvent.PAUSE);
     }
 
+    @Override
     void remove() {
         if (state == DownloadState.ACTIVE) {
             stopTransfer();
@@ -167,6 +145,7 @@ final class Job implements TransferListener, TransferSink {
     }
 
     /** The session shuts down: stop and save; the result says unfinished. */
+    @Override
     void shutDown() {
         if (state == DownloadState.ACTIVE) {
             stopTransfer();
@@ -178,6 +157,7 @@ final class Job implements TransferListener, TransferSink {
     }
 
     /** Restarts an active download to apply changed options (aria2's changeOption rule). */
+    @Override
     void restart() {
         if (state == DownloadState.ACTIVE) {
             stopTransfer();
@@ -186,7 +166,11 @@ final class Job implements TransferListener, TransferSink {
     }
 
     /** aria2's changeUri on this download's only file; an active transfer sees the change at once. */
-    UriChange changeUris(List<String> deleted, List<String> added, int position) {
+    @Override
+    UriChange changeUris(int fileIndex, List<String> deleted, List<String> added, int position) {
+        if (fileIndex != 1) {
+            throw new IllegalArgumentException("file index " + fileIndex + " out of range: the download has 1 file");
+        }
         List<String> list = new ArrayList<>(uris);
         boolean live = state == DownloadState.ACTIVE && transfer != null;
         int removed = 0;
@@ -208,17 +192,6 @@ final class Job implements TransferListener, TransferSink {
         }
         uris = List.copyOf(list);
         return new UriChange(removed, added.size());
-    }
-
-    /** Completes once the disk work queued so far (a stop's state save and close) is done. */
-    CompletableFuture<Void> diskIdle() {
-        CompletableFuture<Void> idle = new CompletableFuture<>();
-        try {
-            diskQueue.execute(() -> idle.complete(null));
-        } catch (RejectedExecutionException closed) {
-            idle.complete(null);
-        }
-        return idle;
     }
 
     private void stopTransfer() {
@@ -514,48 +487,35 @@ final class Job implements TransferListener, TransferSink {
         engine.stopped(this);
     }
 
-    private void complete(DownloadResult result) {
-        try {
-            events.execute(() -> completion.complete(result));
-        } catch (RejectedExecutionException closed) {
-            // A user's callback executor already shut down: complete here rather than never.
-            completion.complete(result);
-        }
-    }
-
+    @Override
     List<Path> files() {
         return filePath == null ? List.of() : List.of(filePath);
     }
 
-    private void emit(DownloadEvent event) {
-        try {
-            events.execute(() -> engine.deliver(event, handle));
-        } catch (RejectedExecutionException closed) {
-            engine.log().debug("{}: event {} dropped, callback executor closed", gidText, event);
-        }
+    // ---- what the engine reads -------------------------------------------------------------------
+
+    @Override
+    DownloadStatus snapshot() {
+        return StatusSnapshots.of(this);
     }
 
-    private void post(Runnable task) {
-        try {
-            engine.loop().execute(task);
-        } catch (RejectedExecutionException closed) {
-            // The session is closing: the loop has stopped the transfer already.
-        }
+    @Override
+    List<ServerStatus> servers() {
+        return StatusSnapshots.servers(this);
     }
 
-    static ErrorCode codeOf(Throwable failure) {
-        if (failure instanceof StorageException storage) {
-            return storage.errorCode();
-        }
-        if (failure instanceof ResumeStateException resume) {
-            return resume.errorCode();
-        }
-        if (failure instanceof PathContainmentException) {
-            return ErrorCode.FILE_CREATE_ERROR;
-        }
-        if (failure instanceof IOException) {
-            return ErrorCode.FILE_IO_ERROR;
-        }
-        return ErrorCode.UNKNOWN;
+    @Override
+    long downloadSpeed() {
+        return state == DownloadState.ACTIVE && transfer != null ? transfer.downloadSpeed() : 0;
+    }
+
+    @Override
+    long uploadSpeed() {
+        return 0;
+    }
+
+    @Override
+    InputFileEntry sessionEntry() {
+        return uris.isEmpty() ? null : new InputFileEntry(uris, options);
     }
 }

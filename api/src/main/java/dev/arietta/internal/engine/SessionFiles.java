@@ -28,13 +28,13 @@ final class SessionFiles {
     /** Loop thread. */
     static List<InputFileEntry> entries(DownloadQueue queue, Options global) {
         List<InputFileEntry> entries = new ArrayList<>();
-        List<Job> unfinished = new ArrayList<>(queue.active());
+        List<DownloadJob> unfinished = new ArrayList<>(queue.active());
         unfinished.addAll(queue.waiting());
-        for (Job job : unfinished) {
-            entries.add(entry(job));
+        for (DownloadJob job : unfinished) {
+            addEntry(entries, job);
         }
         boolean saveNotFound = global.get(Option.SAVE_NOT_FOUND);
-        for (Job job : queue.stopped()) {
+        for (DownloadJob job : queue.stopped()) {
             boolean forced = job.effective().get(Option.FORCE_SAVE);
             boolean save = switch (job.state) {
                 case ERROR -> saveNotFound || job.errorCode != ErrorCode.RESOURCE_NOT_FOUND
@@ -42,21 +42,25 @@ final class SessionFiles {
                 case COMPLETE, REMOVED -> forced;
                 default -> false;
             };
-            if (save && !job.uris.isEmpty()) {
-                entries.add(entry(job));
+            if (save) {
+                addEntry(entries, job);
             }
         }
         return entries;
     }
 
-    private static InputFileEntry entry(Job job) {
-        Options.Builder options = job.options.toBuilder().set(Option.GID, job.gidText);
+    private static void addEntry(List<InputFileEntry> entries, DownloadJob job) {
+        InputFileEntry source = job.sessionEntry();
+        if (source == null) {
+            return;
+        }
+        Options.Builder options = source.options().toBuilder().set(Option.GID, job.gidText);
         if (job.state == DownloadState.PAUSED) {
             options.set(Option.PAUSE, true);
         } else {
             options.unset(Option.PAUSE);
         }
-        return new InputFileEntry(job.uris, options.build());
+        entries.add(new InputFileEntry(source.uris(), options.build()));
     }
 
     /** Disk executor; an I/O failure is rethrown unchecked to fail the caller's future. */
