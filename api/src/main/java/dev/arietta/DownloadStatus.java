@@ -29,12 +29,13 @@ import java.util.Optional;
  * @param errorMessage    a human message for the error, empty when none
  * @param followedBy      gids of downloads this one created (Metalink, torrent files); empty for now
  * @param following       gid of the download that created this one, if any
+ * @param bittorrent      the torrent's details and seeding state; empty unless a BitTorrent download
  */
 public record DownloadStatus(String gid, DownloadState state, long totalLength, long completedLength,
                              long uploadLength, long downloadSpeed, long uploadSpeed, int connections,
                              long pieceLength, int numPieces, String bitfield, Path dir, List<FileStatus> files,
                              ErrorCode errorCode, String errorMessage, List<String> followedBy,
-                             Optional<String> following) {
+                             Optional<String> following, Optional<BitTorrentInfo> bittorrent) {
 
     public DownloadStatus {
         Objects.requireNonNull(gid, "gid");
@@ -46,5 +47,6 @@ public record DownloadStatus(String gid, DownloadState state, long totalLength, 
         Objects.requireNonNull(errorMessage, "errorMessage");
         followedBy = List.copyOf(followedBy);
         Objects.requireNonNull(following, "following");
+        Objects.requireNonNull(bittorrent, "bittorrent");
     }
 }

@@ -69,14 +69,24 @@ abstract class DownloadJob {
     /** The queue made the download active. */
     abstract void start();
 
-    /** Pauses: an active download stops and saves; the engine re-queues it. Raises PAUSE. */
-    abstract void pause();
+    /**
+     * Pauses: an active download stops and saves; the engine re-queues it. Raises PAUSE.
+     *
+     * @param force aria2's {@code forcePause}: skip graceful protocol steps (BitTorrent's
+     *              tracker goodbye); the same for HTTP and FTP
+     */
+    abstract void pause(boolean force);
 
-    /** Removes: stops (state saved), state REMOVED, raises STOP, completes. */
-    abstract void remove();
+    /** Removes: stops (state saved), state REMOVED, raises STOP, completes; {@code force} as for {@link #pause}. */
+    abstract void remove(boolean force);
 
-    /** The session shuts down: stop and save; an unfinished download's result says so. */
-    abstract void shutDown();
+    /**
+     * The session shuts down: stop and save; an unfinished download's result says so.
+     *
+     * @return completes (on the loop) once the download has stopped; the engine waits for it
+     *         before closing the loop
+     */
+    abstract CompletableFuture<Void> shutDown();
 
     /** Restarts an active download to apply options that need it (aria2's changeOption rule). */
     abstract void restart();

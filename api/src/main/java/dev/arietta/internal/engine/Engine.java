@@ -9,10 +9,14 @@ import dev.arietta.DownloadStatus;
 import dev.arietta.GlobalStat;
 import dev.arietta.Option;
 import dev.arietta.OptionException;
+import dev.arietta.PeerInfo;
 import dev.arietta.Options;
 import dev.arietta.PositionOrigin;
 import dev.arietta.ServerStatus;
 import dev.arietta.UriChange;
+import dev.arietta.bittorrent.internal.swarm.BitTorrentContext;
+import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
+import dev.arietta.bittorrent.metainfo.TorrentParser;
 import dev.arietta.core.internal.loop.BufferPool;
 import dev.arietta.core.internal.loop.Cancellable;
 import dev.arietta.core.internal.loop.EventLoop;
@@ -21,6 +25,7 @@ import dev.arietta.http.internal.netrc.Netrc;
 import dev.arietta.http.internal.transfer.HttpSourceFetcher;
 import dev.arietta.http.internal.transfer.SourceFetcher;
 import dev.arietta.internal.options.InputFileEntry;
+import dev.arietta.internal.options.Syntaxes;
 import java.io.IOException;
 import java.time.Clock;
 import java.nio.file.Path;
@@ -51,6 +56,12 @@ public final class Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
+    /**
+     * Longest a shutdown waits for downloads to stop: 10 s, enough for BitTorrent's tracker
+     * {@code stopped} announces (5 s each tier at most) and the last resume saves.
+     */
+    static final long SHUTDOWN_STOP_TIMEOUT_NANOS = 10_000_000_000L;
+
     private final EngineConfig config;
     private final EventLoop loop;
     private final HttpClients clients;
@@ -61,6 +72,9 @@ public final class Engine {
     private final SessionCookies cookies;
     private final BufferPool buffers = BufferPool.large();
     private final RateLimiter downloadLimiter;
+    private final RateLimiter uploadLimiter;
+    /** The session's BitTorrent side, opened on the loop when the first torrent starts; loop thread only. */
+    private BitTorrentContext bitTorrent;
     private final DownloadQueue queue = new DownloadQueue();
     private final Map<Long, DownloadJob> jobs = new ConcurrentHashMap<>();
     private final List<DownloadListener> listeners;
@@ -89,6 +103,7 @@ public final class Engine {
         this.clients = new HttpClients(loop, cookies, netrc);
         this.ftpClients = new FtpClients(loop);
         this.downloadLimiter = new RateLimiter(config.nanoClock(), globalOptions.get(Option.MAX_OVERALL_DOWNLOAD_LIMIT));
+        this.uploadLimiter = new RateLimiter(config.nanoClock(), globalOptions.get(Option.MAX_OVERALL_UPLOAD_LIMIT));
     }
 
     /** Sets how handles are made (by the session, which owns the public type). Call once, before adding. */
@@ -151,6 +166,35 @@ public final class Engine {
         return LOG;
     }
 
+    /**
+     * The session's BitTorrent context, opened on first use: listening on the first free port
+     * of {@code listen-port}. Loop thread only.
+     *
+     * @throws IOException if no port of {@code listen-port} can be bound
+     */
+    BitTorrentContext bitTorrent() throws IOException {
+        if (bitTorrent == null) {
+            IOException last = null;
+            for (int[] range : Syntaxes.portRanges(globalOptions.get(Option.LISTEN_PORT))) {
+                try {
+                    bitTorrent = BitTorrentContext.builder(loop, config.diskExecutor(), config.hashExecutor())
+                            .listenPorts(range[0], range[1]).random(new SplittableRandom(loopRandom.nextLong()))
+                            .uploadLimiter(uploadLimiter).downloadLimiter(downloadLimiter).open();
+                    return bitTorrent;
+                } catch (IOException e) {
+                    last = e;
+                }
+            }
+            throw last;
+        }
+        return bitTorrent;
+    }
+
+    /** The BitTorrent context if it is open, else null. Loop thread only. */
+    BitTorrentContext bitTorrentIfOpen() {
+        return bitTorrent;
+    }
+
     List<SourceFetcher> fetchersFor(Options options) {
         return List.of(new HttpSourceFetcher(clients.clientFor(options),
                 (uri, request) -> HttpClients.customize(options, uri, request)),
@@ -202,22 +246,49 @@ public final class Engine {
         Options explicit = options.toBuilder().unset(Option.GID).build();
         DownloadHandle handle = handles.apply(gid);
         Job job = new Job(this, gid, handle, checked, explicit, globalOptions);
-        if (jobs.putIfAbsent(gid, job) != null) {
-            throw new IllegalArgumentException("gid " + Gids.format(gid) + " is already in use");
+        return enqueue(job, options.get(Option.PAUSE), position);
+    }
+
+    /**
+     * Adds a BitTorrent download of {@code metainfo}.
+     *
+     * @param torrentFile the .torrent file it came from (save-session refers to it), or null
+     * @param webSeeds    BEP 19 web seeds besides the torrent's {@code url-list}
+     * @throws IllegalArgumentException if a web seed is malformed or the {@code gid} option names a gid in use
+     * @throws OptionException          if an option is session-wide only
+     * @throws IllegalStateException    once the session is shut down
+     */
+    public DownloadHandle addTorrent(TorrentMetainfo metainfo, Path torrentFile, List<String> webSeeds,
+                                     Options options, int position) {
+        checkOpen();
+        for (String uri : webSeeds) {
+            Arguments.checkUri(uri);
+        }
+        Arguments.checkDownloadScope(options);
+        long gid = newGid(options.get(Option.GID));
+        Options explicit = options.toBuilder().unset(Option.GID).build();
+        DownloadHandle handle = handles.apply(gid);
+        TorrentJob job = new TorrentJob(this, gid, handle, metainfo, torrentFile, webSeeds, explicit, globalOptions);
+        return enqueue(job, options.get(Option.PAUSE), position);
+    }
+
+    private DownloadHandle enqueue(DownloadJob job, boolean paused, int position) {
+        if (jobs.putIfAbsent(job.gid, job) != null) {
+            throw new IllegalArgumentException("gid " + job.gidText + " is already in use");
         }
         try {
             loop.execute(() -> {
-                if (options.get(Option.PAUSE)) {
+                if (paused) {
                     job.state = DownloadState.PAUSED;
                 }
                 queue.enqueue(job, position);
                 promote();
             });
         } catch (RejectedExecutionException e) {
-            jobs.remove(gid);
+            jobs.remove(job.gid);
             throw new IllegalStateException("session is shut down", e);
         }
-        return handle;
+        return job.handle;
     }
 
     private long newGid(String requested) {
@@ -253,6 +324,12 @@ public final class Engine {
     public CompletableFuture<List<ServerStatus>> servers(long gid) {
         DownloadJob job = job(gid);
         return onLoop(job::servers);
+    }
+
+    /** aria2's getPeers: the connected peers of a BitTorrent download; empty for others or unless active. */
+    public CompletableFuture<List<PeerInfo>> peers(long gid) {
+        DownloadJob job = job(gid);
+        return onLoop(() -> job instanceof TorrentJob torrent ? torrent.peers() : List.of());
     }
 
 
@@ -319,22 +396,26 @@ public final class Engine {
 
     // ---- control ---------------------------------------------------------------------------------
 
-    /** Pauses {@code gid}; completes once its resume state is saved. */
-    public CompletableFuture<Void> pause(long gid) {
+    /**
+     * Pauses {@code gid}; completes once its resume state is saved.
+     *
+     * @param force aria2's {@code forcePause}: no graceful protocol steps (tracker goodbye)
+     */
+    public CompletableFuture<Void> pause(long gid, boolean force) {
         DownloadJob job = job(gid);
         return onLoop(() -> {
-            pauseJob(job, true);
+            pauseJob(job, true, force);
             return job.diskIdle();
         }).thenCompose(idle -> idle);
     }
 
     /** Pauses every active and waiting download; completes once their resume states are saved. */
-    public CompletableFuture<Void> pauseAll() {
+    public CompletableFuture<Void> pauseAll(boolean force) {
         return onLoop(() -> {
             List<DownloadJob> all = new ArrayList<>(queue.active());
             all.addAll(queue.waiting());
             for (DownloadJob job : all) {
-                pauseJob(job, false);
+                pauseJob(job, false, force);
             }
             return allIdle(all);
         }).thenCompose(idle -> idle);
@@ -344,14 +425,14 @@ public final class Engine {
         return CompletableFuture.allOf(jobs.stream().map(DownloadJob::diskIdle).toArray(CompletableFuture[]::new));
     }
 
-    private void pauseJob(DownloadJob job, boolean strict) {
+    private void pauseJob(DownloadJob job, boolean strict, boolean force) {
         switch (job.state) {
             case ACTIVE -> {
-                job.pause();
+                job.pause(force);
                 queue.requeueFront(job);
                 promote();
             }
-            case WAITING -> job.pause();
+            case WAITING -> job.pause(force);
             default -> {
                 if (strict) {
                     throw new IllegalStateException("download " + job.gidText + " is " + name(job.state)
@@ -385,25 +466,25 @@ public final class Engine {
         });
     }
 
-    public CompletableFuture<Void> remove(long gid) {
+    public CompletableFuture<Void> remove(long gid, boolean force) {
         DownloadJob job = job(gid);
         return onLoop(() -> {
             if (job.state.isStopped()) {
                 throw new IllegalStateException("download " + job.gidText + " has already stopped (" + name(job.state)
                         + ")");
             }
-            job.remove();
+            job.remove(force);
             return job.diskIdle();
         }).thenCompose(idle -> idle);
     }
 
     /** Removes every active, waiting and paused download; completes once their states are saved. */
-    public CompletableFuture<Void> removeAll() {
+    public CompletableFuture<Void> removeAll(boolean force) {
         return onLoop(() -> {
             List<DownloadJob> all = new ArrayList<>(queue.active());
             all.addAll(queue.waiting());
             for (DownloadJob job : all) {
-                job.remove();
+                job.remove(force);
             }
             return allIdle(all);
         }).thenCompose(idle -> idle);
@@ -449,6 +530,7 @@ public final class Engine {
         return onLoop(() -> {
             globalOptions = changes.merge(globalOptions);
             downloadLimiter.setGlobalRate(globalOptions.get(Option.MAX_OVERALL_DOWNLOAD_LIMIT));
+            uploadLimiter.setGlobalRate(globalOptions.get(Option.MAX_OVERALL_UPLOAD_LIMIT));
             promote();
             return null;
         });
@@ -476,7 +558,13 @@ public final class Engine {
     /** Adds the downloads of an input file (restore). */
     public void restore(Path file) throws IOException {
         for (var entry : SessionFiles.read(file)) {
-            add(entry.uris(), entry.options(), -1);
+            Path torrent = SessionFiles.localTorrent(entry.uris().get(0));
+            if (torrent != null) {
+                addTorrent(new TorrentParser().parse(torrent), torrent.toAbsolutePath(),
+                        entry.uris().subList(1, entry.uris().size()), entry.options(), -1);
+            } else {
+                add(entry.uris(), entry.options(), -1);
+            }
         }
     }
 
@@ -508,6 +596,7 @@ public final class Engine {
             return;
         }
         CompletableFuture<List<InputFileEntry>> saved = new CompletableFuture<>();
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
         try {
             loop.execute(() -> {
                 closed = true;
@@ -517,21 +606,29 @@ public final class Engine {
                 List<DownloadJob> running = new ArrayList<>(queue.active());
                 running.addAll(queue.waiting());
                 for (DownloadJob job : running) {
-                    job.shutDown();
+                    stops.add(job.shutDown());
                     job.lastStatus = job.snapshot();
                 }
                 for (DownloadJob job : queue.stopped()) {
                     job.lastStatus = job.snapshot();
                 }
                 saved.complete(SessionFiles.entries(queue, globalOptions));
-                clients.close();
-                ftpClients.close();
             });
         } catch (RejectedExecutionException alreadyClosed) {
             closed = true;
             return;
         }
         List<InputFileEntry> entries = saved.join();
+        awaitStops(stops);
+        CompletableFuture<Void> closedClients = onLoop(() -> {
+            if (bitTorrent != null) {
+                bitTorrent.close();
+            }
+            clients.close();
+            ftpClients.close();
+            return null;
+        });
+        closedClients.join();
         Path cookieFile = globalOptions.get(Option.SAVE_COOKIES);
         if (cookieFile != null) {
             CompletableFuture.runAsync(() -> cookies.save(cookieFile), config.diskExecutor()).join();
@@ -543,6 +640,23 @@ public final class Engine {
         loop.close();
     }
 
+
+    /**
+     * Waits for stopping downloads (BitTorrent's tracker goodbyes and resume saves) up to
+     * {@link #SHUTDOWN_STOP_TIMEOUT_NANOS}; what is still running then is stopped by closing.
+     */
+    private void awaitStops(List<CompletableFuture<Void>> stops) {
+        CompletableFuture<Void> all = CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
+        try {
+            all.get(SHUTDOWN_STOP_TIMEOUT_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("downloads still stopping after {} s; closing anyway", SHUTDOWN_STOP_TIMEOUT_NANOS / 1_000_000_000L);
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("a download failed to stop cleanly", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private void checkOpen() {
         if (closed) {

@@ -125,7 +125,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
 
     /** Pauses an active download: stop, save, event. The engine re-queues it. */
     @Override
-    void pause() {
+    void pause(boolean force) {
         if (state == DownloadState.ACTIVE) {
             stopTransfer();
         }
@@ -134,7 +134,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
     }
 
     @Override
-    void remove() {
+    void remove(boolean force) {
         if (state == DownloadState.ACTIVE) {
             stopTransfer();
         }
@@ -146,7 +146,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
 
     /** The session shuts down: stop and save; the result says unfinished. */
     @Override
-    void shutDown() {
+    CompletableFuture<Void> shutDown() {
         if (state == DownloadState.ACTIVE) {
             stopTransfer();
         }
@@ -154,6 +154,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
             complete(new DownloadResult(gidText, state, ErrorCode.IN_PROGRESS, "session shut down before the"
                     + " download finished", files(), totalLength, completedLength));
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     /** Restarts an active download to apply changed options (aria2's changeOption rule). */

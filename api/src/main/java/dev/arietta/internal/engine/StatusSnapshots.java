@@ -34,7 +34,7 @@ final class StatusSnapshots {
         return new DownloadStatus(job.gidText, job.state, total, completed, 0,
                 active ? job.transfer.downloadSpeed() : 0, 0, active ? job.transfer.connectionCount() : 0,
                 pieceLength, total < 0 ? 0 : pieces.size(), bitfield, dir, List.of(file), job.errorCode,
-                job.errorMessage, List.of(), Optional.empty());
+                job.errorMessage, List.of(), Optional.empty(), Optional.empty());
     }
 
     static List<UriStatus> uris(Job job) {
