@@ -120,8 +120,8 @@ final class SourceScanner {
         if (attributes.isRegularFile()) {
             SourceFile file = sourceFile(List.of(name), real);
             if (file.length() == 0) {
-                throw new TorrentCreationException(Reason.NO_DATA, source, "is empty: a torrent needs at least one byte",
-                        null);
+                throw new TorrentCreationException(Reason.NO_DATA, source,
+                        "is empty: a torrent needs at least one byte", null);
             }
             return new Listing(name, false, List.of(file), List.of());
         }

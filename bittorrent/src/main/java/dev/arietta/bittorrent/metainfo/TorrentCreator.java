@@ -52,11 +52,16 @@ import java.util.regex.Pattern;
  *
  * <p><b>Output</b> matches libtorrent's {@code create_torrent} for v1 torrents: for the same files,
  * piece length and padding mode the {@code info} dictionary is byte-identical, so the info-hash
- * is the same (see {@link Padding} for the matching libtorrent flags). Differences: libtorrent's
- * {@code v1_only} without {@code canonical_files} keeps the order of its directory walk, which
- * is the file system's; Arietta always sorts. Arietta writes {@code created by} by default,
- * libtorrent only when set. The result is always read back with {@link TorrentParser} under
- * the builder's {@link TorrentLimits}, so what {@link #create()} returns, this library also accepts.
+ * is the same (see {@link Padding} for the matching libtorrent flags; the integration tests check
+ * it against libtorrent 2.0). Differences: libtorrent's {@code v1_only} without
+ * {@code canonical_files} keeps the order of its directory walk, which is the file system's;
+ * Arietta always sorts. libtorrent (without its {@code symlinks} flag) follows every symbolic
+ * link, also out of the directory, and marks followed links executable (it reads the link's own
+ * mode); Arietta skips links that leave the directory and takes the target's mode. libtorrent
+ * accepts any name; Arietta refuses names a client would rename. Arietta writes
+ * {@code created by} by default, libtorrent only when set. The result is always read back with
+ * {@link TorrentParser} under the builder's {@link TorrentLimits}, so what {@link #create()}
+ * returns, this library also accepts.
  *
  * <p>Immutable and thread-safe; one creator may run several creations, each lists its source anew.
  */
@@ -175,9 +180,9 @@ public final class TorrentCreator {
      * over 32 GiB (16 MiB pieces, more of them): libtorrent's old rule of thumb of about 40 KiB of
      * piece hashes. libtorrent 2.0 instead grows the piece count with the square root of the size
      * (256 KiB pieces up to 687 MB, 512 KiB up to 2.7 GB, 1 MiB up to 11 GB): it picks longer
-     * pieces for small torrents and shorter ones for large torrents; both give 256 KiB from
-     * 256 MiB to 512 MiB, for example, and 2 MiB (here) against 1 MiB (libtorrent) for 4 GiB. Give
-     * the piece length explicitly to reproduce a libtorrent torrent.
+     * pieces for small torrents and shorter ones for large torrents. Both give 256 KiB from just
+     * over 256 MiB to 512 MiB, for example; for 4 GiB this rule gives 2 MiB, libtorrent 1 MiB.
+     * Give the piece length explicitly to reproduce a libtorrent torrent.
      *
      * @param totalLength bytes in the torrent, padding excluded
      */
@@ -521,7 +526,8 @@ public final class TorrentCreator {
         }
 
         /**
-         * @throws IllegalArgumentException if the piece length exceeds the limits' {@link TorrentLimits#maxPieceLength()}
+         * @throws IllegalArgumentException if the piece length exceeds
+         *                                  {@link TorrentLimits#maxPieceLength()} of the limits
          */
         public TorrentCreator build() {
             if (pieceLength > limits.maxPieceLength()) {

@@ -50,7 +50,7 @@ record TorrentLayout(List<TorrentLayout.Entry> entries, int pieceLength, long to
      * @throws ArithmeticException if the total overflows a {@code long}
      */
     static TorrentLayout of(Listing listing, int pieceLength, TorrentCreator.Padding padding) {
-        List<Entry> entries = new ArrayList<>(listing.files().size() * (padding == TorrentCreator.Padding.NONE ? 1 : 2));
+        List<Entry> entries = new ArrayList<>(2 * listing.files().size());
         long offset = 0;
         boolean padded = listing.multiFile() && padding != TorrentCreator.Padding.NONE;
         for (SourceFile file : listing.files()) {
