@@ -503,8 +503,18 @@ public final class Option<T> {
             .perDownload(RESTART, "Pause the downloads created from a downloaded .torrent, magnet metadata or"
                     + " Metalink file.");
 
-    // ---- BitTorrent: peers, seeding, trackers ----
+    // ---- BitTorrent ----
 
+    /**
+     * {@code torrent-file}, {@code -T}: a {@code .torrent} file to download or, with
+     * {@link #SHOW_FILES}, to list; command line only.
+     */
+    public static final Option<Path> TORRENT_FILE = define("torrent-file", path("TORRENT_FILE")).shortName('T')
+            .global(NEVER, "The path to the .torrent file.");
+    /** {@code show-files}, {@code -S}: print the contents of the given .torrent files and exit; default false. */
+    public static final Option<Boolean> SHOW_FILES = define("show-files", bool()).shortName('S').defaultValue("false")
+            .global(NEVER, "Print the file listing of the given .torrent files (name, info hash, piece length and"
+                    + " count, trackers, files with index and size) and exit.");
     /** {@code listen-port}: TCP ports for incoming peers, the first free one is used; default 6881-6999. */
     public static final Option<String> LISTEN_PORT = define("listen-port", portRanges()).defaultValue("6881-6999")
             .global(NEVER, "The TCP port for incoming BitTorrent peers: ports and ranges such as 6881-6889,6999;"

@@ -219,6 +219,8 @@ class OptionRegistryTest {
         expected.put('p', Option.FTP_PASV);
         expected.put('n', Option.NO_NETRC);
         expected.put('M', Option.METALINK_FILE);
+        expected.put('T', Option.TORRENT_FILE);
+        expected.put('S', Option.SHOW_FILES);
         expected.forEach((letter, option) -> assertSame(option, Option.forShortName(letter).orElseThrow()));
         long withShortNames = Option.all().stream().filter(option -> option.shortName().isPresent()).count();
         assertEquals(expected.size(), withShortNames);

@@ -51,7 +51,8 @@ public final class OptionSamples {
             Map.entry("seed-time", "90.5"),
             Map.entry("bt-tracker", "udp://tracker.example:6969/announce,http://t.example/announce"),
             Map.entry("bt-exclude-tracker", "*"),
-            Map.entry("gid", "2089b05ecca3d829"));
+            Map.entry("gid", "2089b05ecca3d829"),
+            Map.entry("torrent-file", "release.torrent"));
 
     private OptionSamples() {
     }
