@@ -165,13 +165,32 @@ public final class TrackerManager implements Announcer {
             return done;
         }
         List<Cancellable> requests = new ArrayList<>();
-        int[] remaining = {known.size()};
         Cancellable deadline = timers.schedule(settings.stopTimeout().toNanos(), () -> {
             requests.forEach(Cancellable::cancel);
             done.complete(null);
         });
-        for (String url : known) {
-            AnnounceRequest request = request(url, AnnounceEvent.STOPPED, 0);
+        Runnable goodbye = () -> announceToAll(known, AnnounceEvent.STOPPED, requests, () -> {
+            deadline.cancel();
+            done.complete(null);
+        });
+        if (completedPending) {
+            // Finished and stopped at once (seed-time 0): the trackers still hear completed first, as
+            // they count completed downloads from it; both announces share the stop timeout.
+            completedPending = false;
+            completedSent = true;
+            announceToAll(known, AnnounceEvent.COMPLETED, requests, goodbye);
+        } else {
+            goodbye.run();
+        }
+        return done;
+    }
+
+    /** Announces {@code event} to every URL at once; {@code whenAllAnswered} runs after the last answer or failure. */
+    private void announceToAll(List<String> urls, AnnounceEvent event, List<Cancellable> requests,
+                               Runnable whenAllAnswered) {
+        int[] remaining = {urls.size()};
+        for (String url : urls) {
+            AnnounceRequest request = request(url, event, 0);
             requests.add(client.announce(url, request, new TrackerCallback<>() {
                 @Override
                 public void onSuccess(AnnounceResponse result) {
@@ -180,19 +199,17 @@ public final class TrackerManager implements Announcer {
 
                 @Override
                 public void onFailure(TrackerException failure) {
-                    LOG.debug("stopped announce failed", failure);
+                    LOG.debug("{} announce failed", event, failure);
                     answered();
                 }
 
                 private void answered() {
                     if (--remaining[0] == 0) {
-                        deadline.cancel();
-                        done.complete(null);
+                        whenAllAnswered.run();
                     }
                 }
             }));
         }
-        return done;
     }
 
     /**
