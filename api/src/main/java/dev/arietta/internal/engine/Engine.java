@@ -558,10 +558,10 @@ public final class Engine {
     /** Adds the downloads of an input file (restore). */
     public void restore(Path file) throws IOException {
         for (var entry : SessionFiles.read(file)) {
-            Path torrent = SessionFiles.localTorrent(entry.uris().get(0));
+            Path torrent = entry.torrentFile().orElse(null);
             if (torrent != null) {
-                addTorrent(new TorrentParser().parse(torrent), torrent.toAbsolutePath(),
-                        entry.uris().subList(1, entry.uris().size()), entry.options(), -1);
+                addTorrent(new TorrentParser().parse(torrent), torrent.toAbsolutePath(), entry.otherUris(),
+                        entry.options(), -1);
             } else {
                 add(entry.uris(), entry.options(), -1);
             }

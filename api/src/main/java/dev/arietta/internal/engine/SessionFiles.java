@@ -72,17 +72,6 @@ final class SessionFiles {
         }
     }
 
-    /**
-     * The local .torrent file an input-file line names in place of a URI (a path without a
-     * scheme, ending in {@code .torrent}, as aria2 accepts), or null when the line is a URI.
-     */
-    static Path localTorrent(String source) {
-        if (source.contains("://") || !source.toLowerCase(java.util.Locale.ROOT).endsWith(".torrent")) {
-            return null;
-        }
-        return Path.of(source);
-    }
-
     static List<InputFileEntry> read(Path file) throws IOException {
         return new InputFileReader().read(file);
     }

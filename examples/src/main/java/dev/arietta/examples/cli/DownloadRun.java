@@ -11,6 +11,7 @@ import dev.arietta.Options;
 import dev.arietta.Session;
 import dev.arietta.core.ErrorCode;
 import dev.arietta.internal.options.InputFileEntry;
+import dev.arietta.bittorrent.metainfo.TorrentException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,13 +93,13 @@ public final class DownloadRun {
      * @throws IOException if the session cannot start
      */
     public int run() throws IOException {
-        int rejected = 0;
+        int rejected = ErrorCode.FINISHED.code();
         List<CompletableFuture<DownloadResult>> completions = new ArrayList<>();
         try (Session session = Session.builder().options(invocation.sessionOptions()).nanoClock(nanoClock)
                 .listener(this::onEvent).build()) {
             for (InputFileEntry entry : invocation.downloads()) {
                 try {
-                    DownloadHandle handle = session.addUri(entry.uris(), entry.options());
+                    DownloadHandle handle = add(session, entry);
                     urisByGid.put(handle.gid(), entry.uris());
                     completions.add(handle.completion().whenComplete((result, failure) -> {
                         if (result != null) {
@@ -105,8 +107,14 @@ public final class DownloadRun {
                         }
                     }));
                 } catch (IllegalArgumentException e) {
-                    rejected++;
+                    rejected = ErrorCode.UNKNOWN.code();
                     notice("[ERROR] " + String.join(" ", entry.uris()) + ": " + e.getMessage());
+                } catch (TorrentException e) {
+                    rejected = e.errorCode().code();
+                    notice("[ERROR] " + entry.uris().get(0) + ": not a usable torrent: " + e.getMessage());
+                } catch (IOException e) {
+                    rejected = ErrorCode.UNKNOWN.code();
+                    notice("[ERROR] " + entry.uris().get(0) + ": cannot be read: " + e.getMessage());
                 }
             }
             CompletableFuture<Void> all = CompletableFuture.allOf(completions.toArray(CompletableFuture[]::new));
@@ -142,7 +150,16 @@ public final class DownloadRun {
             out.flush();
         }
         int status = ExitStatus.of(results);
-        return status == 0 && rejected > 0 ? ErrorCode.UNKNOWN.code() : status;
+        return status == 0 ? rejected : status;
+    }
+
+    /** A torrent when the entry names a local .torrent file (the other URIs its web seeds), else URIs. */
+    private static DownloadHandle add(Session session, InputFileEntry entry) throws IOException {
+        Optional<Path> torrent = entry.torrentFile();
+        if (torrent.isPresent()) {
+            return session.addTorrent(torrent.get(), entry.otherUris(), entry.options(), -1);
+        }
+        return session.addUri(entry.uris(), entry.options());
     }
 
     private String readoutLine(List<DownloadStatus> active, GlobalStat stat) {
