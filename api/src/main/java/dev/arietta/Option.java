@@ -453,6 +453,19 @@ public final class Option<T> {
             .perDownload(RESTART, "Pause the downloads created from a downloaded .torrent, magnet metadata or"
                     + " Metalink file.");
 
+    // ---- BitTorrent ----
+
+    /**
+     * {@code torrent-file}, {@code -T}: a {@code .torrent} file to download or, with
+     * {@link #SHOW_FILES}, to list; command line only.
+     */
+    public static final Option<Path> TORRENT_FILE = define("torrent-file", path("TORRENT_FILE")).shortName('T')
+            .global(NEVER, "The path to the .torrent file.");
+    /** {@code show-files}, {@code -S}: print the contents of the given .torrent files and exit; default false. */
+    public static final Option<Boolean> SHOW_FILES = define("show-files", bool()).shortName('S').defaultValue("false")
+            .global(NEVER, "Print the file listing of the given .torrent files (name, info hash, piece length and"
+                    + " count, trackers, files with index and size) and exit.");
+
     private final String name;
     private final Character shortName;
     private final ValueSyntax<T> syntax;

@@ -40,7 +40,8 @@ final class OptionRegistry {
             Option.AUTO_SAVE_INTERVAL, Option.SOCKET_RECV_BUFFER_SIZE, Option.DISABLE_IPV6,
             Option.SAVE_SESSION, Option.SAVE_SESSION_INTERVAL, Option.FORCE_SAVE, Option.SAVE_NOT_FOUND,
             Option.MAX_DOWNLOAD_RESULT, Option.KEEP_UNFINISHED_DOWNLOAD_RESULT, Option.GID, Option.PAUSE,
-            Option.PAUSE_METADATA);
+            Option.PAUSE_METADATA,
+            Option.TORRENT_FILE, Option.SHOW_FILES);
 
     static final Map<String, Option<?>> BY_NAME = index(ALL);
     static final Map<Character, Option<?>> BY_SHORT_NAME = indexShortNames(ALL);

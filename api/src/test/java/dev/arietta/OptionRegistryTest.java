@@ -194,6 +194,8 @@ class OptionRegistryTest {
         expected.put('U', Option.USER_AGENT);
         expected.put('p', Option.FTP_PASV);
         expected.put('n', Option.NO_NETRC);
+        expected.put('T', Option.TORRENT_FILE);
+        expected.put('S', Option.SHOW_FILES);
         expected.forEach((letter, option) -> assertSame(option, Option.forShortName(letter).orElseThrow()));
         long withShortNames = Option.all().stream().filter(option -> option.shortName().isPresent()).count();
         assertEquals(expected.size(), withShortNames);

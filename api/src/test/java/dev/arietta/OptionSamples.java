@@ -41,7 +41,8 @@ public final class OptionSamples {
             Map.entry("load-cookies", "cookies.txt"),
             Map.entry("save-cookies", "cookies.txt"),
             Map.entry("save-session", "session.txt"),
-            Map.entry("gid", "2089b05ecca3d829"));
+            Map.entry("gid", "2089b05ecca3d829"),
+            Map.entry("torrent-file", "release.torrent"));
 
     private OptionSamples() {
     }

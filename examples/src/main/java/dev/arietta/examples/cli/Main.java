@@ -101,6 +101,9 @@ public final class Main {
                 rest.remove(Invocation.DEMO_FLAG);
                 return Demo.run(rest, in, out, err, terminal, nanoClock, readoutInterval, interruption);
             }
+            if (ShowFiles.applies(invocation)) {
+                return ShowFiles.run(invocation, out, err);
+            }
             if (invocation.downloads().isEmpty()) {
                 err.println("arietta: specify at least one URI (or --input-file, or --demo).");
                 err.println("Usage: java -jar arietta.jar [OPTIONS] URI... ; see --help.");
