@@ -594,6 +594,9 @@ final class Job implements TransferListener, TransferSink {
     }
 
     List<Path> files() {
+        if (filePath == null && metalink != null) {
+            return List.of(effective().get(Option.DIR).resolve(metalink.name()).toAbsolutePath());
+        }
         return filePath == null ? List.of() : List.of(filePath);
     }
 
