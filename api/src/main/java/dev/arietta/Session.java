@@ -175,7 +175,7 @@ public final class Session implements AutoCloseable {
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
             document = in.readNBytes(dev.arietta.metalink.MetalinkLimits.DEFAULT_MAX_DOCUMENT_BYTES + 1);
         }
-        return addMetalink(document, options, position);
+        return engine.addMetalink(document, Objects.requireNonNull(options, "options"), position, file);
     }
 
     /** {@link #addMetalink(byte[], Options, int)} at the end of the queue. */
@@ -196,6 +196,10 @@ public final class Session implements AutoCloseable {
      * on mismatch), and writes its signature to {@code <file>.sig}. Files described only by a
      * BitTorrent metaurl cannot be downloaded yet: their download fails with a message saying so.
      *
+     * <p>With {@link Option#SAVE_SESSION} set, the document is saved as
+     * {@code <dir>/<sha-1 of the document>.meta4} (as aria2 saves uploaded Metalinks), and the
+     * session file names it with {@link Option#SELECT_FILE} listing the unfinished files.
+     *
      * @param document the document bytes; not kept
      * @param options  options of every download added; session-wide ones and {@link Option#GID}
      *                 are refused
@@ -208,8 +212,8 @@ public final class Session implements AutoCloseable {
      * @throws IllegalStateException    once the session is shut down
      */
     public List<DownloadHandle> addMetalink(byte[] document, Options options, int position) throws IOException {
-        return engine.addMetalink(Objects.requireNonNull(document, "document"), null,
-                Objects.requireNonNull(options, "options"), position);
+        return engine.addMetalink(Objects.requireNonNull(document, "document"),
+                Objects.requireNonNull(options, "options"), position, null);
     }
 
     /** The handle of {@code gid}, if the session knows it (results not yet purged included). */

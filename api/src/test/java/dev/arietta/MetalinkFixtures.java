@@ -54,6 +54,14 @@ final class MetalinkFixtures {
         }
     }
 
+    static byte[] sha1(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-1").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** {@code content} with one byte of piece {@code piece} changed. */
     static byte[] corrupted(byte[] content, int pieceLength, int piece) {
         byte[] copy = content.clone();

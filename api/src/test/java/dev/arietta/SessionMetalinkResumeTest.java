@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +72,7 @@ class SessionMetalinkResumeTest {
                     Arrays.copyOfRange(onDisk, piece * PIECE, (piece + 1) * PIECE), "claimed piece " + piece);
         }
 
-        long sentBefore = server.bodyBytesSent();
+        int requestsBefore = server.requestLines().size();
         server.serve("/f.bin", content);
         try (Session session = session()) {
             DownloadResult result = session.addMetalink(metalink, Options.of("split", "1")).get(0).completion()
@@ -79,9 +80,17 @@ class SessionMetalinkResumeTest {
             assertTrue(result.isSuccess(), result.toString());
         }
         assertArrayEquals(content, Files.readAllBytes(target));
-        long sentAfter = server.bodyBytesSent() - sentBefore;
-        assertTrue(sentAfter <= content.length - (claimed.cardinality() - 1L) * PIECE,
-                "claimed pieces are not fetched again (the first request may ask for one): " + sentAfter);
+        List<String> restarted = server.requestLines().subList(requestsBefore, server.requestLines().size());
+        assertTrue(restarted.get(0).endsWith("bytes=0-" + (PIECE - 1)), "the first request asks for one piece");
+        for (String request : restarted.subList(1, restarted.size())) {
+            String[] range = request.substring(request.indexOf("bytes=") + 6).split("-");
+            long first = Long.parseLong(range[0]);
+            long last = Long.parseLong(range[1]);
+            for (int piece = claimed.nextSetBit(0); piece >= 0; piece = claimed.nextSetBit(piece + 1)) {
+                assertTrue(last < (long) piece * PIECE || first >= (piece + 1L) * PIECE,
+                        "claimed piece " + piece + " is not fetched again: " + restarted);
+            }
+        }
     }
 
     private static int verifiedPieces(DownloadHandle handle) {
@@ -102,5 +111,41 @@ class SessionMetalinkResumeTest {
         assertArrayEquals(content, Files.readAllBytes(target));
         assertTrue(server.requestLines().stream().anyMatch(line -> line.endsWith("bytes=" + 3 * PIECE + "-"
                 + (4 * PIECE - 1))), "only piece 3 fetched again: " + server.requestLines());
+    }
+
+    @Test
+    void saveSessionNamesTheMetalinkWithItsUnfinishedFilesAndInputFileRestoresThem() throws Exception {
+        byte[] quick = TestFiles.random(100_000, 72);
+        server.serve("/quick.bin", quick);
+        server.serve("/f.bin", new FakeHttpServer.Resource(content, null, index -> FakeHttpServer.Effect.NORMAL, 0,
+                256 * 1024));
+        byte[] both = document(file("quick.bin", quick, PIECE, server.url("/quick.bin")).build(),
+                file("f.bin", content, PIECE, server.url("/f.bin")).build());
+        Path sessionFile = directory.resolve("session.txt");
+        try (Session session = Session.builder().directory(directory).option("file-allocation", "none")
+                .option("save-session", sessionFile.toString()).build()) {
+            List<DownloadHandle> handles = session.addMetalink(both, Options.of("split", "1"));
+            assertTrue(handles.get(0).completion().get(30, TimeUnit.SECONDS).isSuccess());
+        }
+        String saved = Files.readString(sessionFile);
+        Path copy = directory.resolve(HexFormat.of().formatHex(MetalinkFixtures.sha1(both)) + ".meta4");
+        assertArrayEquals(both, Files.readAllBytes(copy), "the document is kept for the session file");
+        List<String> lines = saved.lines().filter(line -> !line.isBlank()).toList();
+        assertEquals(List.of(copy.toAbsolutePath().toString(), "split=1", "select-file=2"),
+                lines.stream().map(String::strip).toList(), saved);
+
+        server.serve("/f.bin", content);
+        try (Session session = Session.builder().directory(directory).option("file-allocation", "none")
+                .option("input-file", sessionFile.toString()).build()) {
+            List<DownloadStatus> restored = session.waiting(0, 10);
+            restored = restored.isEmpty() ? session.active() : restored;
+            assertEquals(1, restored.size());
+            DownloadResult result = session.handle(restored.get(0).gid()).orElseThrow().completion()
+                    .get(60, TimeUnit.SECONDS);
+            assertTrue(result.isSuccess(), result.toString());
+        }
+        assertArrayEquals(content, Files.readAllBytes(directory.resolve("f.bin")));
+        assertArrayEquals(quick, Files.readAllBytes(directory.resolve("quick.bin")));
+        assertTrue(!Files.exists(directory.resolve("quick.1.bin")), "the finished file is not fetched again");
     }
 }

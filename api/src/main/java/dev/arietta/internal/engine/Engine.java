@@ -213,27 +213,34 @@ public final class Engine {
      * mirrors ordered by the {@code metalink-*} options.
      *
      * @param document    a Metalink 3 or 4 document
-     * @param documentUri where it was fetched from (relative URLs resolve against it), or null
-     *                    for a local document ({@code metalink-base-uri} applies)
-     * @throws dev.arietta.metalink.MetalinkException if the document is refused
+     * @param source      the local file it was read from, or null: then, with {@code save-session}
+     *                    set, a copy is saved as {@code <dir>/<sha-1>.meta4} for the session file
+     *                    to name, as aria2 saves uploaded Metalinks
+     * @throws IOException a {@link dev.arietta.metalink.MetalinkException} if the document is
+     *                     refused, or the failure to save its copy
      * @throws IllegalArgumentException if no file is left to download, or a {@code gid} is given
      * @throws OptionException          if an option is session-wide only
      * @throws IllegalStateException    once the session is shut down
      */
-    public List<DownloadHandle> addMetalink(byte[] document, URI documentUri, Options options, int position)
-            throws dev.arietta.metalink.MetalinkException {
+    public List<DownloadHandle> addMetalink(byte[] document, Options options, int position, Path source)
+            throws IOException {
         checkOpen();
         Arguments.checkDownloadScope(options);
         if (options.get(Option.GID) != null) {
             throw new IllegalArgumentException("gid cannot be set for a Metalink: it adds a download per file");
         }
-        return metalinks.add(dev.arietta.metalink.MetalinkParser.create().parse(document), documentUri, options,
-                position, null);
+        dev.arietta.metalink.MetalinkDocument parsed = dev.arietta.metalink.MetalinkParser.create().parse(document);
+        Path saved = source != null ? source.toAbsolutePath()
+                : SessionFiles.saveMetalink(document, options.merge(globalOptions));
+        return metalinks.add(parsed, null, options, position, null,
+                saved == null ? null : new MetalinkOrigin(saved, null, options));
     }
 
     /** Loop thread: the downloads of a Metalink that {@code parent} downloaded (follow-metalink). */
     List<DownloadHandle> follow(Job parent, dev.arietta.metalink.MetalinkDocument document, URI documentUri) {
-        return metalinks.add(document, documentUri, parent.options, 0, parent);
+        MetalinkOrigin origin = parent.filePath == null ? null
+                : new MetalinkOrigin(parent.filePath, documentUri, parent.options);
+        return metalinks.add(document, documentUri, parent.options, 0, parent, origin);
     }
 
     /** Queues {@code job} (paused if asked) at {@code position}; any thread. */
@@ -527,7 +534,12 @@ public final class Engine {
     /** Adds the downloads of an input file (restore). */
     public void restore(Path file) throws IOException {
         for (var entry : SessionFiles.read(file)) {
-            add(entry.uris(), entry.options(), -1);
+            if (entry.isMetalinkFile()) {
+                Path document = Path.of(entry.uris().get(0));
+                addMetalink(SessionFiles.readMetalink(document), entry.options(), -1, document);
+            } else {
+                add(entry.uris(), entry.options(), -1);
+            }
         }
     }
 

@@ -68,6 +68,8 @@ final class Job implements TransferListener, TransferSink {
     Options options;
     /** For the download of one file of a Metalink: set before it is queued, else null. */
     MetalinkTarget metalink;
+    /** Where save-session finds that Metalink again, or null (not a Metalink's, or kept in memory only). */
+    MetalinkOrigin origin;
     /** The gid of the download whose Metalink made this one ({@code following}), or null. */
     String following;
     /** Gids of the downloads this one's Metalink made ({@code followedBy}), in order. */

@@ -51,9 +51,11 @@ final class MetalinkDownloads {
      * @param options     the options it was added with (the parent's, when followed)
      * @param position    waiting-queue position of the first download, negative for the end
      * @param parent      the download that fetched the document, or null
+     * @param origin      where save-session finds the document again, or null if nowhere
      * @throws IllegalArgumentException if no file is left to download
      */
-    List<DownloadHandle> add(MetalinkDocument document, URI documentUri, Options options, int position, Job parent) {
+    List<DownloadHandle> add(MetalinkDocument document, URI documentUri, Options options, int position, Job parent,
+                             MetalinkOrigin origin) {
         Options effective = options.merge(engine.globalOptions());
         List<SelectedFile> selected = Metalink.select(document, documentUri, preferences(effective, documentUri == null),
                 new SplittableRandom(engine.randomLong()));
@@ -87,6 +89,7 @@ final class MetalinkDownloads {
             DownloadHandle handle = engine.handleOf(gid);
             Job job = new Job(engine, gid, handle, mirrors.get(i), childOptions, engine.globalOptions());
             job.metalink = targets.get(i);
+            job.origin = origin;
             job.following = parent == null ? null : parent.gidText;
             engine.register(job, paused, next);
             handles.add(handle);

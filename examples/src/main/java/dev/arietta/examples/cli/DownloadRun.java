@@ -103,10 +103,18 @@ public final class DownloadRun {
                 .listener(this::onEvent).build()) {
             for (InputFileEntry entry : invocation.downloads()) {
                 try {
+                    if (entry.isMetalinkFile()) {
+                        // An input-file line naming a Metalink, as save-session writes one.
+                        for (DownloadHandle handle : session.addMetalink(Path.of(entry.uris().get(0)),
+                                entry.options())) {
+                            track(session, handle);
+                        }
+                        continue;
+                    }
                     DownloadHandle handle = session.addUri(entry.uris(), entry.options());
                     urisByGid.put(handle.gid(), entry.uris());
                     track(session, handle);
-                } catch (IllegalArgumentException e) {
+                } catch (IOException | IllegalArgumentException e) {
                     rejected++;
                     notice("[ERROR] " + String.join(" ", entry.uris()) + ": " + e.getMessage());
                 }

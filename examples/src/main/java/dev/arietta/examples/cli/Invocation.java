@@ -15,7 +15,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -104,7 +103,7 @@ public record Invocation(Options sessionOptions, List<InputFileEntry> downloads,
             options = options.toBuilder().unset(Option.METALINK_FILE).build();
         }
         for (List<String> group : parsed.uriGroups()) {
-            if (group.size() == 1 && isMetalinkFile(group.get(0))) {
+            if (group.size() == 1 && InputFileEntry.isMetalinkFile(group.get(0))) {
                 metalinks.add(read(Path.of(group.get(0))));
             } else {
                 downloads.add(new InputFileEntry(group, Options.empty()));
@@ -120,12 +119,6 @@ public record Invocation(Options sessionOptions, List<InputFileEntry> downloads,
         }
         return new Invocation(options, downloads, metalinks, parsed.helpRequested(), parsed.helpTopic(),
                 parsed.versionRequested(), demo);
-    }
-
-    /** A local Metalink file given like a URI: no scheme, a {@code .meta4} or {@code .metalink} name. */
-    static boolean isMetalinkFile(String argument) {
-        String lower = argument.toLowerCase(Locale.ROOT);
-        return !argument.contains("://") && (lower.endsWith(".meta4") || lower.endsWith(".metalink"));
     }
 
     private static MetalinkInput read(Path file) throws IOException {

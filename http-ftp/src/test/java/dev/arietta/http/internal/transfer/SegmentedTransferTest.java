@@ -400,6 +400,25 @@ class SegmentedTransferTest {
         return fetcher.open().stream().filter(call -> call.host().equals(host)).findFirst().orElseThrow();
     }
 
+    /** Sends, chunk by chunk, what {@code host}'s open fetches owe until {@code done} or none is left open. */
+    private FakeFetcher.Call driveUntil(String host, java.util.function.Predicate<FakeFetcher.Call> done) {
+        for (int round = 0; round < 10_000; round++) {
+            FakeFetcher.Call call = fetcher.open().stream().filter(open -> open.host().equals(host)).findFirst()
+                    .orElse(null);
+            if (call == null || done.test(call)) {
+                return call;
+            }
+            long left = call.requestEnd() - call.first() - call.sent;
+            if (left == 0) {
+                call.end();
+            } else {
+                call.send((int) Math.min(left, 64 * 1024));
+            }
+            flushWrites();
+        }
+        throw new AssertionError("still sending after 10000 rounds");
+    }
+
     @Test
     void completionWaitsUntilEveryWrittenByteIsVerified() {
         allVerified = false;
@@ -481,17 +500,7 @@ class SegmentedTransferTest {
             timers.advance(SECOND);
         }
         // The fast mirror finishes its half; nothing left to split: the slow range is raced.
-        FakeFetcher.Call racer = openOn("fast");
-        for (int round = 0; round < 1000 && racer.first() < 2 * MIB; round++) {
-            long left = racer.requestEnd() - racer.first() - racer.sent;
-            if (left == 0) {
-                racer.end();
-            } else {
-                racer.send((int) Math.min(left, 64 * 1024));
-            }
-            flushWrites();
-            racer = openOn("fast");
-        }
+        FakeFetcher.Call racer = driveUntil("fast", call -> call.first() >= 2 * MIB);
         assertEquals(2 * MIB + 150_000, racer.first(), "from the slow connection's position, not a piece boundary");
         assertEquals(4 * MIB, racer.requestEnd());
         slow.send(10_000);
@@ -519,16 +528,7 @@ class SegmentedTransferTest {
             flushWrites();
             timers.advance(SECOND);
         }
-        while (fetcher.open().stream().anyMatch(call -> call.host().equals("a"))) {
-            FakeFetcher.Call onA = openOn("a");
-            long left = onA.requestEnd() - onA.first() - onA.sent;
-            if (left == 0) {
-                onA.end();
-            } else {
-                onA.send((int) Math.min(left, 64 * 1024));
-            }
-            flushWrites();
-        }
+        driveUntil("a", call -> false);
         timers.advance(SECOND);
         assertEquals(List.of(onB), fetcher.open(), "b is about as fast as a: no race");
     }
