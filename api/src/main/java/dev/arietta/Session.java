@@ -25,7 +25,8 @@ import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
 /**
- * A download session: the libaria2 of the JVM. Add downloads with {@link #addUri}, control
+ * A download session: the libaria2 of the JVM. Add downloads with {@link #addUri} and
+ * {@link #addMetalink(Path, Options)}, control
  * them by gid (or through their {@link DownloadHandle}), listen to their events, and close
  * the session when done.
  *

@@ -229,11 +229,12 @@ public final class Engine {
         if (options.get(Option.GID) != null) {
             throw new IllegalArgumentException("gid cannot be set for a Metalink: it adds a download per file");
         }
-        dev.arietta.metalink.MetalinkDocument parsed = dev.arietta.metalink.MetalinkParser.create().parse(document);
-        Path saved = source != null ? source.toAbsolutePath()
-                : SessionFiles.saveMetalink(document, options.merge(globalOptions));
-        return metalinks.add(parsed, null, options, position, null,
-                saved == null ? null : new MetalinkOrigin(saved, null, options));
+        return metalinks.add(document, options, position, source);
+    }
+
+    /** Replaces how BitTorrent metaurls of Metalinks are taken (the BitTorrent integration's hook). */
+    void torrentMetaurlHandoff(TorrentMetaurlHandoff handoff) {
+        metalinks.torrentHandoff(handoff);
     }
 
     /** Loop thread: the downloads of a Metalink that {@code parent} downloaded (follow-metalink). */

@@ -6,10 +6,13 @@ import dev.arietta.Options;
 import dev.arietta.internal.options.FileIndexes;
 import dev.arietta.metalink.Metalink;
 import dev.arietta.metalink.MetalinkDocument;
+import dev.arietta.metalink.MetalinkParser;
 import dev.arietta.metalink.MetalinkPreferences;
 import dev.arietta.metalink.Metaurl;
 import dev.arietta.metalink.SelectedFile;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +45,21 @@ final class MetalinkDownloads {
     /** Replaces the BitTorrent hook (see {@link TorrentMetaurlHandoff}). */
     void torrentHandoff(TorrentMetaurlHandoff handoff) {
         this.torrents = Objects.requireNonNull(handoff, "handoff");
+    }
+
+    /**
+     * Adds the downloads of a document given by the caller (read from {@code source}, or given
+     * as bytes: then, with save-session set, saved as {@code <dir>/<sha-1>.meta4} so that the
+     * session file can name it).
+     *
+     * @throws IOException a {@link dev.arietta.metalink.MetalinkException} if the document is
+     *                     refused, or the failure to save its copy
+     */
+    List<DownloadHandle> add(byte[] document, Options options, int position, Path source) throws IOException {
+        MetalinkDocument parsed = MetalinkParser.create().parse(document);
+        Path saved = source != null ? source.toAbsolutePath()
+                : SessionFiles.saveMetalink(document, options.merge(engine.globalOptions()));
+        return add(parsed, null, options, position, null, saved == null ? null : new MetalinkOrigin(saved, null, options));
     }
 
     /**
