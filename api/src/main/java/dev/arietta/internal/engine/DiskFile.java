@@ -61,7 +61,7 @@ final class DiskFile {
     /** Volatile: hash threads read pieces back through it while the disk queue owns it. */
     private volatile Storage storage;
     /** The whole content, for a file kept in memory only ({@code follow-metalink=mem}), else null. */
-    private MemoryContent memory;
+    private volatile MemoryContent memory;
     private Path path;
     private ResumeStateFile resumeFile;
 
@@ -208,7 +208,12 @@ final class DiskFile {
         return new Prepared(null, List.of(), false);
     }
 
-    /** The content of a file kept in memory, or null for a file on disk. */
+    /** Whether the file is kept in memory (any thread). */
+    boolean inMemory() {
+        return memory != null;
+    }
+
+    /** A copy of the content of a file kept in memory, or null for a file on disk. Disk queue, or once finished. */
     byte[] memoryContent() {
         return memory == null ? null : memory.bytes();
     }

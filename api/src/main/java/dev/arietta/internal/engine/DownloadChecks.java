@@ -127,6 +127,23 @@ final class DownloadChecks {
         return done;
     }
 
+    /**
+     * Whether bytes the first connection fetched while the file was prepared must not be
+     * written, because with piece hashes the piece they fall in is already on disk (verified,
+     * or being checked): unverified bytes never overwrite it.
+     */
+    boolean keepsOnDisk(List<long[]> done, long offset, int length) {
+        if (pieces == null) {
+            return false;
+        }
+        for (long[] range : done) {
+            if (range[0] <= offset && offset + length <= range[1]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Bytes are on disk; call before the transfer hears of them, so a last piece's check holds completion. */
     void written(long offset, int length) {
         if (pieces != null) {

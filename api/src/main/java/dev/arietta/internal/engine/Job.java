@@ -338,7 +338,7 @@ final class Job implements TransferListener, TransferSink {
      * download's, so a restart continues it instead of renaming.
      */
     private ResumeState resumeState() {
-        if (transfer == null || disk == null || disk.memoryContent() != null) {
+        if (transfer == null || disk == null || disk.inMemory()) {
             return null;
         }
         long total = transfer.totalLength();
@@ -442,7 +442,11 @@ final class Job implements TransferListener, TransferSink {
                     filePrepared = true;
                     List<long[]> done = checks.prepared(prepared);
                     for (HeldWrite held : heldWrites) {
-                        submitWrite(held.offset(), held.buffer());
+                        if (checks.keepsOnDisk(done, held.offset(), held.buffer().remaining())) {
+                            current.written(held.offset(), 0, held.buffer());
+                        } else {
+                            submitWrite(held.offset(), held.buffer());
+                        }
                     }
                     heldWrites.clear();
                     current.proceed(done);
@@ -507,7 +511,7 @@ final class Job implements TransferListener, TransferSink {
                 post(() -> fail(codeOf(e), e.getMessage()));
                 return;
             }
-            if (checksum == null || file.path() == null && file.memoryContent() == null) {
+            if (checksum == null || file.path() == null && !file.inMemory()) {
                 post(this::verified);
                 return;
             }
