@@ -96,14 +96,19 @@ public record Invocation(Options sessionOptions, List<InputFileEntry> downloads,
         List<InputFileEntry> downloads = new ArrayList<>();
         List<MetalinkInput> metalinks = new ArrayList<>();
         Path metalinkFile = options.get(Option.METALINK_FILE);
-        if (metalinkFile != null) {
+        boolean listing = options.get(Option.SHOW_FILES);
+        if (metalinkFile != null && listing) {
+            // -S lists the -M file like any other argument.
+            downloads.add(new InputFileEntry(List.of(metalinkFile.toString()), Options.empty()));
+            options = options.toBuilder().unset(Option.METALINK_FILE).build();
+        } else if (metalinkFile != null) {
             metalinks.add(metalinkFile.toString().equals("-")
                     ? new MetalinkInput("-", readDocument(standardInput))
                     : read(metalinkFile));
             options = options.toBuilder().unset(Option.METALINK_FILE).build();
         }
         for (List<String> group : parsed.uriGroups()) {
-            if (group.size() == 1 && InputFileEntry.isMetalinkFile(group.get(0))) {
+            if (!listing && group.size() == 1 && InputFileEntry.isMetalinkFile(group.get(0))) {
                 metalinks.add(read(Path.of(group.get(0))));
             } else {
                 downloads.add(new InputFileEntry(group, Options.empty()));
