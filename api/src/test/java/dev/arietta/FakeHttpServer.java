@@ -50,6 +50,7 @@ final class FakeHttpServer implements AutoCloseable {
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
     private final List<String> requestHeads = new CopyOnWriteArrayList<>();
     private volatile String extraResponseFields = "";
+    private final Map<String, String> pathFields = new ConcurrentHashMap<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicLong bodyBytesSent = new AtomicLong();
     private final CountDownLatch released = new CountDownLatch(1);
@@ -117,6 +118,12 @@ final class FakeHttpServer implements AutoCloseable {
     /** Adds {@code fields} (each line ending in CRLF) to every later response that serves content. */
     FakeHttpServer responseFields(String fields) {
         this.extraResponseFields = fields;
+        return this;
+    }
+
+    /** Adds {@code fields} (each line ending in CRLF) to later responses serving {@code path}. */
+    FakeHttpServer responseFields(String path, String fields) {
+        pathFields.put(path, fields);
         return this;
     }
 
@@ -227,7 +234,8 @@ final class FakeHttpServer implements AutoCloseable {
             return true;
         }
         long length = last - first + 1;
-        String fields = disposition + extraResponseFields + "Accept-Ranges: bytes\r\nContent-Length: " + length + "\r\n"
+        String fields = disposition + extraResponseFields + pathFields.getOrDefault(path, "")
+                + "Accept-Ranges: bytes\r\nContent-Length: " + length + "\r\n"
                 + (partial ? "Content-Range: bytes " + first + "-" + last + "/" + content.length + "\r\n" : "");
         writeHead(out, partial ? "206 Partial Content" : "200 OK", fields);
         long limit = effect == Effect.STALL_AFTER || effect == Effect.RESET_AFTER

@@ -221,6 +221,7 @@ class OptionRegistryTest {
         expected.put('M', Option.METALINK_FILE);
         expected.put('T', Option.TORRENT_FILE);
         expected.put('S', Option.SHOW_FILES);
+        expected.put('M', Option.METALINK_FILE);
         expected.forEach((letter, option) -> assertSame(option, Option.forShortName(letter).orElseThrow()));
         long withShortNames = Option.all().stream().filter(option -> option.shortName().isPresent()).count();
         assertEquals(expected.size(), withShortNames);

@@ -47,6 +47,10 @@ abstract class DownloadJob {
     DownloadState state = DownloadState.WAITING;
     ErrorCode errorCode = ErrorCode.FINISHED;
     String errorMessage = "";
+    /** The gid of the download whose metadata (a Metalink, a .torrent) made this one ({@code following}), or null. */
+    String following;
+    /** Gids of the downloads this one's metadata made ({@code followedBy}), in order. */
+    final List<String> followedBy = new java.util.ArrayList<>();
 
     DownloadJob(Engine engine, long gid, DownloadHandle handle, Options options, Options globalAtAdd) {
         this.engine = engine;

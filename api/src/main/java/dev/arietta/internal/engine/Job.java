@@ -6,6 +6,7 @@ import dev.arietta.DownloadResult;
 import dev.arietta.DownloadState;
 import dev.arietta.DownloadStatus;
 import dev.arietta.ServerStatus;
+import dev.arietta.FollowMetalink;
 import dev.arietta.Option;
 import dev.arietta.Options;
 import dev.arietta.UriChange;
@@ -22,12 +23,14 @@ import dev.arietta.core.internal.resume.ResumeStateException;
 import dev.arietta.core.internal.storage.AllocationMode;
 import dev.arietta.core.internal.storage.PathContainmentException;
 import dev.arietta.core.internal.storage.StorageException;
+import dev.arietta.http.internal.transfer.FetchFailure;
 import dev.arietta.http.internal.transfer.FetchResponse;
 import dev.arietta.http.internal.transfer.SegmentedTransfer;
 import dev.arietta.http.internal.transfer.SourceFetcher;
 import dev.arietta.http.internal.transfer.TransferListener;
 import dev.arietta.http.internal.transfer.TransferSink;
 import dev.arietta.internal.options.InputFileEntry;
+import dev.arietta.metalink.MetalinkLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -52,6 +55,10 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
     static final long RESUME_SAVE_INTERVAL_NANOS = 2_000_000_000L;
 
     List<String> uris;
+    /** For the download of one file of a Metalink: set before it is queued, else null. */
+    MetalinkTarget metalink;
+    /** Where save-session finds that Metalink again, or null (not a Metalink's, or kept in memory only). */
+    MetalinkOrigin origin;
     SegmentedTransfer transfer;
     Path filePath;
     long totalLength = -1;
@@ -65,6 +72,8 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
     /** Whether the file is open; until then writes are held here (bounded by the transfer's backpressure). */
     private boolean filePrepared;
     private final List<HeldWrite> heldWrites = new ArrayList<>();
+    /** What this run checks: answers, Metalink piece hashes, the whole-file digest; null until started. */
+    private DownloadChecks checks;
 
     private record HeldWrite(long offset, ByteBuffer buffer) {
     }
@@ -74,7 +83,11 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         this.uris = List.copyOf(uris);
     }
 
+    /** Segment and resume-state unit: the Metalink's piece length when it has piece hashes. */
     int pieceLength() {
+        if (metalink != null && metalink.pieceHashes() != null) {
+            return metalink.pieceLength();
+        }
         return (int) (long) effective().get(Option.PIECE_LENGTH);
     }
 
@@ -89,7 +102,9 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         filePrepared = false;
         heldWrites.clear();
         if (uris.isEmpty()) {
-            fail(ErrorCode.UNKNOWN, "no URI left to download from");
+            fail(ErrorCode.UNKNOWN, metalink != null && !metalink.torrents().isEmpty()
+                    ? metalink.name() + ": only a BitTorrent metaurl describes it, and Metalink downloads over"
+                    + " BitTorrent are not supported yet" : "no URI left to download from");
             return;
         }
         Options effective = effective();
@@ -102,7 +117,9 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
             return;
         }
         disk = new DiskFile();
-        transfer = new SegmentedTransfer(EngineSettings.transfer(effective, engine.speedCheckGraceNanos()),
+        checks = new DownloadChecks(metalink, effective, engine.log(), gidText);
+        transfer = new SegmentedTransfer(EngineSettings.transfer(effective, engine.speedCheckGraceNanos(),
+                pieceLength()),
                 uris.stream().map(URI::create).toList(), fetchers, engine.loop(),
                 engine.buffers(), this, this, engine.random());
         rate = engine.downloadLimiter().newChild(effective.get(Option.MAX_DOWNLOAD_LIMIT));
@@ -291,7 +308,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
      * download's, so a restart continues it instead of renaming.
      */
     private ResumeState resumeState() {
-        if (transfer == null) {
+        if (transfer == null || disk == null || disk.inMemory()) {
             return null;
         }
         long total = transfer.totalLength();
@@ -301,33 +318,45 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         return new ResumeState(new ResumeIdentity.Url(uris.get(0)), pieceLength(), total, piecesOnDisk(), 0);
     }
 
-    /** Pieces entirely on disk. */
+    /** Pieces entirely on disk; with Metalink piece hashes, the verified ones only. */
     Bitfield piecesOnDisk() {
-        long total = transfer == null ? -1 : transfer.totalLength();
-        if (total < 0) {
-            return new Bitfield(0);
-        }
-        long pieceLength = pieceLength();
-        Bitfield pieces = new Bitfield((int) ((total + pieceLength - 1) / pieceLength));
-        for (long[] range : transfer.writtenRanges()) {
-            long first = (range[0] + pieceLength - 1) / pieceLength;
-            for (long piece = first; piece < pieces.size(); piece++) {
-                long end = Math.min((piece + 1) * pieceLength, total);
-                if (end > range[1]) {
-                    break;
-                }
-                pieces.set((int) piece);
-            }
-        }
-        return pieces;
+        return DownloadChecks.piecesOnDisk(checks, transfer, pieceLength());
     }
 
     // ---- transfer callbacks --------------------------------------------------------------------
 
     @Override
+    public FetchFailure checkResponse(URI source, FetchResponse response) {
+        return checks.checkResponse(source, response, mirror -> {
+            if (!uris.contains(mirror.toString())) {
+                changeUris(1, List.of(), List.of(mirror.toString()), -1);
+            }
+        });
+    }
+
+    @Override
+    public boolean allWrittenVerified() {
+        return checks.settled();
+    }
+
+    @Override
     public void onFirstResponse(FetchResponse response) {
         Options effective = effective();
-        String name = FileNames.choose(effective.get(Option.OUT), response);
+        String name = metalink != null ? metalink.name() : FileNames.choose(effective.get(Option.OUT), response);
+        SegmentedTransfer current = transfer;
+        DiskFile file = disk;
+        try {
+            checks.firstResponse(response, name, effective, engine.hashExecutor(), engine.loop(), file, current,
+                    engine.log(), gidText);
+        } catch (IllegalArgumentException mismatch) {
+            post(() -> current.abort(ErrorCode.CHECKSUM_ERROR, mismatch.getMessage()));
+            return;
+        }
+        if (checks.follow() == FollowMetalink.MEM) {
+            diskQueue.execute(() -> prepare(file, () -> file.prepareInMemory(response.totalLength(),
+                    MetalinkLimits.DEFAULT.maxDocumentBytes()), current));
+            return;
+        }
         DiskFile.Request request = new DiskFile.Request(effective.get(Option.DIR), name, response.totalLength(),
                 pieceLength(), uris.get(0), effective.get(Option.ALLOW_OVERWRITE),
                 effective.get(Option.AUTO_FILE_RENAMING), effective.get(Option.CONTINUE),
@@ -335,11 +364,9 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
                 AllocationMode.fromOptionValue(effective.get(Option.FILE_ALLOCATION).optionValue()),
                 effective.get(Option.NO_FILE_ALLOCATION_LIMIT), engine.diskCacheBytes(),
                 DiskFile.Integrity.UNCHECKED);
-        SegmentedTransfer current = transfer;
-        DiskFile file = disk;
-        String checksum = effective.get(Option.CHECKSUM);
+        ExpectedChecksum checksum = DownloadChecks.knownChecksum(effective, metalink);
         if (!effective.get(Option.CHECK_INTEGRITY) || checksum == null) {
-            diskQueue.execute(() -> prepare(file, request, current));
+            diskQueue.execute(() -> prepare(file, () -> file.prepare(request), current));
             return;
         }
         diskQueue.execute(() -> {
@@ -351,37 +378,48 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
                 return;
             }
             if (candidate == null) {
-                prepare(file, request, current);
+                prepare(file, () -> file.prepare(request), current);
                 return;
             }
             engine.hashExecutor().execute(() -> {
                 boolean matches;
                 try {
-                    new WholeFileChecksum().verify(candidate, ExpectedChecksum.parse(checksum));
+                    new WholeFileChecksum().verify(candidate, checksum);
                     matches = true;
                 } catch (IOException mismatchOrUnreadable) {
                     matches = false;
                 }
                 DiskFile.Request checked = request.withIntegrity(matches
                         ? DiskFile.Integrity.COMPLETE : DiskFile.Integrity.MISMATCH);
-                diskQueue.execute(() -> prepare(file, checked, current));
+                diskQueue.execute(() -> prepare(file, () -> file.prepare(checked), current));
             });
         });
     }
 
+    /** How the disk queue opens the file. */
+    @FunctionalInterface
+    private interface Preparation {
+        DiskFile.Prepared run() throws IOException;
+    }
+
     /** Disk queue: opens the file, then lets the transfer proceed (or fail) on the loop. */
-    private void prepare(DiskFile file, DiskFile.Request request, SegmentedTransfer current) {
+    private void prepare(DiskFile file, Preparation preparation, SegmentedTransfer current) {
         try {
-            DiskFile.Prepared prepared = file.prepare(request);
+            DiskFile.Prepared prepared = preparation.run();
             post(() -> {
                 if (transfer == current) {
                     filePath = prepared.path();
                     filePrepared = true;
+                    List<long[]> done = checks.prepared(prepared);
                     for (HeldWrite held : heldWrites) {
-                        submitWrite(held.offset(), held.buffer());
+                        if (checks.keepsOnDisk(done, held.offset(), held.buffer().remaining())) {
+                            current.written(held.offset(), 0, held.buffer());
+                        } else {
+                            submitWrite(held.offset(), held.buffer());
+                        }
                     }
                     heldWrites.clear();
-                    current.proceed(prepared.doneRanges());
+                    current.proceed(done);
                 }
             });
         } catch (IOException | RuntimeException e) {
@@ -413,7 +451,12 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         diskQueue.execute(() -> {
             try {
                 file.write(offset, buffer);
-                post(() -> current.written(offset, length, buffer));
+                post(() -> {
+                    if (transfer == current) {
+                        checks.written(offset, length);
+                    }
+                    current.written(offset, length, buffer);
+                });
             } catch (IOException | RuntimeException e) {
                 post(() -> current.writeFailed(codeOf(e), e.getMessage(), buffer));
             }
@@ -430,7 +473,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
             rate = null;
         }
         DiskFile file = disk;
-        String checksum = effective().get(Option.CHECKSUM);
+        ExpectedChecksum checksum = checks.expected();
         diskQueue.execute(() -> {
             try {
                 file.finish();
@@ -438,14 +481,14 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
                 post(() -> fail(codeOf(e), e.getMessage()));
                 return;
             }
-            if (checksum == null || file.path() == null) {
-                post(this::succeed);
+            if (checksum == null || file.path() == null && !file.inMemory()) {
+                post(this::verified);
                 return;
             }
             engine.hashExecutor().execute(() -> {
                 try {
-                    new WholeFileChecksum().verify(file.path(), ExpectedChecksum.parse(checksum));
-                    post(this::succeed);
+                    Completion.verify(file, checksum);
+                    post(this::verified);
                 } catch (ChecksumMismatchException mismatch) {
                     post(() -> fail(ErrorCode.CHECKSUM_ERROR, mismatch.getMessage()));
                 } catch (IOException e) {
@@ -459,6 +502,35 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
     public void onFailure(ErrorCode code, String message) {
         stopTransfer();
         fail(code, message);
+    }
+
+    /** The whole file is verified: save its signature, follow it if it is a Metalink, then succeed. */
+    private void verified() {
+        if (state != DownloadState.ACTIVE) {
+            return;
+        }
+        DiskFile file = disk;
+        if (metalink != null && metalink.signature() != null && filePath != null) {
+            Path path = filePath;
+            diskQueue.execute(() -> {
+                Completion.saveSignature(path, metalink.signature(), engine.log(), gidText);
+                post(this::succeed);
+            });
+        } else if (checks.follow() != FollowMetalink.FALSE) {
+            Completion.readMetalink(file, diskQueue, engine.hashExecutor(), document -> post(() -> {
+                if (state == DownloadState.ACTIVE) {
+                    try {
+                        engine.follow(this, document, checks.answeredFrom())
+                                .forEach(child -> followedBy.add(child.gid()));
+                    } catch (IllegalArgumentException nothingSelected) {
+                        engine.log().warn("{}: {}", gidText, nothingSelected.getMessage());
+                    }
+                    succeed();
+                }
+            }), refused -> post(() -> fail(ErrorCode.METALINK_PARSE_ERROR, refused.getMessage())));
+        } else {
+            succeed();
+        }
     }
 
     private void succeed() {
@@ -490,6 +562,9 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
 
     @Override
     List<Path> files() {
+        if (filePath == null && metalink != null) {
+            return List.of(effective().get(Option.DIR).resolve(metalink.name()).toAbsolutePath());
+        }
         return filePath == null ? List.of() : List.of(filePath);
     }
 
@@ -517,6 +592,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
 
     @Override
     InputFileEntry sessionEntry() {
-        return uris.isEmpty() ? null : new InputFileEntry(uris, options);
+        // A Metalink's file is saved through its document (SessionFiles), or not at all when kept in memory.
+        return uris.isEmpty() || metalink != null ? null : new InputFileEntry(uris, options);
     }
 }

@@ -52,7 +52,8 @@ final class TorrentSnapshots {
         return new DownloadStatus(job.gidText, job.state, total, completed, swarm != null ? swarm.uploadedBytes() : 0,
                 active ? swarm.downloadSpeed() : 0, active ? swarm.uploadSpeed() : 0,
                 active ? swarm.connections() : 0, metainfo.pieceLength(), metainfo.pieceCount(), bitfield, dir, files,
-                job.errorCode, job.errorMessage, List.of(), Optional.empty(), Optional.of(info));
+                job.errorCode, job.errorMessage, List.copyOf(job.followedBy), Optional.ofNullable(job.following),
+                Optional.of(info));
     }
 
     private static List<FileStatus> files(SwarmStatus swarm, List<String> webSeeds) {

@@ -6,12 +6,18 @@ import dev.arietta.bittorrent.metainfo.TorrentException;
 import dev.arietta.bittorrent.metainfo.TorrentParser;
 import dev.arietta.core.ErrorCode;
 import dev.arietta.internal.options.InputFileEntry;
+import dev.arietta.metalink.Metalink;
+import dev.arietta.metalink.MetalinkDocument;
+import dev.arietta.metalink.MetalinkException;
+import dev.arietta.metalink.MetalinkFile;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * {@code -S}/{@code --show-files}, as aria2c treats it ({@code -T FILE} without {@code -S}
@@ -19,11 +25,12 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code -T FILE -S} prints the listing of FILE ({@link TorrentListing}) and exits; other
  *       arguments are ignored.</li>
- *   <li>{@code -S FILE...} prints, for each argument, {@code >>> Printing the contents of file
- *       'FILE'...} and its listing, then exits.</li>
+ *   <li>{@code -S FILE...} (and {@code -S -M FILE}) prints, for each argument, {@code >>> Printing
+ *       the contents of file 'FILE'...} and its listing, then exits: a torrent's as
+ *       {@link TorrentListing}, a {@code .meta4}/{@code .metalink} file's as aria2's files table.</li>
  * </ul>
  * Exit status: 0 when every listing was printed; otherwise the status of the last failure: the
- * parser's 25 (not bencode) or 26 (not a usable torrent), 28 for a {@code -T} file that does not
+ * parser's 25 (not bencode), 26 (not a usable torrent) or 20 (not a usable Metalink), 28 for a {@code -T} file that does not
  * exist (as aria2 checks the option), 1 for any other unreadable or unsupported file. aria2
  * exits with 0 after a failed {@code -S} listing of an argument; Arietta reports it, so scripts
  * can tell. Stateless.
@@ -68,10 +75,8 @@ final class ShowFiles {
     }
 
     private static int list(TorrentParser parser, Path file, PrintStream out, PrintStream err) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".meta4") || name.endsWith(".metalink")) {
-            err.println("arietta: " + file + ": listing Metalink files is not supported yet.");
-            return ErrorCode.UNKNOWN.code();
+        if (InputFileEntry.isMetalinkFile(file.toString())) {
+            return listMetalink(file, out, err);
         }
         try {
             out.print(TorrentListing.format(parser.parse(file)));
@@ -87,5 +92,33 @@ final class ShowFiles {
             err.println("arietta: " + file + ": cannot be read: " + e.getMessage());
             return ErrorCode.UNKNOWN.code();
         }
+    }
+
+    /** aria2's listing of a Metalink: its files (names as sanitized by the parser) and sizes, 0 when not given. */
+    private static int listMetalink(Path file, PrintStream out, PrintStream err) {
+        MetalinkDocument document;
+        try (InputStream in = Files.newInputStream(file)) {
+            document = Metalink.parse(in);
+        } catch (MetalinkException e) {
+            err.println("arietta: " + file + ": not a usable Metalink: " + e.getMessage() + " (error "
+                    + ErrorCode.METALINK_PARSE_ERROR.code() + ")");
+            return ErrorCode.METALINK_PARSE_ERROR.code();
+        } catch (NoSuchFileException e) {
+            err.println("arietta: " + file + ": no such file.");
+            return ErrorCode.UNKNOWN.code();
+        } catch (IOException e) {
+            err.println("arietta: " + file + ": cannot be read: " + e.getMessage());
+            return ErrorCode.UNKNOWN.code();
+        }
+        List<String> paths = new ArrayList<>();
+        List<Long> lengths = new ArrayList<>();
+        for (MetalinkFile entry : document.files()) {
+            paths.add(entry.name());
+            lengths.add(entry.size().orElse(0));
+        }
+        StringBuilder listing = new StringBuilder();
+        TorrentListing.appendFiles(listing, paths, lengths);
+        out.print(listing);
+        return ErrorCode.FINISHED.code();
     }
 }

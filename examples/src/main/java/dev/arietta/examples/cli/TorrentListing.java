@@ -5,6 +5,7 @@ import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -76,17 +77,29 @@ public final class TorrentListing {
         }
         line(out, "Name: " + torrent.name());
         line(out, "Magnet URI: " + magnet(torrent));
+        List<String> paths = new ArrayList<>();
+        List<Long> lengths = new ArrayList<>();
+        for (TorrentFile file : torrent.files()) {
+            paths.add("./" + (torrent.isMultiFile() ? torrent.name() + "/" + file.joinedPath() : file.joinedPath()));
+            lengths.add(file.length());
+        }
+        appendFiles(out, paths, lengths);
+        return out.toString();
+    }
+
+    /**
+     * aria2's files table: {@code Files:}, the header, then each file's 1-based index and path
+     * and, under it, its size; {@code paths} and {@code lengths} run in parallel.
+     */
+    static void appendFiles(StringBuilder out, List<String> paths, List<Long> lengths) {
         line(out, "Files:");
         line(out, "idx|path/length");
         line(out, DOUBLE_RULE);
-        int index = 1;
-        for (TorrentFile file : torrent.files()) {
-            String path = torrent.isMultiFile() ? torrent.name() + "/" + file.joinedPath() : file.joinedPath();
-            line(out, String.format(Locale.ROOT, "%3d|./%s", index++, path));
-            line(out, "   |" + size(file.length()));
+        for (int i = 0; i < paths.size(); i++) {
+            line(out, String.format(Locale.ROOT, "%3d|%s", i + 1, paths.get(i)));
+            line(out, "   |" + size(lengths.get(i)));
             line(out, SINGLE_RULE);
         }
-        return out.toString();
     }
 
     /** aria2's magnet link for a torrent: upper-case hex info-hash, name, every tracker in tier order. */

@@ -92,6 +92,24 @@ class ShowFilesTest {
     }
 
     @Test
+    void listsMetalinkFilesAsAria2c() throws IOException {
+        Path metalink = Files.writeString(directory.resolve("files.meta4"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <metalink xmlns="urn:ietf:params:xml:ns:metalink">
+                  <file name="example.ext"><size>14471447</size><url>http://example.com/example.ext</url></file>
+                  <file name="dir/other.bin"><url>http://example.com/other.bin</url></file>
+                </metalink>
+                """);
+        assertEquals(0, run("-S", "-M", metalink.toString()), err());
+        String rule = "---+" + "-".repeat(75) + "\n";
+        // What aria2c 1.36 -S prints for this document.
+        assertEquals(">>> Printing the contents of file '" + metalink + "'...\n"
+                + "Files:\nidx|path/length\n===+" + "=".repeat(75) + "\n"
+                + "  1|example.ext\n   |13MiB (14,471,447)\n" + rule
+                + "  2|dir/other.bin\n   |0B (0)\n" + rule, out());
+    }
+
+    @Test
     void aMissingTorrentFileIsABadOption() {
         assertEquals(28, run("-S", "-T", directory.resolve("absent.torrent").toString()));
         assertEquals("arietta: torrent-file: " + directory.resolve("absent.torrent") + ": no such file.\n", err());
@@ -116,7 +134,7 @@ class ShowFilesTest {
         Path noInfo = Files.writeString(directory.resolve("no-info.torrent"), "d8:announce3:urle");
         Path metalink = Files.writeString(directory.resolve("files.meta4"), "<metalink/>");
         Path absent = directory.resolve("absent.torrent");
-        assertEquals(1, run("-S", noInfo.toString(), absent.toString(), single.toString(), metalink.toString()));
+        assertEquals(20, run("-S", noInfo.toString(), absent.toString(), single.toString(), metalink.toString()));
         String out = out();
         for (Path file : List.of(noInfo, absent, single, metalink)) {
             assertTrue(out.contains(">>> Printing the contents of file '" + file + "'...\n"), out);
@@ -124,7 +142,9 @@ class ShowFilesTest {
         assertTrue(out.contains("Name: b.bin\n"), out);
         assertEquals("arietta: " + noInfo + ": not a usable torrent: info: missing (error 26)\n"
                 + "arietta: " + absent + ": no such file.\n"
-                + "arietta: " + metalink + ": listing Metalink files is not supported yet.\n", err());
+                + "arietta: " + metalink + ": not a usable Metalink: ", err().substring(0, err().lastIndexOf(
+                        ": not a usable Metalink: ") + ": not a usable Metalink: ".length()));
+        assertTrue(err().endsWith(" (error 20)\n"), err());
         outBytes.reset();
         errBytes.reset();
         assertEquals(26, run("-S", single.toString(), noInfo.toString()));

@@ -1,6 +1,7 @@
 package dev.arietta.http.internal.transfer;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,11 +13,24 @@ import java.util.Optional;
  * @param rangeSupported  whether the source honours byte ranges (so the file may be split)
  * @param suggestedName   the raw, unsanitized file name the source suggests
  *                        (Content-Disposition), if any
+ * @param contentType     the media type the source gives (HTTP {@code Content-Type}, raw,
+ *                        parameters included), if any
+ * @param links           every raw HTTP {@code Link} value, in order (Metalink/HTTP mirrors); empty for FTP
+ * @param digests         every raw HTTP {@code Digest} value, in order (RFC 3230); empty for FTP
  */
-public record FetchResponse(URI finalUri, long totalLength, boolean rangeSupported, Optional<String> suggestedName) {
+public record FetchResponse(URI finalUri, long totalLength, boolean rangeSupported, Optional<String> suggestedName,
+                            Optional<String> contentType, List<String> links, List<String> digests) {
 
     public FetchResponse {
         Objects.requireNonNull(finalUri, "finalUri");
         Objects.requireNonNull(suggestedName, "suggestedName");
+        Objects.requireNonNull(contentType, "contentType");
+        links = List.copyOf(links);
+        digests = List.copyOf(digests);
+    }
+
+    /** A response that says nothing about media type, mirrors or digests (FTP, tests). */
+    public FetchResponse(URI finalUri, long totalLength, boolean rangeSupported, Optional<String> suggestedName) {
+        this(finalUri, totalLength, rangeSupported, suggestedName, Optional.empty(), List.of(), List.of());
     }
 }

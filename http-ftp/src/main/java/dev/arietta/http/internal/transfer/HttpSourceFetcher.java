@@ -129,7 +129,9 @@ public final class HttpSourceFetcher implements SourceFetcher {
             }
             Optional<String> name = response.headers().firstValue("Content-Disposition")
                     .flatMap(ContentDisposition::fileName);
-            listener.onStart(new FetchResponse(response.uri(), total, ranges, name));
+            listener.onStart(new FetchResponse(response.uri(), total, ranges, name,
+                    response.headers().firstValue("Content-Type"), response.headers().links(),
+                    response.headers().digests()));
         }
 
         @Override

@@ -15,6 +15,8 @@ final class Mirror {
     final SpeedMeter speed;
     int connections;
     int failures;
+    /** Ranges it supplied that failed verification. */
+    int badRanges;
     boolean dropped;
     boolean used;
     long retryNotBeforeNanos;

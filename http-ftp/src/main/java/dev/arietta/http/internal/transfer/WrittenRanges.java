@@ -36,6 +36,38 @@ public final class WrittenRanges {
         total += end - start;
     }
 
+    /** Removes {@code [start, end)}: the bytes there were thrown away. */
+    public void remove(long start, long end) {
+        if (end <= start) {
+            return;
+        }
+        Map.Entry<Long, Long> before = ranges.lowerEntry(start);
+        if (before != null && before.getValue() > start) {
+            long oldEnd = before.getValue();
+            ranges.put(before.getKey(), start);
+            total -= oldEnd - start;
+            if (oldEnd > end) {
+                ranges.put(end, oldEnd);
+                total += oldEnd - end;
+            }
+        }
+        for (Map.Entry<Long, Long> inside = ranges.ceilingEntry(start);
+                inside != null && inside.getKey() < end; inside = ranges.ceilingEntry(start)) {
+            ranges.remove(inside.getKey());
+            total -= inside.getValue() - inside.getKey();
+            if (inside.getValue() > end) {
+                ranges.put(end, inside.getValue());
+                total += inside.getValue() - end;
+            }
+        }
+    }
+
+    /** Whether every byte of {@code [start, end)} is covered. */
+    public boolean covers(long start, long end) {
+        Map.Entry<Long, Long> range = ranges.floorEntry(start);
+        return range != null && range.getValue() >= end;
+    }
+
     /** Bytes covered. */
     public long total() {
         return total;

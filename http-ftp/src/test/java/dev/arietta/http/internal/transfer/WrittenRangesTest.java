@@ -2,6 +2,8 @@ package dev.arietta.http.internal.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,5 +30,23 @@ class WrittenRangesTest {
         written.add(7, 7);
         assertArrayEquals(new long[][] {{0, 100}}, ranges(written));
         assertEquals(100, written.total());
+    }
+
+    @Test
+    void removedBytesLeaveHolesAndAreNotCounted() {
+        WrittenRanges written = new WrittenRanges();
+        written.add(0, 100);
+        written.remove(20, 30);
+        assertArrayEquals(new long[][] {{0, 20}, {30, 100}}, ranges(written));
+        assertEquals(90, written.total());
+        written.remove(10, 40);
+        written.remove(90, 200);
+        assertArrayEquals(new long[][] {{0, 10}, {40, 90}}, ranges(written));
+        assertEquals(60, written.total());
+        written.remove(0, 10);
+        assertArrayEquals(new long[][] {{40, 90}}, ranges(written));
+        assertTrue(written.covers(50, 90));
+        assertFalse(written.covers(30, 50));
+        assertFalse(written.covers(80, 91));
     }
 }
