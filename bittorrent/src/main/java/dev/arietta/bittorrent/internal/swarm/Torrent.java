@@ -171,6 +171,11 @@ final class Torrent {
         return state.isActive() && !stopping;
     }
 
+    /** Downloading or seeding (past the checks), and not stopping: peers may connect. */
+    boolean isRunning() {
+        return (state == SwarmState.DOWNLOADING || state == SwarmState.SEEDING) && !stopping;
+    }
+
     boolean isDownloading() {
         return state == SwarmState.DOWNLOADING && !stopping;
     }
