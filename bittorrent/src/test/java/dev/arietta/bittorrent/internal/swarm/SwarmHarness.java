@@ -84,7 +84,7 @@ final class SwarmHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         try {
             List<CompletableFuture<Void>> stops = fixture.call(() -> {
                 List<CompletableFuture<Void>> all = new ArrayList<>();
@@ -96,6 +96,11 @@ final class SwarmHarness implements AutoCloseable {
             CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
                     .get(LoopFixture.WAIT_SECONDS * 2, TimeUnit.SECONDS);
             fixture.run(() -> contexts.forEach(BitTorrentContext::close));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while closing the swarms", e);
+        } catch (Exception e) {
+            throw new IOException("closing the swarms failed", e);
         } finally {
             fixture.close();
             disk.shutdownNow();
