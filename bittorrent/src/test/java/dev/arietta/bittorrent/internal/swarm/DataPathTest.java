@@ -54,23 +54,12 @@ class DataPathTest {
         context = harness.context();
         swarm = harness.add(context, torrent, SwarmSettings.builder(directory.resolve("leech"))
                 .allocation(AllocationMode.NONE).build(), events);
-        harness.start(swarm);
-        awaitState(SwarmState.DOWNLOADING);
+        harness.startDownloading(swarm);
     }
 
     @AfterEach
     void close() throws Exception {
         harness.close();
-    }
-
-    private void awaitState(SwarmState state) throws Exception {
-        long deadline = System.nanoTime() + WAIT * 1_000_000_000L;
-        while (harness.status(swarm).state() != state) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("state " + harness.status(swarm).state() + ", expected " + state);
-            }
-            Thread.sleep(5);
-        }
     }
 
     private FakePeer connect(String name) throws IOException {

@@ -17,6 +17,8 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 
 /**
@@ -152,6 +154,40 @@ final class FakePeer implements AutoCloseable {
     static Request request(Message message) {
         ByteBuffer payload = message.buffer();
         return new Request(payload.getInt(), payload.getInt(), payload.getInt());
+    }
+
+    /**
+     * Seeds {@code content} on a background thread: announces every piece, unchokes, and
+     * answers each request until the connection ends.
+     *
+     * @return completes when the connection ended (normally, with the requests served)
+     */
+    CompletableFuture<Integer> seedInBackground(byte[] content, int pieceLength) {
+        CompletableFuture<Integer> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            int served = 0;
+            try {
+                send(HAVE_ALL);
+                send(UNCHOKE);
+                while (true) {
+                    Message message = next();
+                    if (message.id() == REQUEST) {
+                        Request request = request(message);
+                        int start = request.piece() * pieceLength + request.offset();
+                        sendPiece(request.piece(), request.offset(),
+                                Arrays.copyOfRange(content, start, start + request.length()));
+                        served++;
+                    }
+                }
+            } catch (IOException ended) {
+                done.complete(served);
+            } catch (RuntimeException | AssertionError e) {
+                done.completeExceptionally(e);
+            }
+        }, "fake-seeder");
+        thread.setDaemon(true);
+        thread.start();
+        return done;
     }
 
     @Override

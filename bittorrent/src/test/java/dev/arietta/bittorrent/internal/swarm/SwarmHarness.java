@@ -71,6 +71,24 @@ final class SwarmHarness implements AutoCloseable {
         stopped.get(LoopFixture.WAIT_SECONDS * 2, TimeUnit.SECONDS);
     }
 
+    /** Waits until the swarm is in {@code state}. */
+    void awaitState(Swarm swarm, SwarmState state) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LoopFixture.WAIT_SECONDS * 2);
+        SwarmState now;
+        while ((now = fixture.call(swarm::state)) != state) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(swarm + " is " + now + ", not " + state);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** Starts {@code swarm} and waits until its start-up checks are done and it downloads. */
+    void startDownloading(Swarm swarm) throws Exception {
+        start(swarm);
+        awaitState(swarm, SwarmState.DOWNLOADING);
+    }
+
     SwarmStatus status(Swarm swarm) throws Exception {
         return fixture.call(swarm::status);
     }
