@@ -120,6 +120,7 @@ final class Downloader implements BlockWriter.Listener {
         for (PeerSession peer : torrent.peers.established()) {
             fill(peer);
         }
+        torrent.webSeeds.fill();
     }
 
     private void retryWhenRateAllows() {
@@ -209,6 +210,7 @@ final class Downloader implements BlockWriter.Listener {
     @Override
     public void writerDrained() {
         fillSoon();
+        torrent.webSeeds.resume();
     }
 
     private void hash(int piece) {
@@ -244,6 +246,8 @@ final class Downloader implements BlockWriter.Listener {
     }
 
     private void blame(int source, boolean sole, int piece) {
-        torrent.peers.blame(source, sole, piece);
+        if (!torrent.webSeeds.blame(source, piece)) {
+            torrent.peers.blame(source, sole, piece);
+        }
     }
 }

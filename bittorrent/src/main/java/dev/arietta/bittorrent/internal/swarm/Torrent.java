@@ -98,6 +98,7 @@ final class Torrent {
     BlockReader reader;
     FileProgress progress;
     ResumeKeeper resume;
+    WebSeeds webSeeds;
     int bannedPeers;
 
     private SwarmState state = SwarmState.CHECKING;
@@ -189,13 +190,13 @@ final class Torrent {
         return uploadedBefore + peers.uploadedBytes();
     }
 
-    /** Bytes received during this run. */
+    /** Bytes received during this run, from peers and web seeds. */
     long downloadedBytes() {
-        return peers.downloadedBytes();
+        return peers.downloadedBytes() + (webSeeds == null ? 0 : webSeeds.downloadedBytes());
     }
 
     long downloadRate() {
-        return peers.downloadRate();
+        return peers.downloadRate() + (webSeeds == null ? 0 : webSeeds.downloadRate());
     }
 
     long uploadRate() {
@@ -337,6 +338,7 @@ final class Torrent {
         writer = new BlockWriter(storage, context.diskExecutor(), loop, context.blockPool(),
                 context.maxQueuedWriteBytes(), downloader);
         reader = new BlockReader(storage, context.diskExecutor(), loop, context.blockPool());
+        webSeeds = new WebSeeds(this);
         boolean complete = picker.isFinished();
         state = complete ? SwarmState.SEEDING : SwarmState.DOWNLOADING;
         announcer = new TrackerManager(trackerLog, loop, new AnnounceTarget(metainfo.infoHash(), context.peerId(),
@@ -360,6 +362,7 @@ final class Torrent {
             enterSeeding(false, checked);
         } else {
             peers.connectMore();
+            webSeeds.fill();
         }
     }
 
@@ -495,6 +498,9 @@ final class Torrent {
         if (reader != null) {
             reader.close();
         }
+        if (webSeeds != null) {
+            webSeeds.stop();
+        }
         CompletableFuture<Void> trackersDone;
         if (announcer == null) {
             trackersDone = CompletableFuture.completedFuture(null);
@@ -585,7 +591,7 @@ final class Torrent {
         long completed = progress != null ? progress.completedLength() : 0;
         return new SwarmStatus(metainfo.infoHash(), state, total, completed, uploadedBytes(), downloadedBytes(),
                 downloadRate(), uploadRate(), peerStatuses.size(), peers.seeds(), peerStatuses, verified,
-                Snapshots.files(this), trackerLog.statuses(), 0, state == SwarmState.FAILED ? errorMessage : "");
+                Snapshots.files(this), trackerLog.statuses(), webSeeds == null ? 0 : webSeeds.active(), state == SwarmState.FAILED ? errorMessage : "");
     }
 
     @Override
