@@ -76,11 +76,15 @@ final class Downloader implements BlockWriter.Listener {
         if (capacity <= 0 || pickable == null) {
             return;
         }
-        long granted = torrent.downloadLimit.request((long) capacity * PieceGeometry.BLOCK_LENGTH);
+        long wanted = (long) capacity * PieceGeometry.BLOCK_LENGTH;
+        long granted = torrent.downloadLimit.request(wanted);
+        if (granted < wanted) {
+            // The limit holds some requests back: ask again once it allows more.
+            retryWhenRateAllows();
+        }
         capacity = (int) Math.min(capacity, granted / PieceGeometry.BLOCK_LENGTH);
         if (capacity == 0) {
             torrent.downloadLimit.refund(granted);
-            retryWhenRateAllows();
             return;
         }
         int count = torrent.picker.pickBlocks(pickable, peer.source, capacity, picked);

@@ -105,6 +105,7 @@ final class Torrent {
     private SwarmState finalState = SwarmState.STOPPED;
     private String errorMessage = "";
     private long uploadedBefore;
+    private long savedUploadedBytes;
     private long seedingSinceNanos;
     private final Set<Cancellable> timers = new LinkedHashSet<>();
     private boolean preparing;
@@ -267,6 +268,7 @@ final class Torrent {
         storage = preparation.storage();
         resume = new ResumeKeeper(preparation.resume(), context.diskExecutor(), loop);
         uploadedBefore = preparation.state().map(ResumeState::uploadedBytes).orElse(0L);
+        savedUploadedBytes = uploadedBefore;
         if (stopping) {
             continueStop();
             return;
@@ -453,6 +455,12 @@ final class Torrent {
 
     private void saveResumeIfDirty() {
         if (picker != null && !closingData) {
+            long uploaded = uploadedBytes();
+            if (uploaded != savedUploadedBytes) {
+                // The share ratio survives a restart too.
+                savedUploadedBytes = uploaded;
+                resume.dirty();
+            }
             resume.saveIfDirty(this::snapshot, storage::sync);
         }
     }
