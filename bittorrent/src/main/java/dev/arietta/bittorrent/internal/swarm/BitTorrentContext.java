@@ -310,7 +310,7 @@ public final class BitTorrentContext implements AutoCloseable {
 
     private Optional<TorrentEndpoint> route(InfoHash infoHash) {
         Torrent torrent = accepting.get(infoHash);
-        if (torrent == null || !torrent.isActive()) {
+        if (torrent == null || !torrent.isRunning()) {
             return Optional.empty();
         }
         return Optional.of(new TorrentEndpoint(torrent.params, torrent.peers.incoming()));

@@ -76,11 +76,15 @@ final class Downloader implements BlockWriter.Listener {
         if (capacity <= 0 || pickable == null) {
             return;
         }
-        long granted = torrent.downloadLimit.request((long) capacity * PieceGeometry.BLOCK_LENGTH);
+        long wanted = (long) capacity * PieceGeometry.BLOCK_LENGTH;
+        long granted = torrent.downloadLimit.request(wanted);
+        if (granted < wanted) {
+            // The limit holds some requests back: ask again once it allows more.
+            retryWhenRateAllows();
+        }
         capacity = (int) Math.min(capacity, granted / PieceGeometry.BLOCK_LENGTH);
         if (capacity == 0) {
             torrent.downloadLimit.refund(granted);
-            retryWhenRateAllows();
             return;
         }
         int count = torrent.picker.pickBlocks(pickable, peer.source, capacity, picked);
@@ -120,6 +124,7 @@ final class Downloader implements BlockWriter.Listener {
         for (PeerSession peer : torrent.peers.established()) {
             fill(peer);
         }
+        torrent.webSeeds.fill();
     }
 
     private void retryWhenRateAllows() {
@@ -209,6 +214,7 @@ final class Downloader implements BlockWriter.Listener {
     @Override
     public void writerDrained() {
         fillSoon();
+        torrent.webSeeds.resume();
     }
 
     private void hash(int piece) {
@@ -244,6 +250,8 @@ final class Downloader implements BlockWriter.Listener {
     }
 
     private void blame(int source, boolean sole, int piece) {
-        torrent.peers.blame(source, sole, piece);
+        if (!torrent.webSeeds.blame(source, piece)) {
+            torrent.peers.blame(source, sole, piece);
+        }
     }
 }

@@ -117,7 +117,7 @@ final class PeerManager {
 
     /** Opens outgoing connections while below {@code bt-max-peers}; asks the trackers for more when out of addresses. */
     void connectMore() {
-        if (!torrent.isActive() || torrent.isSeeding() && torrent.directory.size() == 0) {
+        if (!torrent.isRunning()) {
             return;
         }
         long now = torrent.loop.nanoTime();
@@ -158,7 +158,7 @@ final class PeerManager {
     boolean admit(PeerSession session) {
         connecting.remove(session);
         PeerConnection connection = session.connection;
-        if (!torrent.isActive()) {
+        if (!torrent.isRunning()) {
             return false;
         }
         PeerId id = connection.peerId();

@@ -1,6 +1,8 @@
 package dev.arietta.bittorrent.internal.swarm;
 
+import dev.arietta.bittorrent.internal.swarm.storage.TorrentStorage;
 import dev.arietta.bittorrent.internal.wire.PeerConnection;
+import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
 import dev.arietta.core.internal.piece.Bitfield;
 import dev.arietta.core.internal.storage.FileEntry;
 import dev.arietta.core.internal.storage.FileLayout;
@@ -29,6 +31,21 @@ final class Snapshots {
             return peerId.substring(1, 7);
         }
         return peerId.substring(0, Math.min(8, peerId.length()));
+    }
+
+    /** The status of a swarm never started: nothing verified, nobody connected. */
+    static SwarmStatus neverStarted(Swarm swarm) {
+        TorrentMetainfo metainfo = swarm.metainfo();
+        FileLayout layout = TorrentStorage.layoutOf(metainfo);
+        Bitfield selected = Torrent.selection(metainfo, swarm.settings());
+        List<FileStatus> files = new ArrayList<>(layout.fileCount());
+        for (int file = 0; file < layout.fileCount(); file++) {
+            FileEntry entry = layout.file(file);
+            files.add(new FileStatus(file, swarm.settings().directory().resolve(entry.path()), entry.length(), 0,
+                    selected.get(file), entry.padding()));
+        }
+        return new SwarmStatus(metainfo.infoHash(), SwarmState.STOPPED, selectedLength(layout, selected), 0, 0, 0, 0,
+                0, 0, 0, List.of(), new Bitfield(metainfo.pieceCount()), files, List.of(), 0, "");
     }
 
     static long selectedLength(FileLayout layout, Bitfield selectedFiles) {

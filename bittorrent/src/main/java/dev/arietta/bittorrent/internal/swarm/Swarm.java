@@ -2,6 +2,7 @@ package dev.arietta.bittorrent.internal.swarm;
 
 import dev.arietta.bittorrent.internal.swarm.peer.PeerDirectory;
 import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
+import dev.arietta.core.ErrorCode;
 import dev.arietta.core.internal.piece.Bitfield;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One torrent's swarm: what the session engine drives for a BitTorrent download. Made by
@@ -31,10 +34,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Swarm {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Swarm.class);
+
     private final BitTorrentContext context;
     private final TorrentMetainfo metainfo;
     private final SwarmListener listener;
     private final PeerDirectory directory = new PeerDirectory();
+    private final SwarmListener guarded;
     private SwarmSettings settings;
     private Torrent run;
 
@@ -43,6 +49,44 @@ public final class Swarm {
         this.metainfo = metainfo;
         this.settings = settings;
         this.listener = listener;
+        this.guarded = new GuardedListener(listener);
+    }
+
+    /** Calls the engine's listener, logging what it throws instead of letting it unwind the swarm. */
+    private final class GuardedListener implements SwarmListener {
+        private final SwarmListener delegate;
+
+        GuardedListener(SwarmListener delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void onFileComplete(int fileIndex) {
+            guard(() -> delegate.onFileComplete(fileIndex));
+        }
+
+        @Override
+        public void onDownloadComplete() {
+            guard(delegate::onDownloadComplete);
+        }
+
+        @Override
+        public void onSeedingFinished() {
+            guard(delegate::onSeedingFinished);
+        }
+
+        @Override
+        public void onError(ErrorCode code, String message) {
+            guard(() -> delegate.onError(code, message));
+        }
+
+        private void guard(Runnable call) {
+            try {
+                call.run();
+            } catch (RuntimeException e) {
+                LOG.warn("{}: swarm listener failed", Swarm.this, e);
+            }
+        }
     }
 
     public TorrentMetainfo metainfo() {
@@ -54,8 +98,9 @@ public final class Swarm {
         return settings;
     }
 
+    /** The listener, shielded: an exception thrown by it is logged and does not disturb the swarm. */
     SwarmListener listener() {
-        return listener;
+        return guarded;
     }
 
     /** {@link SwarmState#STOPPED} before the first start; afterwards the current run's state. */
@@ -101,11 +146,7 @@ public final class Swarm {
     /** A snapshot of the swarm: progress, speeds, peers, files, trackers. */
     public SwarmStatus status() {
         context.checkLoop();
-        if (run == null) {
-            Torrent idle = new Torrent(this, context, directory);
-            return idle.status();
-        }
-        return run.status();
+        return run == null ? Snapshots.neverStarted(this) : run.status();
     }
 
     /**

@@ -98,12 +98,14 @@ final class Torrent {
     BlockReader reader;
     FileProgress progress;
     ResumeKeeper resume;
+    WebSeeds webSeeds;
     int bannedPeers;
 
     private SwarmState state = SwarmState.CHECKING;
     private SwarmState finalState = SwarmState.STOPPED;
     private String errorMessage = "";
     private long uploadedBefore;
+    private long savedUploadedBytes;
     private long seedingSinceNanos;
     private final Set<Cancellable> timers = new LinkedHashSet<>();
     private boolean preparing;
@@ -171,6 +173,11 @@ final class Torrent {
         return state.isActive() && !stopping;
     }
 
+    /** Downloading or seeding (past the checks), and not stopping: peers may connect. */
+    boolean isRunning() {
+        return (state == SwarmState.DOWNLOADING || state == SwarmState.SEEDING) && !stopping;
+    }
+
     boolean isDownloading() {
         return state == SwarmState.DOWNLOADING && !stopping;
     }
@@ -184,13 +191,13 @@ final class Torrent {
         return uploadedBefore + peers.uploadedBytes();
     }
 
-    /** Bytes received during this run. */
+    /** Bytes received during this run, from peers and web seeds. */
     long downloadedBytes() {
-        return peers.downloadedBytes();
+        return peers.downloadedBytes() + (webSeeds == null ? 0 : webSeeds.downloadedBytes());
     }
 
     long downloadRate() {
-        return peers.downloadRate();
+        return peers.downloadRate() + (webSeeds == null ? 0 : webSeeds.downloadRate());
     }
 
     long uploadRate() {
@@ -261,6 +268,7 @@ final class Torrent {
         storage = preparation.storage();
         resume = new ResumeKeeper(preparation.resume(), context.diskExecutor(), loop);
         uploadedBefore = preparation.state().map(ResumeState::uploadedBytes).orElse(0L);
+        savedUploadedBytes = uploadedBefore;
         if (stopping) {
             continueStop();
             return;
@@ -332,6 +340,7 @@ final class Torrent {
         writer = new BlockWriter(storage, context.diskExecutor(), loop, context.blockPool(),
                 context.maxQueuedWriteBytes(), downloader);
         reader = new BlockReader(storage, context.diskExecutor(), loop, context.blockPool());
+        webSeeds = new WebSeeds(this);
         boolean complete = picker.isFinished();
         state = complete ? SwarmState.SEEDING : SwarmState.DOWNLOADING;
         announcer = new TrackerManager(trackerLog, loop, new AnnounceTarget(metainfo.infoHash(), context.peerId(),
@@ -355,6 +364,7 @@ final class Torrent {
             enterSeeding(false, checked);
         } else {
             peers.connectMore();
+            webSeeds.fill();
         }
     }
 
@@ -445,6 +455,12 @@ final class Torrent {
 
     private void saveResumeIfDirty() {
         if (picker != null && !closingData) {
+            long uploaded = uploadedBytes();
+            if (uploaded != savedUploadedBytes) {
+                // The share ratio survives a restart too.
+                savedUploadedBytes = uploaded;
+                resume.dirty();
+            }
             resume.saveIfDirty(this::snapshot, storage::sync);
         }
     }
@@ -489,6 +505,9 @@ final class Torrent {
         peers.closeAll();
         if (reader != null) {
             reader.close();
+        }
+        if (webSeeds != null) {
+            webSeeds.stop();
         }
         CompletableFuture<Void> trackersDone;
         if (announcer == null) {
@@ -580,7 +599,7 @@ final class Torrent {
         long completed = progress != null ? progress.completedLength() : 0;
         return new SwarmStatus(metainfo.infoHash(), state, total, completed, uploadedBytes(), downloadedBytes(),
                 downloadRate(), uploadRate(), peerStatuses.size(), peers.seeds(), peerStatuses, verified,
-                Snapshots.files(this), trackerLog.statuses(), 0, state == SwarmState.FAILED ? errorMessage : "");
+                Snapshots.files(this), trackerLog.statuses(), webSeeds == null ? 0 : webSeeds.active(), state == SwarmState.FAILED ? errorMessage : "");
     }
 
     @Override

@@ -71,6 +71,24 @@ final class SwarmHarness implements AutoCloseable {
         stopped.get(LoopFixture.WAIT_SECONDS * 2, TimeUnit.SECONDS);
     }
 
+    /** Waits until the swarm is in {@code state}. */
+    void awaitState(Swarm swarm, SwarmState state) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LoopFixture.WAIT_SECONDS * 2);
+        SwarmState now;
+        while ((now = fixture.call(swarm::state)) != state) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(swarm + " is " + now + ", not " + state);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** Starts {@code swarm} and waits until its start-up checks are done and it downloads. */
+    void startDownloading(Swarm swarm) throws Exception {
+        start(swarm);
+        awaitState(swarm, SwarmState.DOWNLOADING);
+    }
+
     SwarmStatus status(Swarm swarm) throws Exception {
         return fixture.call(swarm::status);
     }
@@ -84,7 +102,7 @@ final class SwarmHarness implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         try {
             List<CompletableFuture<Void>> stops = fixture.call(() -> {
                 List<CompletableFuture<Void>> all = new ArrayList<>();
@@ -96,6 +114,11 @@ final class SwarmHarness implements AutoCloseable {
             CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new))
                     .get(LoopFixture.WAIT_SECONDS * 2, TimeUnit.SECONDS);
             fixture.run(() -> contexts.forEach(BitTorrentContext::close));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while closing the swarms", e);
+        } catch (Exception e) {
+            throw new IOException("closing the swarms failed", e);
         } finally {
             fixture.close();
             disk.shutdownNow();

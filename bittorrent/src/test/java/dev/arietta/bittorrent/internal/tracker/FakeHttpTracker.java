@@ -18,14 +18,14 @@ import java.util.function.Function;
  * answered with the bytes the script returns for it, then the connection closes. A script
  * returning null leaves the request unanswered (the connection stays open until close).
  */
-final class FakeHttpTracker implements AutoCloseable {
+public final class FakeHttpTracker implements AutoCloseable {
 
     private final ServerSocket server;
     private final BlockingQueue<String> targets = new LinkedBlockingQueue<>();
     private volatile Function<String, byte[]> script;
     private final Thread thread;
 
-    FakeHttpTracker(Function<String, byte[]> script) throws IOException {
+    public FakeHttpTracker(Function<String, byte[]> script) throws IOException {
         this.script = script;
         server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
         thread = new Thread(this::acceptLoop, "fake-http-tracker");
@@ -33,16 +33,16 @@ final class FakeHttpTracker implements AutoCloseable {
         thread.start();
     }
 
-    void script(Function<String, byte[]> value) {
+    public void script(Function<String, byte[]> value) {
         this.script = value;
     }
 
-    String url(String pathAndQuery) {
+    public String url(String pathAndQuery) {
         return "http://127.0.0.1:" + server.getLocalPort() + pathAndQuery;
     }
 
     /** The next request target, waiting up to 10 s. */
-    String nextTarget() throws InterruptedException {
+    public String nextTarget() throws InterruptedException {
         String target = targets.poll(10, TimeUnit.SECONDS);
         if (target == null) {
             throw new AssertionError("no request reached the fake HTTP tracker within 10 s");
@@ -51,7 +51,7 @@ final class FakeHttpTracker implements AutoCloseable {
     }
 
     /** A 200 response with {@code body} and a Content-Length. */
-    static byte[] ok(byte[] body) {
+    public static byte[] ok(byte[] body) {
         byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length
                 + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
         byte[] all = new byte[head.length + body.length];
@@ -60,7 +60,7 @@ final class FakeHttpTracker implements AutoCloseable {
         return all;
     }
 
-    static byte[] ok(String body) {
+    public static byte[] ok(String body) {
         return ok(body.getBytes(StandardCharsets.ISO_8859_1));
     }
 
