@@ -431,8 +431,8 @@ public final class Option<T> {
             .global(NEVER, "Download the files described by the .meta4 or .metalink file METALINK_FILE; - reads"
                     + " standard input. A local .meta4 or .metalink file given in place of a URI works too.");
     /** {@code follow-metalink}: start the downloads of a downloaded Metalink; default true. */
-    public static final Option<FollowMetalink> FOLLOW_METALINK = define("follow-metalink",
-            choice(FollowMetalink.class, FollowMetalink::optionValue)).defaultValue("true")
+    public static final Option<FollowMode> FOLLOW_METALINK = define("follow-metalink",
+            choice(FollowMode.class, FollowMode::optionValue)).defaultValue("true")
             .perDownload(RESTART, "When a downloaded file is a Metalink (a .meta4 or .metalink name, or a Metalink"
                     + " media type), download the files it describes; mem keeps the Metalink in memory only, false"
                     + " just saves it.");
@@ -539,6 +539,12 @@ public final class Option<T> {
             commaList("comma-separated announce URIs or *", "URI[,...]"))
             .perDownload(RESTART, "Tracker announce URIs to remove, comma-separated; * removes every tracker of"
                     + " the torrent.");
+    /** {@code follow-torrent}: start the BitTorrent download of a downloaded .torrent file; default true. */
+    public static final Option<FollowMode> FOLLOW_TORRENT = define("follow-torrent",
+            choice(FollowMode.class, FollowMode::optionValue)).defaultValue("true")
+            .perDownload(RESTART, "When a downloaded file is a .torrent (by its name or the application/x-bittorrent"
+                    + " media type), download what it describes; mem keeps the .torrent in memory only, false just"
+                    + " saves it.");
     /** {@code bt-hash-check-seed}: seed after check-integrity finds the torrent complete; default true. */
     public static final Option<Boolean> BT_HASH_CHECK_SEED = define("bt-hash-check-seed", bool())
             .defaultValue("true").perDownload(RESTART, "When check-integrity finds every piece of a torrent on"

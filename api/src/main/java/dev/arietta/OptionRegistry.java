@@ -45,7 +45,8 @@ final class OptionRegistry {
             Option.MAX_DOWNLOAD_RESULT, Option.KEEP_UNFINISHED_DOWNLOAD_RESULT, Option.GID, Option.PAUSE,
             Option.PAUSE_METADATA,
             Option.TORRENT_FILE, Option.SHOW_FILES, Option.LISTEN_PORT, Option.BT_MAX_PEERS, Option.SEED_RATIO,
-            Option.SEED_TIME, Option.BT_TRACKER, Option.BT_EXCLUDE_TRACKER, Option.BT_HASH_CHECK_SEED,
+            Option.SEED_TIME, Option.BT_TRACKER, Option.BT_EXCLUDE_TRACKER, Option.FOLLOW_TORRENT,
+            Option.BT_HASH_CHECK_SEED,
             Option.RPC_SAVE_UPLOAD_METADATA);
 
     static final Map<String, Option<?>> BY_NAME = index(ALL);

@@ -242,7 +242,7 @@ class OptionRegistryTest {
         Set<Class<?>> allowed = Set.of(Integer.class, Long.class, Boolean.class, java.time.Duration.class,
                 java.nio.file.Path.class, String.class, List.class, FileAllocation.class, UriSelector.class,
                 StreamPieceSelector.class, LogLevel.class, ProxyMethod.class, FtpType.class, TlsVersion.class,
-                FollowMetalink.class, MetalinkProtocol.class, Double.class);
+                FollowMode.class, MetalinkProtocol.class, Double.class);
         for (Option<?> option : Option.all()) {
             assertTrue(allowed.contains(option.valueClass()), option.name() + ": " + option.valueClass());
         }

@@ -193,6 +193,98 @@ class SessionTorrentTest {
     }
 
     @Test
+    void webSeedsAloneDownloadTheTorrentAndTheSessionUserAgentReachesThem() throws Exception {
+        Path leechDir = leechDir();
+        try (FakeHttpServer web = FakeHttpServer.start()) {
+            for (int i = 0; i < contents.length; i++) {
+                web.serve("/pub/album/track" + (i + 1) + ".bin", contents[i]);
+            }
+            Session session = Session.builder().directory(leechDir).option("user-agent", "webseed-test/1")
+                    .listener(events).build();
+            sessions.add(session);
+            DownloadHandle leech = session.addTorrent(torrent.bytes(), List.of(web.url("/pub/")),
+                    Options.of("seed-time", "0", "bt-exclude-tracker", "*"), -1);
+
+            assertTrue(leech.completion().get(60, TimeUnit.SECONDS).isSuccess());
+
+            for (int i = 0; i < contents.length; i++) {
+                assertArrayEquals(contents[i], Files.readAllBytes(leechDir.resolve("album/track" + (i + 1) + ".bin")));
+            }
+            assertTrue(!web.requestHeads().isEmpty() && web.requestHeads().stream()
+                    .allMatch(head -> head.contains("User-Agent: webseed-test/1")),
+                    "every web seed request carries the session's user agent");
+            assertTrue(tracker.announces().isEmpty(), "bt-exclude-tracker=* leaves no tracker");
+        }
+    }
+
+    /** A web server with the payload under /pub/ and a torrent of it at /album.torrent whose url-list points there. */
+    private FakeHttpServer webSeededTorrent() throws Exception {
+        FakeHttpServer web = FakeHttpServer.start();
+        for (int i = 0; i < contents.length; i++) {
+            web.serve("/pub/album/track" + (i + 1) + ".bin", contents[i]);
+        }
+        CreatedTorrent seeded = TorrentCreator.builder(seedDir.resolve("album")).pieceLength(PIECE_LENGTH)
+                .webSeed(web.url("/pub/")).build().create();
+        web.serve("/album.torrent", seeded.bytes());
+        return web;
+    }
+
+    @Test
+    void aDownloadedTorrentIsFollowedAndItsDownloadIsLinkedBothWays() throws Exception {
+        Path dir = leechDir();
+        try (FakeHttpServer web = webSeededTorrent()) {
+            Session session = session(dir);
+            DownloadHandle parent = session.addUri(List.of(web.url("/album.torrent")),
+                    Options.of("seed-time", "0", "seed-ratio", "0.5"));
+
+            assertTrue(parent.completion().get(30, TimeUnit.SECONDS).isSuccess());
+            List<String> followedBy = parent.status().followedBy();
+            assertEquals(1, followedBy.size());
+            DownloadHandle child = session.handle(followedBy.get(0)).orElseThrow();
+            assertTrue(child.completion().get(60, TimeUnit.SECONDS).isSuccess());
+
+            assertEquals(java.util.Optional.of(parent.gid()), child.status().following());
+            assertTrue(Files.exists(dir.resolve("album.torrent")), "follow-torrent=true keeps the .torrent");
+            assertArrayEquals(contents[2], Files.readAllBytes(dir.resolve("album/track3.bin")));
+            assertEquals(0.5, session.getOptions(child.gid()).get(Option.SEED_RATIO), "options inherited");
+        }
+    }
+
+    @Test
+    void followTorrentMemKeepsNothingAndFalseOnlySaves() throws Exception {
+        try (FakeHttpServer web = webSeededTorrent()) {
+            Path memDir = Files.createDirectories(temp.resolve("mem"));
+            DownloadHandle mem = session(memDir).addUri(List.of(web.url("/album.torrent")),
+                    Options.of("follow-torrent", "mem", "seed-time", "0"));
+            assertTrue(mem.completion().get(30, TimeUnit.SECONDS).isSuccess());
+            DownloadHandle child = mem.session().handle(mem.status().followedBy().get(0)).orElseThrow();
+            assertTrue(child.completion().get(60, TimeUnit.SECONDS).isSuccess());
+            assertFalse(Files.exists(memDir.resolve("album.torrent")), "mem keeps the .torrent in memory only");
+            assertArrayEquals(contents[0], Files.readAllBytes(memDir.resolve("album/track1.bin")));
+
+            Path saveDir = Files.createDirectories(temp.resolve("save"));
+            DownloadHandle save = session(saveDir).addUri(List.of(web.url("/album.torrent")),
+                    Options.of("follow-torrent", "false"));
+            assertTrue(save.completion().get(30, TimeUnit.SECONDS).isSuccess());
+            assertEquals(List.of(), save.status().followedBy());
+            assertTrue(Files.exists(saveDir.resolve("album.torrent")));
+            assertFalse(Files.exists(saveDir.resolve("album")));
+        }
+    }
+
+    @Test
+    void aCorruptDownloadedTorrentFailsItsDownloadWithItsCode() throws Exception {
+        try (FakeHttpServer web = FakeHttpServer.start()) {
+            web.serve("/broken.torrent", "d4:infod6:lengthi-5eee".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            DownloadHandle parent = session(leechDir()).addUri(List.of(web.url("/broken.torrent")));
+            DownloadResult result = parent.completion().get(30, TimeUnit.SECONDS);
+            assertEquals(DownloadState.ERROR, result.state());
+            assertEquals(ErrorCode.BITTORRENT_PARSE_ERROR, result.errorCode(), result.errorMessage());
+            assertEquals(List.of(), parent.status().followedBy());
+        }
+    }
+
+    @Test
     void aSecondDownloadOfTheSameTorrentFailsWithCode12() throws Exception {
         Session session = session(leechDir());
         DownloadHandle first = session.addTorrent(torrent.bytes(), List.of(), Options.empty(), -1);

@@ -179,7 +179,9 @@ public final class Engine {
             IOException last = null;
             for (int[] range : Syntaxes.portRanges(globalOptions.get(Option.LISTEN_PORT))) {
                 try {
+                    // Trackers and web seeds go through the session's HTTP settings (proxies, TLS, user agent).
                     bitTorrent = BitTorrentContext.builder(loop, config.diskExecutor(), config.hashExecutor())
+                            .httpClient(clients.clientFor(globalOptions))
                             .listenPorts(range[0], range[1]).random(new SplittableRandom(loopRandom.nextLong()))
                             .uploadLimiter(uploadLimiter).downloadLimiter(downloadLimiter).open();
                     return bitTorrent;
@@ -310,6 +312,24 @@ public final class Engine {
         MetalinkOrigin origin = parent.filePath == null ? null
                 : new MetalinkOrigin(parent.filePath, documentUri, parent.options);
         return metalinks.add(document, documentUri, parent.options, 0, parent, origin);
+    }
+
+    /**
+     * Loop thread: the BitTorrent download of a .torrent that {@code parent} downloaded
+     * ({@code follow-torrent}), with the parent's options (less its file name and checksum), at
+     * the front of the waiting queue, paused with {@code pause-metadata}.
+     *
+     * @param torrentFile where the .torrent was saved, or null when kept in memory (then not saved with the session)
+     */
+    DownloadHandle followTorrent(DownloadJob parent, TorrentMetainfo metainfo, Path torrentFile) {
+        Options options = parent.options.toBuilder().unset(Option.GID).unset(Option.OUT).unset(Option.CHECKSUM)
+                .unset(Option.PAUSE).build();
+        long gid = newGid(null);
+        DownloadHandle handle = handles.apply(gid);
+        TorrentJob job = new TorrentJob(this, gid, handle, metainfo, torrentFile, List.of(), options, globalOptions);
+        job.following = parent.gidText;
+        register(job, parent.effective().get(Option.PAUSE_METADATA), 0);
+        return handle;
     }
 
     /** Queues {@code job} (paused if asked) at {@code position}; any thread. */

@@ -6,10 +6,11 @@ import dev.arietta.DownloadResult;
 import dev.arietta.DownloadState;
 import dev.arietta.DownloadStatus;
 import dev.arietta.ServerStatus;
-import dev.arietta.FollowMetalink;
+import dev.arietta.FollowMode;
 import dev.arietta.Option;
 import dev.arietta.Options;
 import dev.arietta.UriChange;
+import dev.arietta.bittorrent.metainfo.TorrentException;
 import dev.arietta.core.ErrorCode;
 import dev.arietta.core.internal.hash.ChecksumMismatchException;
 import dev.arietta.core.internal.hash.ExpectedChecksum;
@@ -352,9 +353,9 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
             post(() -> current.abort(ErrorCode.CHECKSUM_ERROR, mismatch.getMessage()));
             return;
         }
-        if (checks.follow() == FollowMetalink.MEM) {
+        if (checks.follow() == FollowMode.MEM) {
             diskQueue.execute(() -> prepare(file, () -> file.prepareInMemory(response.totalLength(),
-                    MetalinkLimits.DEFAULT.maxDocumentBytes()), current));
+                    checks.followLimitBytes()), current));
             return;
         }
         DiskFile.Request request = new DiskFile.Request(effective.get(Option.DIR), name, response.totalLength(),
@@ -504,7 +505,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         fail(code, message);
     }
 
-    /** The whole file is verified: save its signature, follow it if it is a Metalink, then succeed. */
+    /** The whole file is verified: save its signature, follow it if it is a Metalink or a .torrent, then succeed. */
     private void verified() {
         if (state != DownloadState.ACTIVE) {
             return;
@@ -516,7 +517,16 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
                 Completion.saveSignature(path, metalink.signature(), engine.log(), gidText);
                 post(this::succeed);
             });
-        } else if (checks.follow() != FollowMetalink.FALSE) {
+        } else if (checks.follow() != FollowMode.FALSE && checks.followsTorrent()) {
+            Path saved = checks.follow() == FollowMode.MEM ? null : filePath;
+            Completion.readTorrent(file, diskQueue, engine.hashExecutor(), torrent -> post(() -> {
+                if (state == DownloadState.ACTIVE) {
+                    followedBy.add(engine.followTorrent(this, torrent, saved).gid());
+                    succeed();
+                }
+            }), refused -> post(() -> fail(refused instanceof TorrentException bad ? bad.errorCode()
+                    : ErrorCode.BITTORRENT_PARSE_ERROR, refused.getMessage())));
+        } else if (checks.follow() != FollowMode.FALSE) {
             Completion.readMetalink(file, diskQueue, engine.hashExecutor(), document -> post(() -> {
                 if (state == DownloadState.ACTIVE) {
                     try {
