@@ -272,6 +272,78 @@ class SessionTorrentTest {
         }
     }
 
+    private static byte[] metalinkOf(dev.arietta.metalink.MetalinkFile file) {
+        return dev.arietta.metalink.Metalink.toByteArray(dev.arietta.metalink.MetalinkDocument.of(List.of(file)));
+    }
+
+    @Test
+    void aMetalinkTorrentMetaurlDownloadsTheNamedFileThroughTheSwarm() throws Exception {
+        Path dir = leechDir();
+        try (FakeHttpServer web = webSeededTorrent()) {
+            Session session = session(dir);
+            byte[] metalink = metalinkOf(dev.arietta.metalink.MetalinkFile.builder("album/track2.bin")
+                    .size(contents[1].length).addMetaurl(dev.arietta.metalink.Metaurl.torrent(web.url("/album.torrent")))
+                    .build());
+
+            DownloadHandle fetch = session.addMetalink(metalink, Options.of("seed-time", "0")).get(0);
+
+            assertTrue(fetch.completion().get(30, TimeUnit.SECONDS).isSuccess());
+            DownloadHandle swarm = session.handle(fetch.status().followedBy().get(0)).orElseThrow();
+            assertTrue(swarm.completion().get(60, TimeUnit.SECONDS).isSuccess());
+            assertTrue(swarm.status().bittorrent().isPresent());
+            assertEquals("2", session.getOptions(swarm.gid()).get(Option.SELECT_FILE));
+            assertArrayEquals(contents[1], Files.readAllBytes(dir.resolve("album/track2.bin")));
+            assertFalse(Files.exists(dir.resolve("album/track1.bin")));
+            assertFalse(Files.exists(dir.resolve("album.torrent")), "the metaurl's torrent is kept in memory");
+        }
+    }
+
+    @Test
+    void aMetaurlSwarmTakesTheMetalinkMirrorsAsWebSeeds() throws Exception {
+        Path dir = leechDir();
+        try (FakeHttpServer web = FakeHttpServer.start()) {
+            for (int i = 0; i < contents.length; i++) {
+                web.serve("/mirror/album/track" + (i + 1) + ".bin", contents[i]);
+            }
+            web.serve("/album.torrent", torrent.bytes());
+            byte[] metalink = metalinkOf(dev.arietta.metalink.MetalinkFile.builder("album/track3.bin")
+                    .size(contents[2].length).addMetaurl(dev.arietta.metalink.Metaurl.torrent(web.url("/album.torrent")))
+                    .addUrl(dev.arietta.metalink.MetalinkUrl.of(web.url("/mirror/album/track3.bin"))).build());
+            Session session = session(dir);
+
+            DownloadHandle fetch = session.addMetalink(metalink, Options.of("seed-time", "0",
+                    "bt-exclude-tracker", "*")).get(0);
+
+            assertTrue(fetch.completion().get(30, TimeUnit.SECONDS).isSuccess());
+            DownloadHandle swarm = session.handle(fetch.status().followedBy().get(0)).orElseThrow();
+            assertTrue(swarm.completion().get(60, TimeUnit.SECONDS).isSuccess());
+            assertEquals(List.of(web.url("/mirror/")), swarm.status().files().get(2).uris().stream()
+                    .map(UriStatus::uri).toList(), "the mirror's base is the web seed");
+            assertArrayEquals(contents[2], Files.readAllBytes(dir.resolve("album/track3.bin")));
+        }
+    }
+
+    @Test
+    void aMetaurlWhoseTorrentIsMissingFallsBackToTheMirrors() throws Exception {
+        Path dir = leechDir();
+        try (FakeHttpServer web = FakeHttpServer.start()) {
+            web.serve("/files/track1.bin", contents[0]);
+            byte[] metalink = metalinkOf(dev.arietta.metalink.MetalinkFile.builder("track1.bin")
+                    .size(contents[0].length).addMetaurl(dev.arietta.metalink.Metaurl.torrent(web.url("/gone.torrent")))
+                    .addUrl(dev.arietta.metalink.MetalinkUrl.of(web.url("/files/track1.bin"))).build());
+            Session session = session(dir);
+
+            DownloadHandle fetch = session.addMetalink(metalink, Options.empty()).get(0);
+
+            DownloadResult fetched = fetch.completion().get(30, TimeUnit.SECONDS);
+            assertEquals(ErrorCode.RESOURCE_NOT_FOUND, fetched.errorCode());
+            DownloadHandle fallback = session.handle(fetch.status().followedBy().get(0)).orElseThrow();
+            assertTrue(fallback.completion().get(30, TimeUnit.SECONDS).isSuccess());
+            assertArrayEquals(contents[0], Files.readAllBytes(dir.resolve("track1.bin")));
+            assertEquals(java.util.Optional.of(fetch.gid()), fallback.status().following());
+        }
+    }
+
     @Test
     void aCorruptDownloadedTorrentFailsItsDownloadWithItsCode() throws Exception {
         try (FakeHttpServer web = FakeHttpServer.start()) {

@@ -332,6 +332,30 @@ public final class Engine {
         return handle;
     }
 
+    /** Loop thread: a Metalink metaurl's .torrent arrived ({@link TorrentMetaurls#torrentArrived}). */
+    List<DownloadHandle> metaurlTorrentArrived(Job fetch, TorrentMetainfo metainfo) {
+        return metalinks.torrentMetaurls().torrentArrived(fetch, metainfo);
+    }
+
+    /** Loop thread: a Metalink metaurl's .torrent could not be had ({@link TorrentMetaurls#torrentFailed}). */
+    List<DownloadHandle> metaurlTorrentFailed(Job fetch) {
+        return metalinks.torrentMetaurls().torrentFailed(fetch);
+    }
+
+    /**
+     * Loop thread: a swarm download of {@code metainfo} made for {@code parent}'s metadata, with
+     * {@code options} as its own, at the front of the waiting queue.
+     */
+    DownloadHandle swarmFor(DownloadJob parent, TorrentMetainfo metainfo, List<String> webSeeds, Options options,
+                            boolean paused) {
+        long gid = newGid(null);
+        DownloadHandle handle = handles.apply(gid);
+        TorrentJob job = new TorrentJob(this, gid, handle, metainfo, null, webSeeds, options, globalOptions);
+        job.following = parent.gidText;
+        register(job, paused, 0);
+        return handle;
+    }
+
     /** Queues {@code job} (paused if asked) at {@code position}; any thread. */
     void register(DownloadJob job, boolean paused, int position) {
         if (jobs.putIfAbsent(job.gid, job) != null) {

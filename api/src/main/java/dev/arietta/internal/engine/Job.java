@@ -60,6 +60,8 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
     MetalinkTarget metalink;
     /** Where save-session finds that Metalink again, or null (not a Metalink's, or kept in memory only). */
     MetalinkOrigin origin;
+    /** For the download of a Metalink's .torrent metaurl: the files it is for, else null. */
+    TorrentMetaurls.Plan metaurlPlan;
     SegmentedTransfer transfer;
     Path filePath;
     long totalLength = -1;
@@ -104,8 +106,8 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         heldWrites.clear();
         if (uris.isEmpty()) {
             fail(ErrorCode.UNKNOWN, metalink != null && !metalink.torrents().isEmpty()
-                    ? metalink.name() + ": only a BitTorrent metaurl describes it, and Metalink downloads over"
-                    + " BitTorrent are not supported yet" : "no URI left to download from");
+                    ? metalink.name() + ": only a BitTorrent metaurl describes it, and its torrent could not be had"
+                    : "no URI left to download from");
             return;
         }
         Options effective = effective();
@@ -521,7 +523,11 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
             Path saved = checks.follow() == FollowMode.MEM ? null : filePath;
             Completion.readTorrent(file, diskQueue, engine.hashExecutor(), torrent -> post(() -> {
                 if (state == DownloadState.ACTIVE) {
-                    followedBy.add(engine.followTorrent(this, torrent, saved).gid());
+                    if (metaurlPlan != null) {
+                        engine.metaurlTorrentArrived(this, torrent).forEach(child -> followedBy.add(child.gid()));
+                    } else {
+                        followedBy.add(engine.followTorrent(this, torrent, saved).gid());
+                    }
                     succeed();
                 }
             }), refused -> post(() -> fail(refused instanceof TorrentException bad ? bad.errorCode()
@@ -556,6 +562,12 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
     private void fail(ErrorCode code, String message) {
         if (state != DownloadState.ACTIVE) {
             return;
+        }
+        if (metaurlPlan != null) {
+            // The .torrent of a Metalink's metaurl is not to be had: its files come from their mirrors.
+            engine.metaurlTorrentFailed(this).forEach(child -> followedBy.add(child.gid()));
+            message = (message == null ? code.description() : message) + "; the Metalink's files download from"
+                    + " their mirrors instead";
         }
         state = DownloadState.ERROR;
         errorCode = code;

@@ -27,7 +27,7 @@ class DownloadChecksTest {
     private static MetalinkTarget target(long size) {
         int pieces = (int) ((size + PIECE - 1) / PIECE);
         return new MetalinkTarget(1, "dir/f.bin", size, null, new PieceHashes(HashAlgorithm.SHA_1, new byte[20 * pieces]),
-                PIECE, null, List.of());
+                PIECE, null, List.of(), List.of());
     }
 
     private static DownloadChecks checks(MetalinkTarget target) {
