@@ -28,10 +28,12 @@ import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
 /**
- * A download session: the libaria2 of the JVM. Add downloads with {@link #addUri} and
- * {@link #addMetalink(Path, Options)}, control
- * them by gid (or through their {@link DownloadHandle}), listen to their events, and close
- * the session when done.
+ * A download session: the libaria2 of the JVM. Add downloads with {@link #addUri} (HTTP(S) and
+ * FTP mirrors), {@link #addTorrent(Path)} (BitTorrent, with web seeds) and
+ * {@link #addMetalink(Path, Options)}, control them by gid (or through their
+ * {@link DownloadHandle}), listen to their events, and close the session when done. A
+ * downloaded .torrent or Metalink is followed into the downloads it describes
+ * ({@link Option#FOLLOW_TORRENT}, {@link Option#FOLLOW_METALINK}).
  *
  * <pre>{@code
  * try (Session session = Session.builder()
@@ -139,7 +141,7 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Adds a download of one file; all {@code uris} are mirrors of it (HTTP and HTTPS now).
+     * Adds a download of one file; all {@code uris} are mirrors of it (HTTP, HTTPS and FTP).
      * It starts when a slot is free ({@link Option#MAX_CONCURRENT_DOWNLOADS}), or stays paused
      * with {@link Option#PAUSE}.
      *
