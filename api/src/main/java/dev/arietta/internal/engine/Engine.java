@@ -14,18 +14,17 @@ import dev.arietta.Options;
 import dev.arietta.PositionOrigin;
 import dev.arietta.ServerStatus;
 import dev.arietta.UriChange;
-import dev.arietta.bittorrent.internal.swarm.BitTorrentContext;
 import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
 import dev.arietta.bittorrent.metainfo.TorrentParser;
 import dev.arietta.core.internal.loop.BufferPool;
 import dev.arietta.core.internal.loop.Cancellable;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.ratelimit.RateLimiter;
+import dev.arietta.http.internal.Http1Client;
 import dev.arietta.http.internal.netrc.Netrc;
 import dev.arietta.http.internal.transfer.HttpSourceFetcher;
 import dev.arietta.http.internal.transfer.SourceFetcher;
 import dev.arietta.internal.options.InputFileEntry;
-import dev.arietta.internal.options.Syntaxes;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -74,8 +73,7 @@ public final class Engine {
     private final BufferPool buffers = BufferPool.large();
     private final RateLimiter downloadLimiter;
     private final RateLimiter uploadLimiter;
-    /** The session's BitTorrent side, opened on the loop when the first torrent starts; loop thread only. */
-    private BitTorrentContext bitTorrent;
+    private final TorrentDownloads torrents;
     private final DownloadQueue queue = new DownloadQueue();
     private final Map<Long, DownloadJob> jobs = new ConcurrentHashMap<>();
     private final List<DownloadListener> listeners;
@@ -106,6 +104,7 @@ public final class Engine {
         this.ftpClients = new FtpClients(loop);
         this.downloadLimiter = new RateLimiter(config.nanoClock(), globalOptions.get(Option.MAX_OVERALL_DOWNLOAD_LIMIT));
         this.uploadLimiter = new RateLimiter(config.nanoClock(), globalOptions.get(Option.MAX_OVERALL_UPLOAD_LIMIT));
+        this.torrents = new TorrentDownloads(this, uploadLimiter);
     }
 
     /** Sets how handles are made (by the session, which owns the public type). Call once, before adding. */
@@ -168,35 +167,19 @@ public final class Engine {
         return LOG;
     }
 
-    /**
-     * The session's BitTorrent context, opened on first use: listening on the first free port
-     * of {@code listen-port}. Loop thread only.
-     *
-     * @throws IOException if no port of {@code listen-port} can be bound
-     */
-    BitTorrentContext bitTorrent() throws IOException {
-        if (bitTorrent == null) {
-            IOException last = null;
-            for (int[] range : Syntaxes.portRanges(globalOptions.get(Option.LISTEN_PORT))) {
-                try {
-                    // Trackers and web seeds go through the session's HTTP settings (proxies, TLS, user agent).
-                    bitTorrent = BitTorrentContext.builder(loop, config.diskExecutor(), config.hashExecutor())
-                            .httpClient(clients.clientFor(globalOptions))
-                            .listenPorts(range[0], range[1]).random(new SplittableRandom(loopRandom.nextLong()))
-                            .uploadLimiter(uploadLimiter).downloadLimiter(downloadLimiter).open();
-                    return bitTorrent;
-                } catch (IOException e) {
-                    last = e;
-                }
-            }
-            throw last;
-        }
-        return bitTorrent;
+    /** The session's BitTorrent downloads. */
+    TorrentDownloads torrents() {
+        return torrents;
     }
 
-    /** The BitTorrent context if it is open, else null. Loop thread only. */
-    BitTorrentContext bitTorrentIfOpen() {
-        return bitTorrent;
+    /** The HTTP client of the session's own options: trackers and web seeds use it. */
+    Http1Client sessionHttpClient() {
+        return clients.clientFor(globalOptions);
+    }
+
+    /** The BitTorrent hook of Metalink downloads, for the loop's callbacks once a metaurl's .torrent is in (or not). */
+    TorrentMetaurls torrentMetaurls() {
+        return metalinks.torrentMetaurls();
     }
 
     List<SourceFetcher> fetchersFor(Options options) {
@@ -270,12 +253,7 @@ public final class Engine {
             Arguments.checkUri(uri);
         }
         Arguments.checkDownloadScope(options);
-        long gid = newGid(options.get(Option.GID));
-        Options explicit = options.toBuilder().unset(Option.GID).build();
-        DownloadHandle handle = handles.apply(gid);
-        TorrentJob job = new TorrentJob(this, gid, handle, metainfo, torrentFile, webSeeds, explicit, globalOptions);
-        register(job, options.get(Option.PAUSE), position);
-        return handle;
+        return torrents.add(metainfo, torrentFile, webSeeds, options, position);
     }
 
     /**
@@ -312,48 +290,6 @@ public final class Engine {
         MetalinkOrigin origin = parent.filePath == null ? null
                 : new MetalinkOrigin(parent.filePath, documentUri, parent.options);
         return metalinks.add(document, documentUri, parent.options, 0, parent, origin);
-    }
-
-    /**
-     * Loop thread: the BitTorrent download of a .torrent that {@code parent} downloaded
-     * ({@code follow-torrent}), with the parent's options (less its file name and checksum), at
-     * the front of the waiting queue, paused with {@code pause-metadata}.
-     *
-     * @param torrentFile where the .torrent was saved, or null when kept in memory (then not saved with the session)
-     */
-    DownloadHandle followTorrent(DownloadJob parent, TorrentMetainfo metainfo, Path torrentFile) {
-        Options options = parent.options.toBuilder().unset(Option.GID).unset(Option.OUT).unset(Option.CHECKSUM)
-                .unset(Option.PAUSE).build();
-        long gid = newGid(null);
-        DownloadHandle handle = handles.apply(gid);
-        TorrentJob job = new TorrentJob(this, gid, handle, metainfo, torrentFile, List.of(), options, globalOptions);
-        job.following = parent.gidText;
-        register(job, parent.effective().get(Option.PAUSE_METADATA), 0);
-        return handle;
-    }
-
-    /** Loop thread: a Metalink metaurl's .torrent arrived ({@link TorrentMetaurls#torrentArrived}). */
-    List<DownloadHandle> metaurlTorrentArrived(Job fetch, TorrentMetainfo metainfo) {
-        return metalinks.torrentMetaurls().torrentArrived(fetch, metainfo);
-    }
-
-    /** Loop thread: a Metalink metaurl's .torrent could not be had ({@link TorrentMetaurls#torrentFailed}). */
-    List<DownloadHandle> metaurlTorrentFailed(Job fetch) {
-        return metalinks.torrentMetaurls().torrentFailed(fetch);
-    }
-
-    /**
-     * Loop thread: a swarm download of {@code metainfo} made for {@code parent}'s metadata, with
-     * {@code options} as its own, at the front of the waiting queue.
-     */
-    DownloadHandle swarmFor(DownloadJob parent, TorrentMetainfo metainfo, List<String> webSeeds, Options options,
-                            boolean paused) {
-        long gid = newGid(null);
-        DownloadHandle handle = handles.apply(gid);
-        TorrentJob job = new TorrentJob(this, gid, handle, metainfo, null, webSeeds, options, globalOptions);
-        job.following = parent.gidText;
-        register(job, paused, 0);
-        return handle;
     }
 
     /** Queues {@code job} (paused if asked) at {@code position}; any thread. */
@@ -721,9 +657,7 @@ public final class Engine {
         List<InputFileEntry> entries = saved.join();
         awaitStops(stops);
         CompletableFuture<Void> closedClients = onLoop(() -> {
-            if (bitTorrent != null) {
-                bitTorrent.close();
-            }
+            torrents.close();
             clients.close();
             ftpClients.close();
             return null;

@@ -524,9 +524,9 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
             Completion.readTorrent(file, diskQueue, engine.hashExecutor(), torrent -> post(() -> {
                 if (state == DownloadState.ACTIVE) {
                     if (metaurlPlan != null) {
-                        engine.metaurlTorrentArrived(this, torrent).forEach(child -> followedBy.add(child.gid()));
+                        engine.torrentMetaurls().torrentArrived(this, torrent).forEach(child -> followedBy.add(child.gid()));
                     } else {
-                        followedBy.add(engine.followTorrent(this, torrent, saved).gid());
+                        followedBy.add(engine.torrents().follow(this, torrent, saved).gid());
                     }
                     succeed();
                 }
@@ -565,7 +565,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         }
         if (metaurlPlan != null) {
             // The .torrent of a Metalink's metaurl is not to be had: its files come from their mirrors.
-            engine.metaurlTorrentFailed(this).forEach(child -> followedBy.add(child.gid()));
+            engine.torrentMetaurls().torrentFailed(this).forEach(child -> followedBy.add(child.gid()));
             message = (message == null ? code.description() : message) + "; the Metalink's files download from"
                     + " their mirrors instead";
         }

@@ -87,7 +87,7 @@ final class TorrentJob extends DownloadJob implements SwarmListener {
         }
         BitTorrentContext context;
         try {
-            context = engine.bitTorrent();
+            context = engine.torrents().context(engine.sessionHttpClient());
         } catch (IOException e) {
             fail(ErrorCode.NETWORK, "cannot listen for peers on listen-port " + effective().get(Option.LISTEN_PORT)
                     + ": " + e.getMessage());
@@ -285,7 +285,7 @@ final class TorrentJob extends DownloadJob implements SwarmListener {
         if (finished != null) {
             swarm = null;
             stopped.whenComplete((ignored, failure) -> {
-                BitTorrentContext context = engine.bitTorrentIfOpen();
+                BitTorrentContext context = engine.torrents().contextIfOpen();
                 if (context != null && !finished.state().isActive()) {
                     context.remove(finished);
                 }

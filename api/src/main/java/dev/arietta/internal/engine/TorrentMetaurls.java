@@ -93,7 +93,7 @@ final class TorrentMetaurls implements TorrentMetaurlHandoff {
                 webSeeds.addAll(webSeeds(metainfo, metainfo.files().get(index), target));
             });
             Options options = plan.options().toBuilder().set(Option.SELECT_FILE, String.join(",", indexes)).build();
-            made.add(engine.swarmFor(fetch, metainfo, List.copyOf(webSeeds), options, plan.paused()));
+            made.add(engine.torrents().child(fetch, metainfo, null, List.copyOf(webSeeds), options, plan.paused()));
         }
         made.addAll(metalinks.fromMirrors(unmatched, plan.options(), plan.paused(), 0, fetch, null));
         return made;
