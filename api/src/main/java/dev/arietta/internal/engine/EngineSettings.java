@@ -20,7 +20,8 @@ final class EngineSettings {
                 options.get(Option.URI_SELECTOR) != UriSelector.INORDER, options.get(Option.MAX_TRIES),
                 options.get(Option.RETRY_WAIT).toNanos(), options.get(Option.MAX_FILE_NOT_FOUND),
                 options.get(Option.LOWEST_SPEED_LIMIT), speedCheckGraceNanos,
-                TransferSettings.DEFAULT_MAX_BUFFERS_IN_FLIGHT);
+                TransferSettings.DEFAULT_MAX_BUFFERS_IN_FLIGHT, options.get(Option.REUSE_URI),
+                options.get(Option.ALWAYS_RESUME), options.get(Option.MAX_RESUME_FAILURE_TRIES));
     }
 
     static SegmentSelector selector(StreamPieceSelector selector) {

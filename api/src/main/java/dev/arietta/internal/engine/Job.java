@@ -29,7 +29,10 @@ import dev.arietta.http.internal.transfer.TransferSink;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -79,6 +82,12 @@ final class Job implements TransferListener, TransferSink {
     /** Whether the file is open; until then writes are held here (bounded by the transfer's backpressure). */
     private boolean filePrepared;
     private final List<HeldWrite> heldWrites = new ArrayList<>();
+    /** conditional-get: the local file's time, sent as If-Modified-Since until the first answer; null for none. */
+    private Instant conditionalSince;
+    /** conditional-get: the local file that time belongs to, and its size. */
+    private DiskFile.Existing conditionalFile;
+    /** The first answer's modification time, applied to the file with remote-time; null if unknown. */
+    private Instant remoteTime;
 
     private record HeldWrite(long offset, ByteBuffer buffer) {
     }
@@ -113,6 +122,9 @@ final class Job implements TransferListener, TransferSink {
         finishing = false;
         filePrepared = false;
         heldWrites.clear();
+        conditionalSince = null;
+        conditionalFile = null;
+        remoteTime = null;
         if (uris.isEmpty()) {
             fail(ErrorCode.UNKNOWN, "no URI left to download from");
             return;
@@ -120,7 +132,7 @@ final class Job implements TransferListener, TransferSink {
         Options effective = effective();
         List<SourceFetcher> fetchers;
         try {
-            fetchers = engine.fetchersFor(effective);
+            fetchers = engine.fetchersFor(effective, () -> conditionalSince);
         } catch (IllegalArgumentException | java.io.UncheckedIOException unusable) {
             // Options that parse but cannot be used: certificate files, an unsupported proxy.
             fail(ErrorCode.BAD_OPTION, unusable.getMessage());
@@ -133,11 +145,45 @@ final class Job implements TransferListener, TransferSink {
         rate = engine.downloadLimiter().newChild(effective.get(Option.MAX_DOWNLOAD_LIMIT));
         transfer.setRateLimit(rate);
         emit(DownloadEvent.START);
+        if (effective.get(Option.CONDITIONAL_GET) && uris.stream().anyMatch(Job::isHttp)) {
+            startConditionally(effective);
+        } else {
+            startTransfer();
+        }
+    }
+
+    private void startTransfer() {
         transfer.start();
         scheduleSave();
         if (engine.progressIntervalNanos() > 0) {
             progressTimer = engine.loop().schedule(engine.progressIntervalNanos(), this::progress);
         }
+    }
+
+    /**
+     * aria2's {@code conditional-get}: when the file named by {@code out} or the first URI
+     * exists without resume state, the first request carries its modification time as
+     * If-Modified-Since. The file is looked at on the disk queue; the transfer starts after.
+     */
+    private void startConditionally(Options effective) {
+        SegmentedTransfer current = transfer;
+        Path directory = effective.get(Option.DIR);
+        String name = FileNames.choose(effective.get(Option.OUT), URI.create(uris.get(0)));
+        diskQueue.execute(() -> {
+            DiskFile.Existing existing = DiskFile.unclaimed(directory, name);
+            post(() -> {
+                if (transfer == current && state == DownloadState.ACTIVE) {
+                    conditionalFile = existing;
+                    conditionalSince = existing == null ? null : existing.modified();
+                    startTransfer();
+                }
+            });
+        });
+    }
+
+    private static boolean isHttp(String uri) {
+        String lower = uri.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
     /** A live option changed ({@code max-download-limit}). */
@@ -353,7 +399,19 @@ final class Job implements TransferListener, TransferSink {
     @Override
     public void onFirstResponse(FetchResponse response) {
         Options effective = effective();
-        String name = FileNames.choose(effective.get(Option.OUT), response);
+        boolean conditional = conditionalSince != null;
+        conditionalSince = null;
+        remoteTime = response.lastModified().orElse(null);
+        if (effective.get(Option.DRY_RUN)) {
+            // aria2's dry-run: the source answered, which is all there was to check.
+            endTransferEarly();
+            succeed();
+            return;
+        }
+        // aria2's conditional-get names the file after out or the URI, never Content-Disposition.
+        String name = FileNames.choose(effective.get(Option.OUT), conditional
+                ? new FetchResponse(response.finalUri(), response.totalLength(), response.rangeSupported(),
+                        java.util.Optional.empty()) : response);
         DiskFile.Request request = new DiskFile.Request(effective.get(Option.DIR), name, response.totalLength(),
                 pieceLength(), uris.get(0), effective.get(Option.ALLOW_OVERWRITE),
                 effective.get(Option.AUTO_FILE_RENAMING), effective.get(Option.CONTINUE),
@@ -364,6 +422,10 @@ final class Job implements TransferListener, TransferSink {
         SegmentedTransfer current = transfer;
         DiskFile file = disk;
         String checksum = effective.get(Option.CHECKSUM);
+        if (effective.get(Option.CHECK_INTEGRITY) && effective.get(Option.HASH_CHECK_ONLY)) {
+            hashCheckOnly(file, request, checksum);
+            return;
+        }
         if (!effective.get(Option.CHECK_INTEGRITY) || checksum == null) {
             diskQueue.execute(() -> prepare(file, request, current));
             return;
@@ -393,6 +455,81 @@ final class Job implements TransferListener, TransferSink {
                 diskQueue.execute(() -> prepare(file, checked, current));
             });
         });
+    }
+
+    /**
+     * aria2's {@code hash-check-only} with {@code check-integrity}: verify the existing file
+     * against {@code checksum} and stop, downloading nothing. A match completes the download;
+     * a mismatch fails it with {@link ErrorCode#CHECKSUM_ERROR}; nothing to check (no checksum,
+     * no file of the source's length, or resume state present) leaves it unfinished:
+     * {@link ErrorCode#IN_PROGRESS}, as aria2 reports such a download.
+     */
+    private void hashCheckOnly(DiskFile file, DiskFile.Request request, String checksum) {
+        endTransferEarly();
+        diskQueue.execute(() -> {
+            Path candidate;
+            try {
+                candidate = checksum == null ? null : file.integrityCandidate(request);
+            } catch (IOException | RuntimeException e) {
+                post(() -> fail(codeOf(e), e.getMessage()));
+                return;
+            }
+            if (candidate == null) {
+                String why = checksum == null ? "no checksum to verify"
+                        : "no file of " + request.totalLength() + " bytes without resume state to verify";
+                post(() -> fail(ErrorCode.IN_PROGRESS, "hash-check-only: " + why + "; nothing was downloaded"));
+                return;
+            }
+            engine.hashExecutor().execute(() -> {
+                try {
+                    new WholeFileChecksum().verify(candidate, ExpectedChecksum.parse(checksum));
+                    post(() -> {
+                        filePath = candidate;
+                        completedLength = totalLength;
+                        succeed();
+                    });
+                } catch (ChecksumMismatchException mismatch) {
+                    post(() -> fail(ErrorCode.CHECKSUM_ERROR, "hash-check-only: " + mismatch.getMessage()));
+                } catch (IOException e) {
+                    post(() -> fail(ErrorCode.FILE_IO_ERROR, e.getMessage()));
+                }
+            });
+        });
+    }
+
+    /** The first source said the local file is current (conditional-get): done, nothing written. */
+    @Override
+    public void onNotModified() {
+        DiskFile.Existing existing = conditionalFile;
+        endTransferEarly();
+        if (existing == null) {
+            fail(ErrorCode.HTTP_PROTOCOL_ERROR, "\"not modified\" answer to a request that was not conditional");
+            return;
+        }
+        filePath = existing.path();
+        totalLength = existing.size();
+        completedLength = existing.size();
+        succeed();
+    }
+
+    /**
+     * Ends the transfer before anything was written (dry-run, not modified, hash-check-only):
+     * no resume state is saved and the file, never opened, is left alone.
+     */
+    private void endTransferEarly() {
+        cancelTimers();
+        recordProgress();
+        SegmentedTransfer ended = transfer;
+        ended.stop();
+        for (HeldWrite held : heldWrites) {
+            ended.written(held.offset(), 0, held.buffer());
+        }
+        heldWrites.clear();
+        if (rate != null) {
+            rate.close();
+            rate = null;
+        }
+        transfer = null;
     }
 
     /** Disk queue: opens the file, then lets the transfer proceed (or fail) on the loop. */
@@ -457,12 +594,16 @@ final class Job implements TransferListener, TransferSink {
         }
         DiskFile file = disk;
         String checksum = effective().get(Option.CHECKSUM);
+        Instant modified = effective().get(Option.REMOTE_TIME) ? remoteTime : null;
         diskQueue.execute(() -> {
             try {
                 file.finish();
             } catch (IOException e) {
                 post(() -> fail(codeOf(e), e.getMessage()));
                 return;
+            }
+            if (modified != null && file.path() != null) {
+                applyRemoteTime(file.path(), modified);
             }
             if (checksum == null || file.path() == null) {
                 post(this::succeed);
@@ -481,6 +622,15 @@ final class Job implements TransferListener, TransferSink {
         });
     }
 
+    /** remote-time: the file gets the source's modification time; a failure is only logged, as aria2 does. */
+    private void applyRemoteTime(Path path, Instant modified) {
+        try {
+            Files.setLastModifiedTime(path, FileTime.from(modified));
+        } catch (IOException e) {
+            engine.log().warn("{}: cannot set the modification time of {}: {}", gidText, path, e.getMessage());
+        }
+    }
+
     @Override
     public void onFailure(ErrorCode code, String message) {
         stopTransfer();
@@ -492,7 +642,9 @@ final class Job implements TransferListener, TransferSink {
             return;
         }
         state = DownloadState.COMPLETE;
-        emit(DownloadEvent.FILE_COMPLETE);
+        if (filePath != null) {
+            emit(DownloadEvent.FILE_COMPLETE);
+        }
         emit(DownloadEvent.COMPLETE);
         finishWith();
     }

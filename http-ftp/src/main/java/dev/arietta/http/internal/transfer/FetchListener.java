@@ -5,7 +5,8 @@ import java.nio.ByteBuffer;
 /**
  * Hears one fetch, on the loop thread, in this order: {@link #onStart} once, {@link #onData}
  * zero or more times, then {@link #onEnd}; or {@link #onFailure} at any point, and then
- * nothing else. After {@link FetchHandle#cancel()} nothing more is called. Must not throw.
+ * nothing else; or, for a conditional request, {@link #onNotModified} alone. After
+ * {@link FetchHandle#cancel()} nothing more is called. Must not throw.
  */
 public interface FetchListener {
 
@@ -23,4 +24,14 @@ public interface FetchListener {
 
     /** The fetch failed. */
     void onFailure(FetchFailure failure);
+
+    /**
+     * The source answered a conditional request ({@code If-Modified-Since}) with "not
+     * modified": the local copy is current and no data follows. A listener that never asks
+     * conditionally treats it as a fatal failure of the source.
+     */
+    default void onNotModified() {
+        onFailure(new FetchFailure(dev.arietta.core.ErrorCode.HTTP_PROTOCOL_ERROR,
+                "\"not modified\" answer to a request that was not conditional", FetchFailure.Kind.FATAL, 0));
+    }
 }

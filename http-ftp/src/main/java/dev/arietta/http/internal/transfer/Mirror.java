@@ -16,6 +16,8 @@ final class Mirror {
     int connections;
     int failures;
     boolean dropped;
+    /** Dropped because it could not continue the bytes on disk (aria2's "cannot resume"). */
+    boolean cannotResume;
     boolean used;
     long retryNotBeforeNanos;
     FetchFailure lastFailure;

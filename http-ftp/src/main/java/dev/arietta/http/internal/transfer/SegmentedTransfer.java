@@ -51,6 +51,16 @@ import java.util.random.RandomGenerator;
  * if it breaks, the file is fetched again from the start. Unknown length (chunked): one
  * stream to EOF.
  *
+ * <p>Resuming (aria2's {@code always-resume}, {@code max-resume-failure-tries}): a source that
+ * cannot continue the bytes already on disk (it ignores the range of a request that does not
+ * start at 0, or, as the first source, answers without ranges while {@link #proceed} reports
+ * data on disk) is dropped. With {@link TransferSettings#alwaysResume()} that is all; otherwise,
+ * once {@link TransferSettings#maxResumeFailureTries()} sources failed so (or none is left),
+ * the file is downloaded again from byte 0 from every source, those included, once.
+ *
+ * <p>Conditional requests: when the first answer is "not modified" the transfer stops and
+ * tells {@link TransferListener#onNotModified}.
+ *
  * <p>Not thread-safe: every method runs on the loop thread that owns the download.
  */
 public final class SegmentedTransfer {
@@ -79,6 +89,10 @@ public final class SegmentedTransfer {
     private boolean probeOpenEnded;
     private int buffersInFlight;
     private boolean backpressured;
+    /** Sources dropped because they could not continue the bytes on disk. */
+    private int resumeFailures;
+    /** Set once the file was started over from byte 0: it happens at most once. */
+    private boolean restartedFromScratch;
     private Cancellable tickTimer;
     private Cancellable refillTimer;
     private long startNanos;
@@ -132,7 +146,10 @@ public final class SegmentedTransfer {
             return;
         }
         state = State.RUNNING;
-        if (doneRanges.isEmpty()) {
+        if (!rangeSupported && resumesFromDisk(doneRanges) && !connections.isEmpty() && keepStreamingFromScratch()) {
+            // The first source streams the file from byte 0 and the download starts over with it.
+            updatePauseOfEveryConnection();
+        } else if (doneRanges.isEmpty()) {
             updatePauseOfEveryConnection();
         } else {
             // The first connection streams from 0; whatever it still lacks is allocated afresh.
@@ -150,6 +167,67 @@ public final class SegmentedTransfer {
         }
         fill();
         checkComplete();
+    }
+
+    /** Whether {@code doneRanges} hold some of the file but not all of it: a source must continue them. */
+    private boolean resumesFromDisk(List<long[]> doneRanges) {
+        long done = 0;
+        for (long[] range : doneRanges) {
+            done += Math.max(0, range[1] - range[0]);
+        }
+        return done > 0 && (allocator.totalLength() == SegmentAllocator.UNKNOWN_LENGTH || done < allocator.totalLength());
+    }
+
+    /**
+     * The first source ignored ranges but the file has data on disk: it cannot resume. Drops it
+     * and returns false (the caller continues from the disk with the others), or, when
+     * {@code always-resume} is off and the rules say so, returns true: the download starts over
+     * with the bytes this source is already streaming from byte 0.
+     */
+    private boolean keepStreamingFromScratch() {
+        Connection first = connections.get(0);
+        resumeFailures++;
+        mirrors.recordCannotResume(first.mirror, new FetchFailure(ErrorCode.CANNOT_RESUME, first.mirror.uri.getHost()
+                + " does not support ranges and cannot continue the data already on disk",
+                FetchFailure.Kind.RANGE_UNSUPPORTED, 0));
+        if (restartFromScratchAllowed()) {
+            restartedFromScratch = true;
+            mirrors.reviveCannotResume();
+            return true;
+        }
+        first.abandon();
+        return false;
+    }
+
+    /** Whether aria2's rules start the file over now: see the class description. */
+    private boolean restartFromScratchAllowed() {
+        if (settings.alwaysResume() || restartedFromScratch || !mirrors.anyCannotResume()) {
+            return false;
+        }
+        int tries = settings.maxResumeFailureTries();
+        return tries > 0 && resumeFailures >= tries || mirrors.earliestUsable() == Long.MAX_VALUE;
+    }
+
+    /** A source could not continue the data on disk: drop it, and start over if the rules say so. */
+    private void resumeFailed(Mirror mirror, FetchFailure failure) {
+        resumeFailures++;
+        mirrors.recordCannotResume(mirror, failure);
+        restartFromScratchIfAllowed();
+    }
+
+    /** Starts the file over from byte 0 with every source, if the rules allow; returns whether it did. */
+    private boolean restartFromScratchIfAllowed() {
+        if (!restartFromScratchAllowed()) {
+            return false;
+        }
+        restartedFromScratch = true;
+        for (Connection connection : new ArrayList<>(connections)) {
+            connection.abandon();
+        }
+        allocator = new SegmentAllocator(allocator.totalLength(), segmentOptions(), random);
+        written.clear();
+        mirrors.reviveCannotResume();
+        return true;
     }
 
     /** The engine could not prepare the file: fail with its reason. */
@@ -299,6 +377,10 @@ public final class SegmentedTransfer {
 
     private void waitForMirrorOrFail() {
         long earliest = mirrors.earliestUsable();
+        if (earliest == Long.MAX_VALUE && restartFromScratchIfAllowed()) {
+            fill();
+            return;
+        }
         if (earliest == Long.MAX_VALUE) {
             FetchFailure failure = mirrors.lastFailure();
             if (failure == null) {
@@ -342,7 +424,7 @@ public final class SegmentedTransfer {
             first = segment.start();
             end = segment.end();
         }
-        Connection connection = new Connection(mirror, segment, end);
+        Connection connection = new Connection(mirror, segment, first, end);
         connections.add(connection);
         mirror.connections++;
         mirror.used = true;
@@ -418,6 +500,8 @@ public final class SegmentedTransfer {
     /** One fetch of one segment from one mirror. */
     private final class Connection implements FetchListener {
         final Mirror mirror;
+        /** Offset of the first byte asked for. */
+        final long requestFirst;
         /** Offset after the last byte asked for, or {@link FetchRequest#TO_END}. */
         long requestEnd;
         final SpeedMeter speed;
@@ -428,9 +512,10 @@ public final class SegmentedTransfer {
         boolean pausedNow;
         boolean open = true;
 
-        Connection(Mirror mirror, Segment segment, long requestEnd) {
+        Connection(Mirror mirror, Segment segment, long requestFirst, long requestEnd) {
             this.mirror = mirror;
             this.segment = segment;
+            this.requestFirst = requestFirst;
             this.requestEnd = requestEnd;
             this.speed = new SpeedMeter(timers::nanoTime);
         }
@@ -541,6 +626,11 @@ public final class SegmentedTransfer {
                 fill();
                 return;
             }
+            if (state == State.RUNNING && failure.kind() == FetchFailure.Kind.RANGE_UNSUPPORTED && requestFirst > 0) {
+                resumeFailed(mirror, failure);
+                fill();
+                return;
+            }
             handleFailure(mirror, failure);
             if (isFinished()) {
                 return;
@@ -549,6 +639,33 @@ public final class SegmentedTransfer {
                 restartIfUnsplittable();
             }
             fill();
+        }
+
+        @Override
+        public void onNotModified() {
+            if (!open) {
+                return;
+            }
+            if (segment.isActive()) {
+                allocator.release(segment);
+            }
+            finish();
+            if (state != State.PROBING) {
+                // Only the first request is conditional; a later "not modified" is a broken source.
+                onFailureAfterFinish(new FetchFailure(ErrorCode.HTTP_PROTOCOL_ERROR, mirror.uri.getHost()
+                        + " answered \"not modified\" to a request that was not conditional", FetchFailure.Kind.FATAL, 0));
+                return;
+            }
+            state = State.STOPPED;
+            closeEverything();
+            listener.onNotModified();
+        }
+
+        private void onFailureAfterFinish(FetchFailure failure) {
+            handleFailure(mirror, failure);
+            if (!isFinished()) {
+                fill();
+            }
         }
 
         /** Next work for this mirror after {@code finished}, on a new fetch (keep-alive reuses the socket). */

@@ -36,6 +36,12 @@ public final class WrittenRanges {
         total += end - start;
     }
 
+    /** Forgets every range (the download starts over). */
+    public void clear() {
+        ranges.clear();
+        total = 0;
+    }
+
     /** Bytes covered. */
     public long total() {
         return total;
