@@ -58,6 +58,7 @@ final class Job implements TransferListener, TransferSink {
     final CompletableFuture<DownloadResult> completion = new CompletableFuture<>();
     private final Engine engine;
     private final SerialExecutor diskQueue;
+    private final DiskWrites diskWrites;
     private final SerialExecutor events;
     /** The session's options when the download was added: aria2 fixes a download's defaults then. */
     private final Options globalAtAdd;
@@ -101,6 +102,7 @@ final class Job implements TransferListener, TransferSink {
         this.uris = List.copyOf(uris);
         this.options = options;
         this.diskQueue = new SerialExecutor(engine.diskExecutor());
+        this.diskWrites = new DiskWrites(engine.loop(), diskQueue, Job::codeOf);
         this.events = new SerialExecutor(engine.callbackExecutor());
     }
 
@@ -144,6 +146,7 @@ final class Job implements TransferListener, TransferSink {
                 engine.buffers(), this, this, engine.random());
         rate = engine.downloadLimiter().newChild(effective.get(Option.MAX_DOWNLOAD_LIMIT));
         transfer.setRateLimit(rate);
+        diskWrites.begin(disk::write, transfer::written, transfer::writeFailed);
         emit(DownloadEvent.START);
         if (effective.get(Option.CONDITIONAL_GET) && uris.stream().anyMatch(Job::isHttp)) {
             startConditionally(effective);
@@ -282,6 +285,7 @@ final class Job implements TransferListener, TransferSink {
             rate.close();
             rate = null;
         }
+        diskWrites.flush();
         DiskFile file = disk;
         ResumeState resume = resumeState();
         diskQueue.execute(() -> {
@@ -570,17 +574,7 @@ final class Job implements TransferListener, TransferSink {
     }
 
     private void submitWrite(long offset, ByteBuffer buffer) {
-        SegmentedTransfer current = transfer;
-        DiskFile file = disk;
-        int length = buffer.remaining();
-        diskQueue.execute(() -> {
-            try {
-                file.write(offset, buffer);
-                post(() -> current.written(offset, length, buffer));
-            } catch (IOException | RuntimeException e) {
-                post(() -> current.writeFailed(codeOf(e), e.getMessage(), buffer));
-            }
-        });
+        diskWrites.submit(offset, buffer);
     }
 
     @Override

@@ -164,6 +164,13 @@ final class MirrorSet {
         }
     }
 
+    /** Settles every mirror's speed meter (called once a second). */
+    void settleSpeeds() {
+        for (Mirror mirror : mirrors) {
+            mirror.speed.settle();
+        }
+    }
+
     /** The last failure of any mirror, or null. */
     FetchFailure lastFailure() {
         return lastFailure;

@@ -449,6 +449,11 @@ public final class SegmentedTransfer {
         if (isFinished()) {
             return;
         }
+        speed.settle();
+        mirrors.settleSpeeds();
+        for (Connection connection : connections) {
+            connection.speed.settle();
+        }
         long now = timers.nanoTime();
         if (settings.lowestSpeedLimit() > 0 && now - startNanos >= settings.speedCheckGraceNanos()
                 && speed.bytesPerSecond() <= settings.lowestSpeedLimit()) {
