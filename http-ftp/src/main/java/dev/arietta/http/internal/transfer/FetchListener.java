@@ -19,6 +19,23 @@ public interface FetchListener {
      */
     void onData(ByteBuffer content);
 
+    /**
+     * Optionally lends the source a buffer to put the next entity bytes in directly, saving a
+     * copy: filled from its position up to its limit at most and handed back at once through
+     * {@link #onDataBuffer}, in the same call. Null, the default, keeps {@link #onData}.
+     */
+    default ByteBuffer lendDataBuffer() {
+        return null;
+    }
+
+    /**
+     * A buffer from {@link #lendDataBuffer} comes back, flipped: its position to its limit
+     * holds entity bytes in order, possibly none. It is the listener's again.
+     */
+    default void onDataBuffer(ByteBuffer filled) {
+        onData(filled);
+    }
+
     /** The source sent everything it was asked for (or, for an open-ended request, reached EOF). */
     void onEnd();
 

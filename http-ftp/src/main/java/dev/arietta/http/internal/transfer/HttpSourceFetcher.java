@@ -198,6 +198,16 @@ public final class HttpSourceFetcher implements SourceFetcher {
         }
 
         @Override
+        public ByteBuffer lendBodyBuffer() {
+            return notModified ? null : listener.lendDataBuffer();
+        }
+
+        @Override
+        public void onBodyBuffer(ByteBuffer filled) {
+            listener.onDataBuffer(filled);
+        }
+
+        @Override
         public void onComplete() {
             if (!notModified) {
                 listener.onEnd();

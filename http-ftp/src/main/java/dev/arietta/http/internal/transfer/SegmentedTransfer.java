@@ -568,6 +568,34 @@ public final class SegmentedTransfer {
             }
             content.limit(limit);
             content.position(limit);
+            afterData(accepted);
+        }
+
+        @Override
+        public ByteBuffer lendDataBuffer() {
+            return open && segment.isActive() ? buffers.acquire() : null;
+        }
+
+        /** Bytes read straight into one of our buffers: handed to the sink as they are, no copy. */
+        @Override
+        public void onDataBuffer(ByteBuffer filled) {
+            if (!open || !segment.isActive() || !filled.hasRemaining()) {
+                buffers.release(filled);
+                return;
+            }
+            long accepted = allocator.advance(segment, filled.remaining());
+            if (accepted == 0) {
+                buffers.release(filled);
+            } else {
+                filled.limit(filled.position() + (int) accepted);
+                buffersInFlight++;
+                sink.write(segment.position() - accepted, filled);
+            }
+            afterData(accepted);
+        }
+
+        /** Counts {@code accepted} bytes, throttles, applies backpressure, and moves on at the segment's end. */
+        private void afterData(long accepted) {
             SegmentedTransfer.this.speed.add(accepted);
             mirror.speed.add(accepted);
             speed.add(accepted);

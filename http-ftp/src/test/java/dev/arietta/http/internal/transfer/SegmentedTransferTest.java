@@ -106,6 +106,32 @@ class SegmentedTransferTest {
     }
 
     @Test
+    void bytesReadIntoLentBuffersReachTheSinkUncopiedAndStopAtTheSegmentEnd() {
+        transfer(settings(2, 2), "http://a/f").start();
+        FakeFetcher.Call probe = fetcher.last();
+        probe.start(2 * MIB, true);
+        transfer.proceed(List.of());
+        FakeFetcher.Call second = fetcher.last();
+        assertEquals(MIB, second.first());
+        ByteBuffer lent = second.sendLent(100_000);
+        assertEquals(1, pendingWrites.size());
+        assertEquals(MIB, (long) (Long) pendingWrites.get(0)[0]);
+        assertTrue(pendingWrites.get(0)[1] == lent, "the lent buffer itself goes to the sink");
+        assertEquals(64 * 1024, lent.remaining());
+        flushWrites();
+        // The probe's lent buffers stop at its first piece: the rest is the second connection's.
+        while (probe.sendLent(64 * 1024) != null) {
+            assertTrue(probe.sent <= MIB, "nothing accepted past the probe's piece: " + probe.sent);
+            flushWrites();
+        }
+        assertEquals(MIB, probe.sent);
+        assertEquals(SegmentedTransfer.State.RUNNING, transfer.state());
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(2 * MIB, transfer.completedLength());
+    }
+
+    @Test
     void notModifiedFirstAnswerStopsTheTransfer() {
         transfer(settings(4, 4), "http://a/f", "http://b/f").start();
         fetcher.last().listener.onNotModified();
