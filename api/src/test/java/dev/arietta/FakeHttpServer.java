@@ -61,6 +61,7 @@ final class FakeHttpServer implements AutoCloseable {
     private final List<String> requestHeads = new CopyOnWriteArrayList<>();
     private final Map<String, Instant> lastModified = new ConcurrentHashMap<>();
     private final AtomicInteger bodiesInFlight = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger maxBodiesInFlight = new AtomicInteger();
     private volatile boolean relayTunnels;
     private volatile String extraResponseFields = "";
@@ -151,6 +152,11 @@ final class FakeHttpServer implements AutoCloseable {
         return maxBodiesInFlight.get();
     }
 
+    /** Connections accepted so far. */
+    int connectionCount() {
+        return connections.get();
+    }
+
     int requestCount(String path) {
         AtomicInteger count = requestCounts.get(path);
         return count == null ? 0 : count.get();
@@ -160,6 +166,7 @@ final class FakeHttpServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
+                connections.incrementAndGet();
                 sockets.add(socket);
                 Thread thread = new Thread(() -> serveConnection(socket), "fake-http-connection");
                 thread.setDaemon(true);

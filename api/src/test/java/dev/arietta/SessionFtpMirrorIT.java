@@ -105,6 +105,27 @@ class SessionFtpMirrorIT {
     }
 
     @Test
+    void withoutFtpReuseConnectionEachRetrievalLogsInAgain() throws Exception {
+        int before = vsftpd.logins();
+        Path target = directory.resolve("out-reuse");
+        try (Session session = Session.builder().directory(target).build()) {
+            DownloadResult reused = session.addUri(List.of(ftpUrl("/mixed.bin")), Options.of("split", "1",
+                    "no-netrc", "true")).completion().get(120, TimeUnit.SECONDS);
+            assertTrue(reused.isSuccess(), reused.toString());
+        }
+        int afterReused = vsftpd.logins();
+        try (Session session = Session.builder().directory(target).build()) {
+            DownloadResult fresh = session.addUri(List.of(ftpUrl("/mixed.bin")), Options.of("split", "1",
+                    "no-netrc", "true", "ftp-reuse-connection", "false", "out", "fresh.bin"))
+                    .completion().get(120, TimeUnit.SECONDS);
+            assertTrue(fresh.isSuccess(), fresh.toString());
+        }
+        assertEquals(1, afterReused - before, "the first piece and the rest share one login");
+        assertEquals(2, vsftpd.logins() - afterReused, "one login per retrieval");
+        assertArrayEquals(content, Files.readAllBytes(target.resolve("fresh.bin")));
+    }
+
+    @Test
     void missingFileOnTheFtpMirrorIsResourceNotFound() throws Exception {
         try (Session session = Session.builder().directory(directory.resolve("out-missing")).build()) {
             DownloadResult result = session.addUri(List.of(ftpUrl("/absent.bin")), Options.of("no-netrc", "true"))

@@ -155,6 +155,50 @@ class SessionHttpOptionsTest {
     }
 
     @Test
+    void requestFieldsComeFromTheDownloadsOptions() throws Exception {
+        try (Session session = Session.builder().directory(directory).build()) {
+            DownloadResult result = download(session, server.url("/file.bin"), Options.builder()
+                    .set(Option.HEADER, List.of("X-One: 1", "X-Two: two words"))
+                    .set(Option.USER_AGENT, "agent/9").set(Option.REFERER, "*").set(Option.HTTP_USER, "hu")
+                    .set(Option.HTTP_PASSWD, "hp").set(Option.HTTP_NO_CACHE, true).build());
+            assertTrue(result.isSuccess(), result.toString());
+        }
+        String head = server.requestHeads().get(0);
+        for (String field : List.of("X-One: 1", "X-Two: two words", "User-Agent: agent/9",
+                "Referer: " + server.url("/file.bin"), "Authorization: " + basic("hu", "hp"),
+                "Cache-Control: no-cache", "Pragma: no-cache")) {
+            assertTrue(hasField(head, field), field + " in " + head);
+        }
+    }
+
+    @Test
+    void authChallengeHoldsCredentialsBackUntilAsked() throws Exception {
+        try (Session session = Session.builder().directory(directory).build()) {
+            DownloadResult result = download(session, server.url("/file.bin"),
+                    Options.of("http-user", "hu", "http-passwd", "hp", "http-auth-challenge", "true"));
+            assertTrue(result.isSuccess(), result.toString());
+        }
+        assertTrue(server.requestHeads().stream().noneMatch(head -> head.toLowerCase().contains("\r\nauthorization:")),
+                "the server never asked: " + server.requestHeads());
+    }
+
+    @Test
+    void withoutKeepAliveEveryRequestHasItsOwnConnection() throws Exception {
+        byte[] large = TestFiles.random(3 * 1024 * 1024, 10);
+        server.serve("/large.bin", large);
+        try (Session session = Session.builder().directory(directory).build()) {
+            assertTrue(download(session, server.url("/large.bin"), Options.of("split", "1")).isSuccess());
+            int kept = server.connectionCount();
+            assertTrue(download(session, server.url("/large.bin"), Options.of("split", "1", "out", "b.bin",
+                    "enable-http-keep-alive", "false")).isSuccess());
+            int closed = server.connectionCount() - kept;
+            assertEquals(1, kept, "the first piece and the rest on one kept-alive connection");
+            assertEquals(2, closed, "one connection per request: " + server.requestLines());
+        }
+        assertArrayEquals(large, Files.readAllBytes(directory.resolve("b.bin")));
+    }
+
+    @Test
     void cookiesAreLoadedSentStoredAndSaved() throws Exception {
         Path load = directory.resolve("cookies.txt");
         Files.writeString(load, "127.0.0.1\tFALSE\t/\tFALSE\t0\tloaded\tfromfile\n", StandardCharsets.ISO_8859_1);

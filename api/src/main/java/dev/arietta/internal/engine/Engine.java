@@ -72,6 +72,8 @@ public final class Engine {
     private volatile LongFunction<DownloadHandle> handles;
     private Cancellable sessionSaveTimer;
     private volatile boolean closed;
+    /** Set by a forced shutdown: listener calls not yet made are skipped. */
+    private volatile boolean eventsDropped;
 
     /**
      * Starts the loop thread.
@@ -182,6 +184,9 @@ public final class Engine {
     }
 
     void deliver(DownloadEvent event, DownloadHandle handle) {
+        if (eventsDropped) {
+            return;
+        }
         for (DownloadListener listener : listeners) {
             try {
                 listener.onEvent(event, handle);
@@ -493,6 +498,11 @@ public final class Engine {
     /** The entries save-session writes now (loop thread). */
     CompletableFuture<List<InputFileEntry>> sessionEntries() {
         return onLoop(() -> SessionFiles.entries(queue, globalOptions));
+    }
+
+    /** A forced shutdown began: listener calls still queued are not made (completions still are). */
+    public void dropPendingEvents() {
+        eventsDropped = true;
     }
 
     /** Writes the unfinished downloads to {@code file} in aria2's input-file format. */

@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * The session's FTP clients, one per combination of client-level options
- * ({@code connect-timeout}, {@code timeout}, {@code ftp-pasv}, and with
+ * ({@code connect-timeout}, {@code timeout}, {@code ftp-pasv}, {@code ftp-reuse-connection}, and with
  * {@code proxy-method=tunnel} the proxy options and {@code user-agent}), so logged-in control
  * connections are pooled across downloads that agree on them. Loop thread only;
  * {@link #close()} at shutdown.
@@ -25,7 +25,8 @@ import java.util.function.Function;
 final class FtpClients implements AutoCloseable {
 
     /** What makes two downloads' FTP clients differ. */
-    private record Key(FtpSessionOptions session, Map<String, String> tunnelProxyOptions, String userAgent) {
+    private record Key(FtpSessionOptions session, Map<String, String> tunnelProxyOptions, String userAgent,
+                       boolean reuseConnections) {
     }
 
     private final EventLoop loop;
@@ -46,9 +47,13 @@ final class FtpClients implements AutoCloseable {
     FtpSourceFetcher fetcherFor(Options options, Netrc netrc, ProxySettings tunnelProxies) {
         Key key = new Key(sessionOptions(options),
                 tunnelProxies == null ? Map.of() : HttpClients.proxyOptions(options),
-                tunnelProxies == null ? "" : options.get(Option.USER_AGENT));
+                tunnelProxies == null ? "" : options.get(Option.USER_AGENT), options.get(Option.FTP_REUSE_CONNECTION));
         FtpClient client = clients.computeIfAbsent(key, settings -> {
             FtpClient.Builder builder = FtpClient.builder(loop).options(settings.session());
+            if (!settings.reuseConnections()) {
+                // ftp-reuse-connection=false: every retrieval logs in on a control connection of its own.
+                builder.maxIdlePerServer(0);
+            }
             if (tunnelProxies != null) {
                 builder.proxyChoice(uri -> tunnelProxies.select(uri).map(proxy -> HttpClients.clientProxy(proxy, true)));
                 if (settings.userAgent() != null && !settings.userAgent().isEmpty()) {

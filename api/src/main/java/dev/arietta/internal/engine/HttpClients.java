@@ -27,7 +27,8 @@ import java.util.Map;
 
 /**
  * The session's HTTP clients, one per combination of client-level options (timeouts,
- * User-Agent, TLS, proxies, netrc use), so connections are pooled across downloads that agree
+ * User-Agent, TLS, proxies, netrc use, {@code http-auth-challenge}, {@code enable-http-keep-alive}
+ * (false keeps no idle connection)), so connections are pooled across downloads that agree
  * on them. All clients share the session's cookie jar and netrc entries. Loop thread only;
  * {@link #close()} at shutdown.
  *
@@ -50,7 +51,7 @@ final class HttpClients implements AutoCloseable {
     private record Key(Duration connectTimeout, Duration readTimeout, String userAgent, boolean checkCertificate,
                        Path caCertificate, Path certificate, Path privateKey, TlsVersion minTlsVersion,
                        boolean pipelining, Map<String, String> proxyOptions, boolean tunnelPlainHttp,
-                       boolean useNetrc) {
+                       boolean useNetrc, boolean authChallenge, boolean keepAlive) {
     }
 
     private final EventLoop loop;
@@ -104,7 +105,8 @@ final class HttpClients implements AutoCloseable {
                 options.get(Option.USER_AGENT), options.get(Option.CHECK_CERTIFICATE),
                 options.get(Option.CA_CERTIFICATE), options.get(Option.CERTIFICATE), options.get(Option.PRIVATE_KEY),
                 options.get(Option.MIN_TLS_VERSION), options.get(Option.ENABLE_HTTP_PIPELINING),
-                proxyOptions, options.get(Option.PROXY_METHOD) == ProxyMethod.TUNNEL, !options.get(Option.NO_NETRC));
+                proxyOptions, options.get(Option.PROXY_METHOD) == ProxyMethod.TUNNEL, !options.get(Option.NO_NETRC),
+                options.get(Option.HTTP_AUTH_CHALLENGE), options.get(Option.ENABLE_HTTP_KEEP_ALIVE));
         return clients.computeIfAbsent(key, this::build);
     }
 
@@ -133,7 +135,12 @@ final class HttpClients implements AutoCloseable {
         Http1Client.Builder builder = Http1Client.builder(loop).connectTimeout(key.connectTimeout())
                 .readTimeout(key.readTimeout()).tls(tls.build()).pipeliningDepth(key.pipelining() ? 8 : 1)
                 .proxyChoice(uri -> proxies.select(uri).map(proxy -> clientProxy(proxy, key.tunnelPlainHttp()))).cookies(cookies)
-                .credentialSource(key.useNetrc() ? netrcCredentials(netrc) : CredentialSource.NONE);
+                .credentialSource(key.useNetrc() ? netrcCredentials(netrc) : CredentialSource.NONE)
+                .authChallenge(key.authChallenge());
+        if (!key.keepAlive()) {
+            // enable-http-keep-alive=false: no connection outlives its request.
+            builder.maxIdlePerRoute(0);
+        }
         if (key.userAgent() != null) {
             builder.userAgent(key.userAgent());
         }
