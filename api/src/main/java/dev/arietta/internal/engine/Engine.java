@@ -61,7 +61,8 @@ public final class Engine {
     private final Netrc netrc;
     /** The session's cookies ({@code load-cookies}, saved to {@code save-cookies} at shutdown). */
     private final SessionCookies cookies;
-    private final BufferPool buffers = BufferPool.large();
+    private final BufferPool buffers = new BufferPool(EngineSettings.TRANSFER_BUFFER_BYTES,
+            EngineSettings.TRANSFER_BUFFERS_IN_FLIGHT);
     private final RateLimiter downloadLimiter;
     private final DownloadQueue queue = new DownloadQueue();
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
