@@ -470,35 +470,24 @@ final class Job implements TransferListener, TransferSink {
      */
     private void hashCheckOnly(DiskFile file, DiskFile.Request request, String checksum) {
         endTransferEarly();
-        diskQueue.execute(() -> {
-            Path candidate;
-            try {
-                candidate = checksum == null ? null : file.integrityCandidate(request);
-            } catch (IOException | RuntimeException e) {
-                post(() -> fail(codeOf(e), e.getMessage()));
-                return;
-            }
-            if (candidate == null) {
-                String why = checksum == null ? "no checksum to verify"
-                        : "no file of " + request.totalLength() + " bytes without resume state to verify";
-                post(() -> fail(ErrorCode.IN_PROGRESS, "hash-check-only: " + why + "; nothing was downloaded"));
-                return;
-            }
-            engine.hashExecutor().execute(() -> {
-                try {
-                    new WholeFileChecksum().verify(candidate, ExpectedChecksum.parse(checksum));
-                    post(() -> {
-                        filePath = candidate;
-                        completedLength = totalLength;
-                        succeed();
-                    });
-                } catch (ChecksumMismatchException mismatch) {
-                    post(() -> fail(ErrorCode.CHECKSUM_ERROR, "hash-check-only: " + mismatch.getMessage()));
-                } catch (IOException e) {
-                    post(() -> fail(ErrorCode.FILE_IO_ERROR, e.getMessage()));
+        if (checksum == null) {
+            fail(ErrorCode.IN_PROGRESS, "hash-check-only: no checksum to verify; nothing was downloaded");
+            return;
+        }
+        ExistingFileVerifier.verify(file, request, checksum, diskQueue, engine.hashExecutor(), result -> post(() -> {
+            switch (result.verdict()) {
+                case LOOKUP_FAILED -> fail(codeOf(result.failure()), result.message());
+                case NO_CANDIDATE -> fail(ErrorCode.IN_PROGRESS, "hash-check-only: no file of " + request.totalLength()
+                        + " bytes without resume state to verify; nothing was downloaded");
+                case MATCH -> {
+                    filePath = result.path();
+                    completedLength = totalLength;
+                    succeed();
                 }
-            });
-        });
+                case MISMATCH -> fail(ErrorCode.CHECKSUM_ERROR, "hash-check-only: " + result.message());
+                case UNREADABLE -> fail(ErrorCode.FILE_IO_ERROR, result.message());
+            }
+        }));
     }
 
     /** The first source said the local file is current (conditional-get): done, nothing written. */
