@@ -65,6 +65,7 @@ final class FakeHttpServer implements AutoCloseable {
     private final AtomicInteger maxBodiesInFlight = new AtomicInteger();
     private volatile boolean relayTunnels;
     private volatile String extraResponseFields = "";
+    private final Map<String, String> pathFields = new ConcurrentHashMap<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicLong bodyBytesSent = new AtomicLong();
     private final CountDownLatch released = new CountDownLatch(1);
@@ -155,6 +156,12 @@ final class FakeHttpServer implements AutoCloseable {
     /** Connections accepted so far. */
     int connectionCount() {
         return connections.get();
+    }
+
+    /** Adds {@code fields} (each line ending in CRLF) to later responses serving {@code path}. */
+    FakeHttpServer responseFields(String path, String fields) {
+        pathFields.put(path, fields);
+        return this;
     }
 
     int requestCount(String path) {
@@ -278,7 +285,8 @@ final class FakeHttpServer implements AutoCloseable {
             return true;
         }
         long length = last - first + 1;
-        String fields = disposition + extraResponseFields + "Accept-Ranges: bytes\r\nContent-Length: " + length + "\r\n"
+        String fields = disposition + extraResponseFields + pathFields.getOrDefault(path, "")
+                + "Accept-Ranges: bytes\r\nContent-Length: " + length + "\r\n"
                 + (partial ? "Content-Range: bytes " + first + "-" + last + "/" + content.length + "\r\n" : "");
         writeHead(out, partial ? "206 Partial Content" : "200 OK", fields);
         if (method.equals("HEAD")) {

@@ -24,6 +24,7 @@ import dev.arietta.http.internal.transfer.HttpSourceFetcher;
 import dev.arietta.http.internal.transfer.SourceFetcher;
 import dev.arietta.internal.options.InputFileEntry;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ public final class Engine {
     private final DownloadQueue queue = new DownloadQueue();
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
     private final List<DownloadListener> listeners;
+    private final MetalinkDownloads metalinks = new MetalinkDownloads(this);
     /** The loop's own generator (random segment selection), split off the session's so no lock is needed. */
     private final RandomGenerator loopRandom;
     private volatile Options globalOptions;
@@ -232,25 +234,79 @@ public final class Engine {
         Options explicit = options.toBuilder().unset(Option.GID).build();
         DownloadHandle handle = handles.apply(gid);
         Job job = new Job(this, gid, handle, checked, explicit, globalOptions);
-        if (jobs.putIfAbsent(gid, job) != null) {
-            throw new IllegalArgumentException("gid " + Gids.format(gid) + " is already in use");
+        register(job, options.get(Option.PAUSE), position);
+        return handle;
+    }
+
+    /**
+     * Adds one download per file of a Metalink document ({@code select-file} picks some),
+     * mirrors ordered by the {@code metalink-*} options.
+     *
+     * @param document    a Metalink 3 or 4 document
+     * @param source      the local file it was read from, or null: then, with {@code save-session}
+     *                    set, a copy is saved as {@code <dir>/<sha-1>.meta4} for the session file
+     *                    to name, as aria2 saves uploaded Metalinks
+     * @throws IOException a {@link dev.arietta.metalink.MetalinkException} if the document is
+     *                     refused, or the failure to save its copy
+     * @throws IllegalArgumentException if no file is left to download, or a {@code gid} is given
+     * @throws OptionException          if an option is session-wide only
+     * @throws IllegalStateException    once the session is shut down
+     */
+    public List<DownloadHandle> addMetalink(byte[] document, Options options, int position, Path source)
+            throws IOException {
+        checkOpen();
+        Arguments.checkDownloadScope(options);
+        if (options.get(Option.GID) != null) {
+            throw new IllegalArgumentException("gid cannot be set for a Metalink: it adds a download per file");
+        }
+        return metalinks.add(document, options, position, source);
+    }
+
+    /** Replaces how BitTorrent metaurls of Metalinks are taken (the BitTorrent integration's hook). */
+    void torrentMetaurlHandoff(TorrentMetaurlHandoff handoff) {
+        metalinks.torrentHandoff(handoff);
+    }
+
+    /** Loop thread: the downloads of a Metalink that {@code parent} downloaded (follow-metalink). */
+    List<DownloadHandle> follow(Job parent, dev.arietta.metalink.MetalinkDocument document, URI documentUri) {
+        MetalinkOrigin origin = parent.filePath == null ? null
+                : new MetalinkOrigin(parent.filePath, documentUri, parent.options);
+        return metalinks.add(document, documentUri, parent.options, 0, parent, origin);
+    }
+
+    /** Queues {@code job} (paused if asked) at {@code position}; any thread. */
+    void register(Job job, boolean paused, int position) {
+        if (jobs.putIfAbsent(job.gid, job) != null) {
+            throw new IllegalArgumentException("gid " + job.gidText + " is already in use");
         }
         try {
             loop.execute(() -> {
-                if (options.get(Option.PAUSE)) {
+                if (paused) {
                     job.state = DownloadState.PAUSED;
                 }
                 queue.enqueue(job, position);
                 promote();
             });
         } catch (RejectedExecutionException e) {
-            jobs.remove(gid);
+            jobs.remove(job.gid);
             throw new IllegalStateException("session is shut down", e);
         }
-        return handle;
     }
 
-    private long newGid(String requested) {
+    /** The public handle of {@code gid}. */
+    DownloadHandle handleOf(long gid) {
+        return handles.apply(gid);
+    }
+
+    /** A random number from the session's generator (shuffling equally ranked mirrors). */
+    long randomLong() {
+        RandomGenerator random = config.random();
+        synchronized (random) {
+            return random.nextLong();
+        }
+    }
+
+    long newGid(String requested) {
         if (requested != null) {
             return Gids.parse(requested);
         }
@@ -514,7 +570,12 @@ public final class Engine {
     /** Adds the downloads of an input file (restore). */
     public void restore(Path file) throws IOException {
         for (var entry : SessionFiles.read(file)) {
-            add(entry.uris(), entry.options(), -1);
+            if (entry.isMetalinkFile()) {
+                Path document = Path.of(entry.uris().get(0));
+                addMetalink(SessionFiles.readMetalink(document), entry.options(), -1, document);
+            } else {
+                add(entry.uris(), entry.options(), -1);
+            }
         }
     }
 

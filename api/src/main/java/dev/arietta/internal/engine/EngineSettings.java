@@ -24,8 +24,13 @@ final class EngineSettings {
     }
 
     static TransferSettings transfer(Options options, long speedCheckGraceNanos) {
+        return transfer(options, speedCheckGraceNanos, options.get(Option.PIECE_LENGTH));
+    }
+
+    /** As {@link #transfer(Options, long)} with segments on multiples of {@code pieceLength} (a Metalink's). */
+    static TransferSettings transfer(Options options, long speedCheckGraceNanos, long pieceLength) {
         return new TransferSettings(options.get(Option.SPLIT), options.get(Option.MAX_CONNECTION_PER_SERVER),
-                options.get(Option.MIN_SPLIT_SIZE), options.get(Option.PIECE_LENGTH),
+                options.get(Option.MIN_SPLIT_SIZE), pieceLength,
                 selector(options.get(Option.STREAM_PIECE_SELECTOR)),
                 options.get(Option.URI_SELECTOR) != UriSelector.INORDER, options.get(Option.MAX_TRIES),
                 options.get(Option.RETRY_WAIT).toNanos(), options.get(Option.MAX_FILE_NOT_FOUND),

@@ -43,7 +43,7 @@ final class ExistingFileVerifier {
     }
 
     /** Runs the check; {@code then} gets the result on {@code diskQueue}. */
-    static void verify(DiskFile file, DiskFile.Request request, String checksum, Executor diskQueue,
+    static void verify(DiskFile file, DiskFile.Request request, ExpectedChecksum checksum, Executor diskQueue,
                        Executor hashExecutor, Consumer<Result> then) {
         diskQueue.execute(() -> {
             Path candidate;
@@ -60,7 +60,7 @@ final class ExistingFileVerifier {
             hashExecutor.execute(() -> {
                 Result result;
                 try {
-                    new WholeFileChecksum().verify(candidate, ExpectedChecksum.parse(checksum));
+                    new WholeFileChecksum().verify(candidate, checksum);
                     result = new Result(Verdict.MATCH, candidate, "", null);
                 } catch (ChecksumMismatchException mismatch) {
                     result = new Result(Verdict.MISMATCH, candidate, mismatch.getMessage(), null);

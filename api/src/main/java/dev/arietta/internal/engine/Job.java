@@ -5,6 +5,7 @@ import dev.arietta.DownloadHandle;
 import dev.arietta.DownloadResult;
 import dev.arietta.DownloadState;
 import dev.arietta.DownloadStatus;
+import dev.arietta.FollowMetalink;
 import dev.arietta.Option;
 import dev.arietta.Options;
 import dev.arietta.UriChange;
@@ -21,11 +22,13 @@ import dev.arietta.core.internal.resume.ResumeStateException;
 import dev.arietta.core.internal.storage.AllocationMode;
 import dev.arietta.core.internal.storage.PathContainmentException;
 import dev.arietta.core.internal.storage.StorageException;
+import dev.arietta.http.internal.transfer.FetchFailure;
 import dev.arietta.http.internal.transfer.FetchResponse;
 import dev.arietta.http.internal.transfer.SegmentedTransfer;
 import dev.arietta.http.internal.transfer.SourceFetcher;
 import dev.arietta.http.internal.transfer.TransferListener;
 import dev.arietta.http.internal.transfer.TransferSink;
+import dev.arietta.metalink.MetalinkLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -67,6 +70,14 @@ final class Job implements TransferListener, TransferSink {
 
     List<String> uris;
     Options options;
+    /** For the download of one file of a Metalink: set before it is queued, else null. */
+    MetalinkTarget metalink;
+    /** Where save-session finds that Metalink again, or null (not a Metalink's, or kept in memory only). */
+    MetalinkOrigin origin;
+    /** The gid of the download whose Metalink made this one ({@code following}), or null. */
+    String following;
+    /** Gids of the downloads this one's Metalink made ({@code followedBy}), in order. */
+    final List<String> followedBy = new ArrayList<>();
     DownloadState state = DownloadState.WAITING;
     ErrorCode errorCode = ErrorCode.FINISHED;
     String errorMessage = "";
@@ -89,6 +100,8 @@ final class Job implements TransferListener, TransferSink {
     private DiskFile.Existing conditionalFile;
     /** The first answer's modification time, applied to the file with remote-time; null if unknown. */
     private Instant remoteTime;
+    /** What this run checks: answers, Metalink piece hashes, the whole-file digest; null until started. */
+    private DownloadChecks checks;
 
     private record HeldWrite(long offset, ByteBuffer buffer) {
     }
@@ -111,7 +124,11 @@ final class Job implements TransferListener, TransferSink {
         return options.merge(globalAtAdd);
     }
 
+    /** Segment and resume-state unit: the Metalink's piece length when it has piece hashes. */
     int pieceLength() {
+        if (metalink != null && metalink.pieceHashes() != null) {
+            return metalink.pieceLength();
+        }
         return (int) (long) effective().get(Option.PIECE_LENGTH);
     }
 
@@ -128,7 +145,9 @@ final class Job implements TransferListener, TransferSink {
         conditionalFile = null;
         remoteTime = null;
         if (uris.isEmpty()) {
-            fail(ErrorCode.UNKNOWN, "no URI left to download from");
+            fail(ErrorCode.UNKNOWN, metalink != null && !metalink.torrents().isEmpty()
+                    ? metalink.name() + ": only a BitTorrent metaurl describes it, and Metalink downloads over"
+                    + " BitTorrent are not supported yet" : "no URI left to download from");
             return;
         }
         Options effective = effective();
@@ -141,12 +160,20 @@ final class Job implements TransferListener, TransferSink {
             return;
         }
         disk = new DiskFile();
-        transfer = new SegmentedTransfer(EngineSettings.transfer(effective, engine.speedCheckGraceNanos()),
+        checks = new DownloadChecks(metalink, effective, engine.log(), gidText);
+        transfer = new SegmentedTransfer(EngineSettings.transfer(effective, engine.speedCheckGraceNanos(),
+                pieceLength()),
                 uris.stream().map(URI::create).toList(), fetchers, engine.loop(),
                 engine.buffers(), this, this, engine.random());
         rate = engine.downloadLimiter().newChild(effective.get(Option.MAX_DOWNLOAD_LIMIT));
         transfer.setRateLimit(rate);
-        diskWrites.begin(disk::write, transfer::written, transfer::writeFailed);
+        SegmentedTransfer started = transfer;
+        diskWrites.begin(disk::write, (offset, length, buffer) -> {
+            if (length > 0 && transfer == started) {
+                checks.written(offset, length);
+            }
+            started.written(offset, length, buffer);
+        }, started::writeFailed);
         emit(DownloadEvent.START);
         if (effective.get(Option.CONDITIONAL_GET) && uris.stream().anyMatch(Job::isHttp)) {
             startConditionally(effective);
@@ -367,7 +394,7 @@ final class Job implements TransferListener, TransferSink {
      * download's, so a restart continues it instead of renaming.
      */
     private ResumeState resumeState() {
-        if (transfer == null) {
+        if (transfer == null || disk == null || disk.inMemory()) {
             return null;
         }
         long total = transfer.totalLength();
@@ -377,28 +404,26 @@ final class Job implements TransferListener, TransferSink {
         return new ResumeState(new ResumeIdentity.Url(uris.get(0)), pieceLength(), total, piecesOnDisk(), 0);
     }
 
-    /** Pieces entirely on disk. */
+    /** Pieces entirely on disk; with Metalink piece hashes, the verified ones only. */
     Bitfield piecesOnDisk() {
-        long total = transfer == null ? -1 : transfer.totalLength();
-        if (total < 0) {
-            return new Bitfield(0);
-        }
-        long pieceLength = pieceLength();
-        Bitfield pieces = new Bitfield((int) ((total + pieceLength - 1) / pieceLength));
-        for (long[] range : transfer.writtenRanges()) {
-            long first = (range[0] + pieceLength - 1) / pieceLength;
-            for (long piece = first; piece < pieces.size(); piece++) {
-                long end = Math.min((piece + 1) * pieceLength, total);
-                if (end > range[1]) {
-                    break;
-                }
-                pieces.set((int) piece);
-            }
-        }
-        return pieces;
+        return DownloadChecks.piecesOnDisk(checks, transfer, pieceLength());
     }
 
     // ---- transfer callbacks --------------------------------------------------------------------
+
+    @Override
+    public FetchFailure checkResponse(URI source, FetchResponse response) {
+        return checks.checkResponse(source, response, mirror -> {
+            if (!uris.contains(mirror.toString())) {
+                changeUris(List.of(), List.of(mirror.toString()), -1);
+            }
+        });
+    }
+
+    @Override
+    public boolean allWrittenVerified() {
+        return checks.settled();
+    }
 
     @Override
     public void onFirstResponse(FetchResponse response) {
@@ -413,9 +438,23 @@ final class Job implements TransferListener, TransferSink {
             return;
         }
         // aria2's conditional-get names the file after out or the URI, never Content-Disposition.
-        String name = FileNames.choose(effective.get(Option.OUT), conditional
-                ? new FetchResponse(response.finalUri(), response.totalLength(), response.rangeSupported(),
-                        java.util.Optional.empty()) : response);
+        FetchResponse naming = conditional ? new FetchResponse(response.finalUri(), response.totalLength(),
+                response.rangeSupported(), java.util.Optional.empty()) : response;
+        String name = metalink != null ? metalink.name() : FileNames.choose(effective.get(Option.OUT), naming);
+        SegmentedTransfer current = transfer;
+        DiskFile file = disk;
+        try {
+            checks.firstResponse(response, name, effective, engine.hashExecutor(), engine.loop(), file, current,
+                    engine.log(), gidText);
+        } catch (IllegalArgumentException mismatch) {
+            post(() -> current.abort(ErrorCode.CHECKSUM_ERROR, mismatch.getMessage()));
+            return;
+        }
+        if (checks.follow() == FollowMetalink.MEM) {
+            diskQueue.execute(() -> prepare(file, () -> file.prepareInMemory(response.totalLength(),
+                    MetalinkLimits.DEFAULT.maxDocumentBytes()), current));
+            return;
+        }
         DiskFile.Request request = new DiskFile.Request(effective.get(Option.DIR), name, response.totalLength(),
                 pieceLength(), uris.get(0), effective.get(Option.ALLOW_OVERWRITE),
                 effective.get(Option.AUTO_FILE_RENAMING), effective.get(Option.CONTINUE),
@@ -423,15 +462,13 @@ final class Job implements TransferListener, TransferSink {
                 AllocationMode.fromOptionValue(effective.get(Option.FILE_ALLOCATION).optionValue()),
                 effective.get(Option.NO_FILE_ALLOCATION_LIMIT), engine.diskCacheBytes(),
                 DiskFile.Integrity.UNCHECKED);
-        SegmentedTransfer current = transfer;
-        DiskFile file = disk;
-        String checksum = effective.get(Option.CHECKSUM);
+        ExpectedChecksum checksum = DownloadChecks.knownChecksum(effective, metalink);
         if (effective.get(Option.CHECK_INTEGRITY) && effective.get(Option.HASH_CHECK_ONLY)) {
             hashCheckOnly(file, request, checksum);
             return;
         }
         if (!effective.get(Option.CHECK_INTEGRITY) || checksum == null) {
-            diskQueue.execute(() -> prepare(file, request, current));
+            diskQueue.execute(() -> prepare(file, () -> file.prepare(request), current));
             return;
         }
         diskQueue.execute(() -> {
@@ -443,20 +480,20 @@ final class Job implements TransferListener, TransferSink {
                 return;
             }
             if (candidate == null) {
-                prepare(file, request, current);
+                prepare(file, () -> file.prepare(request), current);
                 return;
             }
             engine.hashExecutor().execute(() -> {
                 boolean matches;
                 try {
-                    new WholeFileChecksum().verify(candidate, ExpectedChecksum.parse(checksum));
+                    new WholeFileChecksum().verify(candidate, checksum);
                     matches = true;
                 } catch (IOException mismatchOrUnreadable) {
                     matches = false;
                 }
                 DiskFile.Request checked = request.withIntegrity(matches
                         ? DiskFile.Integrity.COMPLETE : DiskFile.Integrity.MISMATCH);
-                diskQueue.execute(() -> prepare(file, checked, current));
+                diskQueue.execute(() -> prepare(file, () -> file.prepare(checked), current));
             });
         });
     }
@@ -468,7 +505,7 @@ final class Job implements TransferListener, TransferSink {
      * no file of the source's length, or resume state present) leaves it unfinished:
      * {@link ErrorCode#IN_PROGRESS}, as aria2 reports such a download.
      */
-    private void hashCheckOnly(DiskFile file, DiskFile.Request request, String checksum) {
+    private void hashCheckOnly(DiskFile file, DiskFile.Request request, ExpectedChecksum checksum) {
         endTransferEarly();
         if (checksum == null) {
             fail(ErrorCode.IN_PROGRESS, "hash-check-only: no checksum to verify; nothing was downloaded");
@@ -525,19 +562,30 @@ final class Job implements TransferListener, TransferSink {
         transfer = null;
     }
 
+    /** How the disk queue opens the file. */
+    @FunctionalInterface
+    private interface Preparation {
+        DiskFile.Prepared run() throws IOException;
+    }
+
     /** Disk queue: opens the file, then lets the transfer proceed (or fail) on the loop. */
-    private void prepare(DiskFile file, DiskFile.Request request, SegmentedTransfer current) {
+    private void prepare(DiskFile file, Preparation preparation, SegmentedTransfer current) {
         try {
-            DiskFile.Prepared prepared = file.prepare(request);
+            DiskFile.Prepared prepared = preparation.run();
             post(() -> {
                 if (transfer == current) {
                     filePath = prepared.path();
                     filePrepared = true;
+                    List<long[]> done = checks.prepared(prepared);
                     for (HeldWrite held : heldWrites) {
-                        submitWrite(held.offset(), held.buffer());
+                        if (checks.keepsOnDisk(done, held.offset(), held.buffer().remaining())) {
+                            current.written(held.offset(), 0, held.buffer());
+                        } else {
+                            submitWrite(held.offset(), held.buffer());
+                        }
                     }
                     heldWrites.clear();
-                    current.proceed(prepared.doneRanges());
+                    current.proceed(done);
                 }
             });
         } catch (IOException | RuntimeException e) {
@@ -576,7 +624,7 @@ final class Job implements TransferListener, TransferSink {
             rate = null;
         }
         DiskFile file = disk;
-        String checksum = effective().get(Option.CHECKSUM);
+        ExpectedChecksum checksum = checks.expected();
         Instant modified = effective().get(Option.REMOTE_TIME) ? remoteTime : null;
         diskQueue.execute(() -> {
             try {
@@ -588,14 +636,14 @@ final class Job implements TransferListener, TransferSink {
             if (modified != null && file.path() != null) {
                 applyRemoteTime(file.path(), modified);
             }
-            if (checksum == null || file.path() == null) {
-                post(this::succeed);
+            if (checksum == null || file.path() == null && !file.inMemory()) {
+                post(this::verified);
                 return;
             }
             engine.hashExecutor().execute(() -> {
                 try {
-                    new WholeFileChecksum().verify(file.path(), ExpectedChecksum.parse(checksum));
-                    post(this::succeed);
+                    Completion.verify(file, checksum);
+                    post(this::verified);
                 } catch (ChecksumMismatchException mismatch) {
                     post(() -> fail(ErrorCode.CHECKSUM_ERROR, mismatch.getMessage()));
                 } catch (IOException e) {
@@ -618,6 +666,35 @@ final class Job implements TransferListener, TransferSink {
     public void onFailure(ErrorCode code, String message) {
         stopTransfer();
         fail(code, message);
+    }
+
+    /** The whole file is verified: save its signature, follow it if it is a Metalink, then succeed. */
+    private void verified() {
+        if (state != DownloadState.ACTIVE) {
+            return;
+        }
+        DiskFile file = disk;
+        if (metalink != null && metalink.signature() != null && filePath != null) {
+            Path path = filePath;
+            diskQueue.execute(() -> {
+                Completion.saveSignature(path, metalink.signature(), engine.log(), gidText);
+                post(this::succeed);
+            });
+        } else if (checks.follow() != FollowMetalink.FALSE) {
+            Completion.readMetalink(file, diskQueue, engine.hashExecutor(), document -> post(() -> {
+                if (state == DownloadState.ACTIVE) {
+                    try {
+                        engine.follow(this, document, checks.answeredFrom())
+                                .forEach(child -> followedBy.add(child.gid()));
+                    } catch (IllegalArgumentException nothingSelected) {
+                        engine.log().warn("{}: {}", gidText, nothingSelected.getMessage());
+                    }
+                    succeed();
+                }
+            }), refused -> post(() -> fail(ErrorCode.METALINK_PARSE_ERROR, refused.getMessage())));
+        } else {
+            succeed();
+        }
     }
 
     private void succeed() {
@@ -659,6 +736,9 @@ final class Job implements TransferListener, TransferSink {
     }
 
     List<Path> files() {
+        if (filePath == null && metalink != null) {
+            return List.of(effective().get(Option.DIR).resolve(metalink.name()).toAbsolutePath());
+        }
         return filePath == null ? List.of() : List.of(filePath);
     }
 

@@ -172,7 +172,9 @@ public final class HttpSourceFetcher implements SourceFetcher {
                     .flatMap(ContentDisposition::fileName);
             Optional<java.time.Instant> lastModified = response.headers().firstValue("Last-Modified")
                     .flatMap(HttpDates::parse);
-            listener.onStart(new FetchResponse(response.uri(), total, ranges, name, lastModified));
+            listener.onStart(new FetchResponse(response.uri(), total, ranges, name,
+                    response.headers().firstValue("Content-Type"), response.headers().links(),
+                    response.headers().digests(), lastModified));
         }
 
         /** A HEAD answer's {@code Content-Length}, or -1 when absent or unusable. */

@@ -70,6 +70,29 @@ final class MirrorSet {
         return best;
     }
 
+    /**
+     * The fastest measured mirror on another host than {@code other} that could take a connection now
+     * (end-game), or null when none has a measured speed.
+     */
+    Mirror fastestOtherThan(Mirror other) {
+        long now = nanoClock.getAsLong();
+        Mirror best = null;
+        long bestSpeed = 0;
+        for (Mirror mirror : mirrors) {
+            if (mirror.hostKey.equals(other.hostKey) || mirror.dropped || mirror.retryNotBeforeNanos - now > 0
+                    || fetcherFor(mirror.uri) == null
+                    || hostConnections(mirror.hostKey) >= settings.maxConnectionsPerHost()) {
+                continue;
+            }
+            long speed = mirror.speed.bytesPerSecond();
+            if (speed > bestSpeed) {
+                best = mirror;
+                bestSpeed = speed;
+            }
+        }
+        return best;
+    }
+
     /** Open connections to {@code hostKey} over every mirror on that host. */
     int hostConnections(String hostKey) {
         int count = 0;

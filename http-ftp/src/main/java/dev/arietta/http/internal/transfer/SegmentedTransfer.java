@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -44,7 +45,16 @@ import java.util.random.RandomGenerator;
  *       ({@code max-file-not-found} "not found" answers fail it with
  *       {@link ErrorCode#MAX_FILE_NOT_FOUND}); a download speed at or below
  *       {@code lowest-speed-limit} fails it with {@link ErrorCode#TOO_SLOW}.</li>
- *   <li>When every byte is written, {@link TransferListener#onComplete}.</li>
+ *   <li>End-game: when nothing is left to hand out and a connection slot is free, the
+ *       slowest remaining range is raced from its current position on a mirror measured at
+ *       least {@value #END_GAME_SPEED_RATIO} times faster; whichever connection reaches the
+ *       end first wins and the other is cancelled. Each byte is taken from the connection that
+ *       delivers it first, so nothing is written twice.</li>
+ *   <li>Every source answer passes {@link TransferListener#checkResponse} first (Metalink/HTTP
+ *       digests); which mirror supplied which bytes is remembered, so that bytes failing a
+ *       piece hash can be thrown away with {@link #discard}, fetched again, and blamed.</li>
+ *   <li>When every byte is written and {@link TransferListener#allWrittenVerified},
+ *       {@link TransferListener#onComplete}.</li>
  * </ol>
  *
  * <p>A source that ignores ranges (200 to the first request) is read by one connection only;
@@ -67,6 +77,10 @@ public final class SegmentedTransfer {
 
     /** Interval of the speed check: 1 s. */
     public static final long TICK_NANOS = 1_000_000_000L;
+    /** End-game races a range only on a mirror at least this many times faster than its connection. */
+    public static final int END_GAME_SPEED_RATIO = 2;
+    /** End-game judges a connection only after it has run this long (its speed is measured): 2 s. */
+    public static final long END_GAME_MIN_AGE_NANOS = 2_000_000_000L;
 
     /** Where the transfer is in its lifecycle. */
     public enum State { NEW, PROBING, PREPARING, RUNNING, COMPLETE, FAILED, STOPPED }
@@ -80,6 +94,7 @@ public final class SegmentedTransfer {
     private final MirrorSet mirrors;
     private final List<Connection> connections = new ArrayList<>();
     private final WrittenRanges written = new WrittenRanges();
+    private final RangeSuppliers<Mirror> suppliers = new RangeSuppliers<>();
     private final SpeedMeter speed;
     private SegmentAllocator allocator;
     private RateLimiter.Child rate;
@@ -249,6 +264,46 @@ public final class SegmentedTransfer {
         this.rate = child;
     }
 
+    /**
+     * Throws away bytes {@code [start, end)}, all written, that failed verification (a piece
+     * hash): they are fetched again, and the mirrors that supplied them are blamed. A mirror
+     * that supplied all of them is dropped at once; one of several suppliers is dropped on its
+     * second bad range. A dropped mirror's connections are abandoned, and its failure
+     * ({@link ErrorCode#CHECKSUM_ERROR}, {@code reason}) fails the transfer if no mirror is left.
+     *
+     * @return the URIs of the mirrors dropped
+     */
+    public List<URI> discard(long start, long end, String reason) {
+        if (isFinished()) {
+            return List.of();
+        }
+        Set<Mirror> blamed = suppliers.suppliersOf(start, end);
+        suppliers.forget(start, end);
+        written.remove(start, end);
+        allocator.markMissing(start, end);
+        List<URI> dropped = new ArrayList<>();
+        for (Mirror mirror : blamed) {
+            mirror.badRanges++;
+            if ((blamed.size() == 1 || mirror.badRanges > 1) && !mirror.dropped) {
+                mirrors.recordFailure(mirror, new FetchFailure(ErrorCode.CHECKSUM_ERROR, reason,
+                        FetchFailure.Kind.FATAL, 0));
+                dropped.add(mirror.uri);
+                for (Connection connection : new ArrayList<>(connections)) {
+                    if (connection.mirror == mirror) {
+                        connection.abandon();
+                    }
+                }
+            }
+        }
+        fill();
+        return dropped;
+    }
+
+    /** The listener finished its pending checks: complete if every byte is written and verified. */
+    public void verified() {
+        checkComplete();
+    }
+
     // ---- sink callbacks ------------------------------------------------------------------------
 
     /** The sink wrote {@code length} bytes at {@code offset}; {@code buffer} goes back to the pool. */
@@ -367,6 +422,7 @@ public final class SegmentedTransfer {
                 }
                 open(mirror, segment);
             }
+            endGame();
         } else {
             return;
         }
@@ -424,13 +480,58 @@ public final class SegmentedTransfer {
             first = segment.start();
             end = segment.end();
         }
-        Connection connection = new Connection(mirror, segment, first, end);
+        connect(new Connection(mirror, segment, first, end), first);
+    }
+
+    private void connect(Connection connection, long first) {
+        Mirror mirror = connection.mirror;
+        connection.streamPosition = first;
+        connection.openedNanos = timers.nanoTime();
         connections.add(connection);
         mirror.connections++;
         mirror.used = true;
         connection.handle = mirrors.fetcherFor(mirror.uri).fetch(
-                new FetchRequest(mirror.uri, first, end, totalLength()), connection);
+                new FetchRequest(mirror.uri, first, connection.requestEnd, totalLength()), connection);
         connection.updatePause();
+    }
+
+    /**
+     * End-game: nothing is left to hand out and a connection slot is free. The remaining range
+     * that would take longest at its connection's speed is raced from its current position on
+     * the fastest other usable mirror, if that mirror is {@value #END_GAME_SPEED_RATIO} times faster.
+     */
+    private void endGame() {
+        if (state != State.RUNNING || !rangeSupported || connections.size() >= settings.split()
+                || allocator.isComplete()) {
+            return;
+        }
+        long now = timers.nanoTime();
+        Connection slowest = null;
+        double longest = 0;
+        for (Connection connection : connections) {
+            Segment segment = connection.segment;
+            if (connection.partner != null || !segment.isActive() || segment.end() == Segment.UNKNOWN_END
+                    || now - connection.openedNanos < END_GAME_MIN_AGE_NANOS || segment.remaining() <= 0) {
+                continue;
+            }
+            double seconds = segment.remaining() / (double) Math.max(1, connection.speed.bytesPerSecond());
+            if (seconds > longest) {
+                slowest = connection;
+                longest = seconds;
+            }
+        }
+        if (slowest == null) {
+            return;
+        }
+        Mirror faster = mirrors.fastestOtherThan(slowest.mirror);
+        if (faster == null || faster.speed.bytesPerSecond()
+                < END_GAME_SPEED_RATIO * Math.max(1, slowest.speed.bytesPerSecond())) {
+            return;
+        }
+        Connection racer = new Connection(faster, slowest.segment, slowest.segment.position(), slowest.segment.end());
+        racer.partner = slowest;
+        slowest.partner = racer;
+        connect(racer, slowest.segment.position());
     }
 
     /**
@@ -455,7 +556,9 @@ public final class SegmentedTransfer {
             connection.speed.settle();
         }
         long now = timers.nanoTime();
-        if (settings.lowestSpeedLimit() > 0 && now - startNanos >= settings.speedCheckGraceNanos()
+        endGame();
+        if (settings.lowestSpeedLimit() > 0 && !allocator.isComplete()
+                && now - startNanos >= settings.speedCheckGraceNanos()
                 && speed.bytesPerSecond() <= settings.lowestSpeedLimit()) {
             fail(ErrorCode.TOO_SLOW, "download speed " + speed.bytesPerSecond() + " bytes/s is at or below"
                     + " lowest-speed-limit " + settings.lowestSpeedLimit() + " bytes/s");
@@ -465,7 +568,8 @@ public final class SegmentedTransfer {
     }
 
     private void checkComplete() {
-        if (state == State.RUNNING && allocator.isComplete() && buffersInFlight == 0) {
+        if (state == State.RUNNING && allocator.isComplete() && buffersInFlight == 0
+                && listener.allWrittenVerified()) {
             state = State.COMPLETE;
             closeEverything();
             listener.onComplete();
@@ -516,6 +620,11 @@ public final class SegmentedTransfer {
         Cancellable throttleTimer;
         boolean pausedNow;
         boolean open = true;
+        /** Offset of the next byte this fetch delivers; behind the segment's position when a racer is ahead. */
+        long streamPosition;
+        long openedNanos;
+        /** The other connection racing for the same segment in end-game, or null. */
+        Connection partner;
 
         Connection(Mirror mirror, Segment segment, long requestFirst, long requestEnd) {
             this.mirror = mirror;
@@ -527,7 +636,16 @@ public final class SegmentedTransfer {
 
         @Override
         public void onStart(FetchResponse response) {
-            if (!open || state != State.PROBING) {
+            if (!open) {
+                return;
+            }
+            FetchFailure refused = listener.checkResponse(mirror.uri, response);
+            if (refused != null) {
+                handle.cancel();
+                onFailure(refused);
+                return;
+            }
+            if (state != State.PROBING) {
                 return;
             }
             rangeSupported = response.rangeSupported() && response.totalLength() >= 0;
@@ -550,8 +668,19 @@ public final class SegmentedTransfer {
                 return;
             }
             int received = content.remaining();
+            long ahead = segment.position() - streamPosition;
+            streamPosition += received;
+            mirror.speed.add(received);
+            speed.add(received);
+            if (ahead > 0) {
+                // The racing connection delivered these bytes first: take only what is new.
+                int skipped = (int) Math.min(ahead, received);
+                content.position(content.position() + skipped);
+                received -= skipped;
+            }
             long accepted = allocator.advance(segment, received);
             long offset = segment.position() - accepted;
+            suppliers.record(offset, offset + accepted, mirror);
             int limit = content.limit();
             content.limit(content.position() + (int) accepted);
             while (content.hasRemaining()) {
@@ -583,13 +712,26 @@ public final class SegmentedTransfer {
                 buffers.release(filled);
                 return;
             }
-            long accepted = allocator.advance(segment, filled.remaining());
+            int received = filled.remaining();
+            long ahead = segment.position() - streamPosition;
+            streamPosition += received;
+            mirror.speed.add(received);
+            speed.add(received);
+            if (ahead > 0) {
+                // The racing connection delivered these bytes first: take only what is new.
+                int skipped = (int) Math.min(ahead, received);
+                filled.position(filled.position() + skipped);
+                received -= skipped;
+            }
+            long accepted = allocator.advance(segment, received);
+            long offset = segment.position() - accepted;
+            suppliers.record(offset, offset + accepted, mirror);
             if (accepted == 0) {
                 buffers.release(filled);
             } else {
                 filled.limit(filled.position() + (int) accepted);
                 buffersInFlight++;
-                sink.write(segment.position() - accepted, filled);
+                sink.write(offset, filled);
             }
             afterData(accepted);
         }
@@ -597,8 +739,6 @@ public final class SegmentedTransfer {
         /** Counts {@code accepted} bytes, throttles, applies backpressure, and moves on at the segment's end. */
         private void afterData(long accepted) {
             SegmentedTransfer.this.speed.add(accepted);
-            mirror.speed.add(accepted);
-            speed.add(accepted);
             if (rate != null && accepted > 0) {
                 debt += accepted - rate.request(accepted);
             }
@@ -608,8 +748,11 @@ public final class SegmentedTransfer {
             } else {
                 updatePause();
             }
-            if (segment.end() != Segment.UNKNOWN_END && segment.position() >= segment.end()) {
+            if (segment.isActive() && segment.end() != Segment.UNKNOWN_END && segment.position() >= segment.end()) {
                 allocator.complete(segment);
+                if (partner != null) {
+                    partner.loseRace();
+                }
                 if (requestEnd != segment.end()) {
                     // The end moved back (another connection took the rest) or the source streams on.
                     finish();
@@ -631,7 +774,7 @@ public final class SegmentedTransfer {
                     // A bounded first request was answered in full; the rest of the share goes on a new fetch.
                     allocator.release(segment);
                 } else {
-                    allocator.release(segment);
+                    releaseUnlessRaced();
                     finish();
                     FetchFailure failure = new FetchFailure(ErrorCode.NETWORK, "source ended at " + segment.position()
                             + " before the end of " + segment, FetchFailure.Kind.RETRYABLE, 0);
@@ -650,9 +793,7 @@ public final class SegmentedTransfer {
             if (!open) {
                 return;
             }
-            if (segment.isActive()) {
-                allocator.release(segment);
-            }
+            releaseUnlessRaced();
             finish();
             if (state == State.PROBING && failure.kind() == FetchFailure.Kind.RANGE_UNSUPPORTED && !probeOpenEnded) {
                 probeOpenEnded = true;
@@ -754,9 +895,27 @@ public final class SegmentedTransfer {
             if (!open) {
                 return;
             }
-            if (segment.isActive()) {
+            releaseUnlessRaced();
+            if (handle != null) {
+                handle.cancel();
+            }
+            finish();
+        }
+
+        /** Gives the segment's rest back, unless a racing connection carries on with it. */
+        private void releaseUnlessRaced() {
+            if (partner != null) {
+                partner.partner = null;
+                partner = null;
+            } else if (segment.isActive()) {
                 allocator.release(segment);
             }
+        }
+
+        /** The racing connection reached the segment's end first: stop this fetch. */
+        private void loseRace() {
+            partner.partner = null;
+            partner = null;
             if (handle != null) {
                 handle.cancel();
             }

@@ -49,7 +49,7 @@ public final class WrittenRanges {
             starts[first] = mergedStart;
             ends[first] = mergedEnd;
             total += mergedEnd - mergedStart;
-            remove(first + 1, last);
+            removeIndexes(first + 1, last);
         }
         recent = first;
     }
@@ -59,6 +59,47 @@ public final class WrittenRanges {
         count = 0;
         recent = 0;
         total = 0;
+    }
+
+    /** Removes {@code [start, end)}: the bytes there were thrown away. */
+    public void remove(long start, long end) {
+        if (end <= start) {
+            return;
+        }
+        int index = firstEndingAtOrAfter(start);
+        if (index < count && starts[index] < start && ends[index] > end) {
+            // A hole in the middle of one range splits it.
+            long oldEnd = ends[index];
+            ends[index] = start;
+            total -= oldEnd - start;
+            insert(index + 1, end, oldEnd);
+            return;
+        }
+        if (index < count && starts[index] < start) {
+            total -= ends[index] - start;
+            ends[index] = start;
+            index++;
+        }
+        int first = index;
+        while (index < count && ends[index] <= end) {
+            total -= ends[index] - starts[index];
+            index++;
+        }
+        removeIndexes(first, index);
+        if (first < count && starts[first] < end) {
+            total -= end - starts[first];
+            starts[first] = end;
+        }
+        recent = 0;
+    }
+
+    /** Whether every byte of {@code [start, end)} is covered. */
+    public boolean covers(long start, long end) {
+        if (end <= start) {
+            return true;
+        }
+        int index = firstEndingAtOrAfter(start + 1);
+        return index < count && starts[index] <= start && ends[index] >= end;
     }
 
     /** Bytes covered. */
@@ -103,8 +144,8 @@ public final class WrittenRanges {
         total += end - start;
     }
 
-    /** Removes ranges {@code [from, to)}. */
-    private void remove(int from, int to) {
+    /** Removes the ranges at indexes {@code [from, to)}. */
+    private void removeIndexes(int from, int to) {
         if (to > from) {
             System.arraycopy(starts, to, starts, from, count - to);
             System.arraycopy(ends, to, ends, from, count - to);

@@ -2,6 +2,7 @@ package dev.arietta.http.internal.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -32,7 +33,25 @@ class WrittenRangesTest {
     }
 
     @Test
-    void matchesAPlainBitSetUnderRandomAddsAndClears() {
+    void removedBytesLeaveHolesAndAreNotCounted() {
+        WrittenRanges written = new WrittenRanges();
+        written.add(0, 100);
+        written.remove(20, 30);
+        assertArrayEquals(new long[][] {{0, 20}, {30, 100}}, ranges(written));
+        assertEquals(90, written.total());
+        written.remove(10, 40);
+        written.remove(90, 200);
+        assertArrayEquals(new long[][] {{0, 10}, {40, 90}}, ranges(written));
+        assertEquals(60, written.total());
+        written.remove(0, 10);
+        assertArrayEquals(new long[][] {{40, 90}}, ranges(written));
+        assertTrue(written.covers(50, 90));
+        assertFalse(written.covers(30, 50));
+        assertFalse(written.covers(80, 91));
+    }
+
+    @Test
+    void matchesAPlainBitSetUnderRandomAddsRemovesAndClears() {
         java.util.Random random = new java.util.Random(5);
         for (int trial = 0; trial < 200; trial++) {
             WrittenRanges written = new WrittenRanges();
@@ -40,10 +59,21 @@ class WrittenRangesTest {
             for (int step = 0; step < 60; step++) {
                 int start = random.nextInt(500);
                 int end = random.nextBoolean() ? start + random.nextInt(40) : start + random.nextInt(3);
-                written.add(start, end);
-                if (end > start) {
-                    expected.set(start, end);
+                if (random.nextInt(4) == 0) {
+                    written.remove(start, end);
+                    if (end > start) {
+                        expected.clear(start, end);
+                    }
+                } else {
+                    written.add(start, end);
+                    if (end > start) {
+                        expected.set(start, end);
+                    }
                 }
+                int probe = random.nextInt(500);
+                int probeEnd = probe + 1 + random.nextInt(30);
+                assertEquals(expected.nextClearBit(probe) >= probeEnd, written.covers(probe, probeEnd),
+                        "covers [" + probe + ", " + probeEnd + ")");
                 if (random.nextInt(50) == 0) {
                     written.clear();
                     expected.clear();
