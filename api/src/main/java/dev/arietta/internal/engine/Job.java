@@ -302,16 +302,7 @@ final class Job implements TransferListener, TransferSink {
         if (transfer == null) {
             return;
         }
-        recordProgress();
-        transfer.stop();
-        for (HeldWrite held : heldWrites) {
-            transfer.written(held.offset(), 0, held.buffer());
-        }
-        heldWrites.clear();
-        if (rate != null) {
-            rate.close();
-            rate = null;
-        }
+        haltTransfer();
         diskWrites.flush();
         DiskFile file = disk;
         ResumeState resume = resumeState();
@@ -548,18 +539,22 @@ final class Job implements TransferListener, TransferSink {
      */
     private void endTransferEarly() {
         cancelTimers();
+        haltTransfer();
+        transfer = null;
+    }
+
+    /** Stops the transfer: its progress recorded, held buffers given back, its rate limit closed. */
+    private void haltTransfer() {
         recordProgress();
-        SegmentedTransfer ended = transfer;
-        ended.stop();
+        transfer.stop();
         for (HeldWrite held : heldWrites) {
-            ended.written(held.offset(), 0, held.buffer());
+            transfer.written(held.offset(), 0, held.buffer());
         }
         heldWrites.clear();
         if (rate != null) {
             rate.close();
             rate = null;
         }
-        transfer = null;
     }
 
     /** How the disk queue opens the file. */

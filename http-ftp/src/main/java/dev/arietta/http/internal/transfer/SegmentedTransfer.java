@@ -667,20 +667,8 @@ public final class SegmentedTransfer {
                 content.position(content.limit());
                 return;
             }
-            int received = content.remaining();
-            long ahead = segment.position() - streamPosition;
-            streamPosition += received;
-            mirror.speed.add(received);
-            speed.add(received);
-            if (ahead > 0) {
-                // The racing connection delivered these bytes first: take only what is new.
-                int skipped = (int) Math.min(ahead, received);
-                content.position(content.position() + skipped);
-                received -= skipped;
-            }
-            long accepted = allocator.advance(segment, received);
+            long accepted = claim(content);
             long offset = segment.position() - accepted;
-            suppliers.record(offset, offset + accepted, mirror);
             int limit = content.limit();
             content.limit(content.position() + (int) accepted);
             while (content.hasRemaining()) {
@@ -712,20 +700,8 @@ public final class SegmentedTransfer {
                 buffers.release(filled);
                 return;
             }
-            int received = filled.remaining();
-            long ahead = segment.position() - streamPosition;
-            streamPosition += received;
-            mirror.speed.add(received);
-            speed.add(received);
-            if (ahead > 0) {
-                // The racing connection delivered these bytes first: take only what is new.
-                int skipped = (int) Math.min(ahead, received);
-                filled.position(filled.position() + skipped);
-                received -= skipped;
-            }
-            long accepted = allocator.advance(segment, received);
+            long accepted = claim(filled);
             long offset = segment.position() - accepted;
-            suppliers.record(offset, offset + accepted, mirror);
             if (accepted == 0) {
                 buffers.release(filled);
             } else {
@@ -734,6 +710,29 @@ public final class SegmentedTransfer {
                 sink.write(offset, filled);
             }
             afterData(accepted);
+        }
+
+        /**
+         * Counts received bytes (position to limit of {@code content}), skips those a racing
+         * connection delivered first (moving the position past them), and claims the rest from
+         * the segment: returns how many, from the position on, are new and the segment's.
+         */
+        private long claim(ByteBuffer content) {
+            int received = content.remaining();
+            long ahead = segment.position() - streamPosition;
+            streamPosition += received;
+            mirror.speed.add(received);
+            speed.add(received);
+            if (ahead > 0) {
+                // The racing connection delivered these bytes first: take only what is new.
+                int skipped = (int) Math.min(ahead, received);
+                content.position(content.position() + skipped);
+                received -= skipped;
+            }
+            long accepted = allocator.advance(segment, received);
+            long offset = segment.position() - accepted;
+            suppliers.record(offset, offset + accepted, mirror);
+            return accepted;
         }
 
         /** Counts {@code accepted} bytes, throttles, applies backpressure, and moves on at the segment's end. */
