@@ -209,7 +209,10 @@ public final class Option<T> {
     /** {@code always-resume}: never restart from scratch when resuming fails; default true. */
     public static final Option<Boolean> ALWAYS_RESUME = define("always-resume", bool()).defaultValue("true")
             .perDownload(RESTART, "Always resume; if no URI can resume, fail instead of downloading from scratch.");
-    /** {@code reuse-uri}: reuse tried URIs when none is left; default true. */
+    /**
+     * {@code reuse-uri}: reuse tried URIs when none is left; default true. False gives each URI
+     * at most one connection at a time, so {@code split} is capped by the number of URIs.
+     */
     public static final Option<Boolean> REUSE_URI = define("reuse-uri", bool()).defaultValue("true")
             .perDownload(RESTART, "Reuse already used URIs when no unused URI is left.");
     /** {@code remote-time}, {@code -R}: give the file the server's modification time; default false. */

@@ -480,7 +480,9 @@ public final class Session implements AutoCloseable {
      * threads have ended. Every download stops and saves its resume state; unfinished
      * downloads' {@link DownloadHandle#completion()} complete with {@link dev.arietta.core.ErrorCode#IN_PROGRESS}.
      * Graceful ({@code force} false) also waits up to {@link #CALLBACK_DRAIN_TIMEOUT} for
-     * pending listener calls; forced drops them. Safe to call from a listener. Idempotent.
+     * pending listener calls; forced drops them (events not yet delivered never are, though
+     * completion futures still complete) and interrupts a listener of the session's own
+     * callback thread. Safe to call from a listener. Idempotent.
      */
     public CompletableFuture<Void> shutdown(boolean force) {
         synchronized (shutdownLock) {
@@ -488,6 +490,9 @@ public final class Session implements AutoCloseable {
                 return termination;
             }
             shutdownStarted = true;
+        }
+        if (force) {
+            engine.dropPendingEvents();
         }
         Thread thread = new Thread(() -> {
             try {

@@ -19,6 +19,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -101,6 +103,31 @@ final class DiskFile {
                 && Files.size(wanted) == request.totalLength()
                 && !Files.exists(ResumeStateFile.pathFor(wanted), LinkOption.NOFOLLOW_LINKS);
         return candidate ? wanted : null;
+    }
+
+    /** A regular file found on disk: its path, size in bytes and modification time. */
+    record Existing(Path path, long size, Instant modified) {
+    }
+
+    /**
+     * The regular file {@code relativeName} under {@code directory} when it exists without
+     * resume state (so it is not a download of ours in progress), else null; also null when
+     * the name is unusable or cannot be looked at. For aria2's {@code conditional-get}; blocks.
+     */
+    static Existing unclaimed(Path directory, String relativeName) {
+        try {
+            Path path = new PathSanitizer().resolveUnder(directory, relativeName);
+            if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+                    || Files.exists(ResumeStateFile.pathFor(path), LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            return new Existing(path, attributes.size(), attributes.lastModifiedTime().toInstant());
+        } catch (IOException | RuntimeException unusable) {
+            LOG.debug("conditional-get: cannot look at {} in {}: {}", relativeName, directory, unusable.getMessage());
+            return null;
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.arietta.OptionException;
 import dev.arietta.PeerInfo;
 import dev.arietta.Options;
 import dev.arietta.PositionOrigin;
+import dev.arietta.ProxyMethod;
 import dev.arietta.ServerStatus;
 import dev.arietta.UriChange;
 import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
@@ -22,6 +23,7 @@ import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.ratelimit.RateLimiter;
 import dev.arietta.http.internal.Http1Client;
 import dev.arietta.http.internal.netrc.Netrc;
+import dev.arietta.http.internal.proxy.ProxySettings;
 import dev.arietta.http.internal.transfer.HttpSourceFetcher;
 import dev.arietta.http.internal.transfer.SourceFetcher;
 import dev.arietta.internal.options.InputFileEntry;
@@ -70,7 +72,8 @@ public final class Engine {
     private final Netrc netrc;
     /** The session's cookies ({@code load-cookies}, saved to {@code save-cookies} at shutdown). */
     private final SessionCookies cookies;
-    private final BufferPool buffers = BufferPool.large();
+    private final BufferPool buffers = new BufferPool(EngineSettings.TRANSFER_BUFFER_BYTES,
+            EngineSettings.TRANSFER_BUFFERS_IN_FLIGHT);
     private final RateLimiter downloadLimiter;
     private final RateLimiter uploadLimiter;
     private final TorrentDownloads torrents;
@@ -84,6 +87,8 @@ public final class Engine {
     private volatile LongFunction<DownloadHandle> handles;
     private Cancellable sessionSaveTimer;
     private volatile boolean closed;
+    /** Set by a forced shutdown: listener calls not yet made are skipped. */
+    private volatile boolean eventsDropped;
 
     /**
      * Starts the loop thread.
@@ -183,12 +188,37 @@ public final class Engine {
     }
 
     List<SourceFetcher> fetchersFor(Options options) {
-        return List.of(new HttpSourceFetcher(clients.clientFor(options),
-                (uri, request) -> HttpClients.customize(options, uri, request)),
-                ftpClients.fetcherFor(options, netrc));
+        return fetchersFor(options, () -> null);
+    }
+
+    /**
+     * The fetchers of a download with {@code options}: HTTP(S), and FTP either directly, through
+     * a CONNECT tunnel ({@code proxy-method=tunnel}) or as a GET to the HTTP proxy
+     * ({@code proxy-method=get}, aria2's default) when {@code ftp-proxy} or {@code all-proxy}
+     * applies. {@code dry-run} makes them ask only HEAD (FTP: SIZE and MDTM); {@code remote-time}
+     * makes FTP ask MDTM. {@code ifModifiedSince} is read for every HTTP request: a non-null date
+     * makes it conditional.
+     *
+     * @throws IllegalArgumentException if a proxy option cannot be used
+     */
+    List<SourceFetcher> fetchersFor(Options options, Supplier<java.time.Instant> ifModifiedSince) {
+        ProxySettings proxies = HttpClients.proxySettings(options);
+        boolean ftpByGet = options.get(Option.PROXY_METHOD) == ProxyMethod.GET;
+        boolean dryRun = options.get(Option.DRY_RUN);
+        HttpSourceFetcher http = new HttpSourceFetcher(clients.clientFor(options), (uri, request) -> {
+            HttpClients.customize(options, uri, request);
+            java.time.Instant since = ifModifiedSince.get();
+            if (since != null && !"ftp".equalsIgnoreCase(uri.getScheme())) {
+                request.ifModifiedSince(since);
+            }
+        }, dryRun, uri -> ftpByGet && proxies.select(uri).isPresent());
+        return List.of(http, ftpClients.fetcherFor(options, netrc, ftpByGet ? null : proxies));
     }
 
     void deliver(DownloadEvent event, DownloadHandle handle) {
+        if (eventsDropped) {
+            return;
+        }
         for (DownloadListener listener : listeners) {
             try {
                 listener.onEvent(event, handle);
@@ -581,6 +611,11 @@ public final class Engine {
     /** The entries save-session writes now (loop thread). */
     CompletableFuture<List<InputFileEntry>> sessionEntries() {
         return onLoop(() -> SessionFiles.entries(queue, globalOptions));
+    }
+
+    /** A forced shutdown began: listener calls still queued are not made (completions still are). */
+    public void dropPendingEvents() {
+        eventsDropped = true;
     }
 
     /** Writes the unfinished downloads to {@code file} in aria2's input-file format. */

@@ -35,7 +35,10 @@ import dev.arietta.metalink.MetalinkLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -54,6 +57,8 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
      * {@code auto-save-interval} is honoured; 0 saves only when the download stops.
      */
     static final long RESUME_SAVE_INTERVAL_NANOS = 2_000_000_000L;
+
+    private final DiskWrites diskWrites;
 
     List<String> uris;
     /** For the download of one file of a Metalink: set before it is queued, else null. */
@@ -75,6 +80,12 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
     /** Whether the file is open; until then writes are held here (bounded by the transfer's backpressure). */
     private boolean filePrepared;
     private final List<HeldWrite> heldWrites = new ArrayList<>();
+    /** conditional-get: the local file's time, sent as If-Modified-Since until the first answer; null for none. */
+    private Instant conditionalSince;
+    /** conditional-get: the local file that time belongs to, and its size. */
+    private DiskFile.Existing conditionalFile;
+    /** The first answer's modification time, applied to the file with remote-time; null if unknown. */
+    private Instant remoteTime;
     /** What this run checks: answers, Metalink piece hashes, the whole-file digest; null until started. */
     private DownloadChecks checks;
 
@@ -84,6 +95,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
     Job(Engine engine, long gid, DownloadHandle handle, List<String> uris, Options options, Options globalAtAdd) {
         super(engine, gid, handle, options, globalAtAdd);
         this.uris = List.copyOf(uris);
+        this.diskWrites = new DiskWrites(engine.loop(), diskQueue, Job::codeOf);
     }
 
     /** Segment and resume-state unit: the Metalink's piece length when it has piece hashes. */
@@ -104,6 +116,9 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         finishing = false;
         filePrepared = false;
         heldWrites.clear();
+        conditionalSince = null;
+        conditionalFile = null;
+        remoteTime = null;
         if (uris.isEmpty()) {
             fail(ErrorCode.UNKNOWN, metalink != null && !metalink.torrents().isEmpty()
                     ? metalink.name() + ": only a BitTorrent metaurl describes it, and its torrent could not be had"
@@ -113,7 +128,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         Options effective = effective();
         List<SourceFetcher> fetchers;
         try {
-            fetchers = engine.fetchersFor(effective);
+            fetchers = engine.fetchersFor(effective, () -> conditionalSince);
         } catch (IllegalArgumentException | java.io.UncheckedIOException unusable) {
             // Options that parse but cannot be used: certificate files, an unsupported proxy.
             fail(ErrorCode.BAD_OPTION, unusable.getMessage());
@@ -127,12 +142,53 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
                 engine.buffers(), this, this, engine.random());
         rate = engine.downloadLimiter().newChild(effective.get(Option.MAX_DOWNLOAD_LIMIT));
         transfer.setRateLimit(rate);
+        SegmentedTransfer started = transfer;
+        diskWrites.begin(disk::write, (offset, length, buffer) -> {
+            if (length > 0 && transfer == started) {
+                checks.written(offset, length);
+            }
+            started.written(offset, length, buffer);
+        }, started::writeFailed);
         emit(DownloadEvent.START);
+        if (effective.get(Option.CONDITIONAL_GET) && uris.stream().anyMatch(Job::isHttp)) {
+            startConditionally(effective);
+        } else {
+            startTransfer();
+        }
+    }
+
+    private void startTransfer() {
         transfer.start();
         scheduleSave();
         if (engine.progressIntervalNanos() > 0) {
             progressTimer = engine.loop().schedule(engine.progressIntervalNanos(), this::progress);
         }
+    }
+
+    /**
+     * aria2's {@code conditional-get}: when the file named by {@code out} or the first URI
+     * exists without resume state, the first request carries its modification time as
+     * If-Modified-Since. The file is looked at on the disk queue; the transfer starts after.
+     */
+    private void startConditionally(Options effective) {
+        SegmentedTransfer current = transfer;
+        Path directory = effective.get(Option.DIR);
+        String name = FileNames.choose(effective.get(Option.OUT), URI.create(uris.get(0)));
+        diskQueue.execute(() -> {
+            DiskFile.Existing existing = DiskFile.unclaimed(directory, name);
+            post(() -> {
+                if (transfer == current && state == DownloadState.ACTIVE) {
+                    conditionalFile = existing;
+                    conditionalSince = existing == null ? null : existing.modified();
+                    startTransfer();
+                }
+            });
+        });
+    }
+
+    private static boolean isHttp(String uri) {
+        String lower = uri.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
     /** A live option changed ({@code max-download-limit}). */
@@ -220,16 +276,8 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         if (transfer == null) {
             return;
         }
-        recordProgress();
-        transfer.stop();
-        for (HeldWrite held : heldWrites) {
-            transfer.written(held.offset(), 0, held.buffer());
-        }
-        heldWrites.clear();
-        if (rate != null) {
-            rate.close();
-            rate = null;
-        }
+        haltTransfer();
+        diskWrites.flush();
         DiskFile file = disk;
         ResumeState resume = resumeState();
         diskQueue.execute(() -> {
@@ -345,7 +393,19 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
     @Override
     public void onFirstResponse(FetchResponse response) {
         Options effective = effective();
-        String name = metalink != null ? metalink.name() : FileNames.choose(effective.get(Option.OUT), response);
+        boolean conditional = conditionalSince != null;
+        conditionalSince = null;
+        remoteTime = response.lastModified().orElse(null);
+        if (effective.get(Option.DRY_RUN)) {
+            // aria2's dry-run: the source answered, which is all there was to check.
+            endTransferEarly();
+            succeed();
+            return;
+        }
+        // aria2's conditional-get names the file after out or the URI, never Content-Disposition.
+        FetchResponse naming = conditional ? new FetchResponse(response.finalUri(), response.totalLength(),
+                response.rangeSupported(), java.util.Optional.empty()) : response;
+        String name = metalink != null ? metalink.name() : FileNames.choose(effective.get(Option.OUT), naming);
         SegmentedTransfer current = transfer;
         DiskFile file = disk;
         try {
@@ -368,6 +428,10 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
                 effective.get(Option.NO_FILE_ALLOCATION_LIMIT), engine.diskCacheBytes(),
                 DiskFile.Integrity.UNCHECKED);
         ExpectedChecksum checksum = DownloadChecks.knownChecksum(effective, metalink);
+        if (effective.get(Option.CHECK_INTEGRITY) && effective.get(Option.HASH_CHECK_ONLY)) {
+            hashCheckOnly(file, request, checksum);
+            return;
+        }
         if (!effective.get(Option.CHECK_INTEGRITY) || checksum == null) {
             diskQueue.execute(() -> prepare(file, () -> file.prepare(request), current));
             return;
@@ -397,6 +461,74 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
                 diskQueue.execute(() -> prepare(file, () -> file.prepare(checked), current));
             });
         });
+    }
+
+    /**
+     * aria2's {@code hash-check-only} with {@code check-integrity}: verify the existing file
+     * against {@code checksum} and stop, downloading nothing. A match completes the download;
+     * a mismatch fails it with {@link ErrorCode#CHECKSUM_ERROR}; nothing to check (no checksum,
+     * no file of the source's length, or resume state present) leaves it unfinished:
+     * {@link ErrorCode#IN_PROGRESS}, as aria2 reports such a download.
+     */
+    private void hashCheckOnly(DiskFile file, DiskFile.Request request, ExpectedChecksum checksum) {
+        endTransferEarly();
+        if (checksum == null) {
+            fail(ErrorCode.IN_PROGRESS, "hash-check-only: no checksum to verify; nothing was downloaded");
+            return;
+        }
+        ExistingFileVerifier.verify(file, request, checksum, diskQueue, engine.hashExecutor(), result -> post(() -> {
+            switch (result.verdict()) {
+                case LOOKUP_FAILED -> fail(codeOf(result.failure()), result.message());
+                case NO_CANDIDATE -> fail(ErrorCode.IN_PROGRESS, "hash-check-only: no file of " + request.totalLength()
+                        + " bytes without resume state to verify; nothing was downloaded");
+                case MATCH -> {
+                    filePath = result.path();
+                    completedLength = totalLength;
+                    succeed();
+                }
+                case MISMATCH -> fail(ErrorCode.CHECKSUM_ERROR, "hash-check-only: " + result.message());
+                case UNREADABLE -> fail(ErrorCode.FILE_IO_ERROR, result.message());
+            }
+        }));
+    }
+
+    /** The first source said the local file is current (conditional-get): done, nothing written. */
+    @Override
+    public void onNotModified() {
+        DiskFile.Existing existing = conditionalFile;
+        endTransferEarly();
+        if (existing == null) {
+            fail(ErrorCode.HTTP_PROTOCOL_ERROR, "\"not modified\" answer to a request that was not conditional");
+            return;
+        }
+        filePath = existing.path();
+        totalLength = existing.size();
+        completedLength = existing.size();
+        succeed();
+    }
+
+    /**
+     * Ends the transfer before anything was written (dry-run, not modified, hash-check-only):
+     * no resume state is saved and the file, never opened, is left alone.
+     */
+    private void endTransferEarly() {
+        cancelTimers();
+        haltTransfer();
+        transfer = null;
+    }
+
+    /** Stops the transfer: its progress recorded, held buffers given back, its rate limit closed. */
+    private void haltTransfer() {
+        recordProgress();
+        transfer.stop();
+        for (HeldWrite held : heldWrites) {
+            transfer.written(held.offset(), 0, held.buffer());
+        }
+        heldWrites.clear();
+        if (rate != null) {
+            rate.close();
+            rate = null;
+        }
     }
 
     /** How the disk queue opens the file. */
@@ -448,22 +580,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
     }
 
     private void submitWrite(long offset, ByteBuffer buffer) {
-        SegmentedTransfer current = transfer;
-        DiskFile file = disk;
-        int length = buffer.remaining();
-        diskQueue.execute(() -> {
-            try {
-                file.write(offset, buffer);
-                post(() -> {
-                    if (transfer == current) {
-                        checks.written(offset, length);
-                    }
-                    current.written(offset, length, buffer);
-                });
-            } catch (IOException | RuntimeException e) {
-                post(() -> current.writeFailed(codeOf(e), e.getMessage(), buffer));
-            }
-        });
+        diskWrites.submit(offset, buffer);
     }
 
     @Override
@@ -477,12 +594,16 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         }
         DiskFile file = disk;
         ExpectedChecksum checksum = checks.expected();
+        Instant modified = effective().get(Option.REMOTE_TIME) ? remoteTime : null;
         diskQueue.execute(() -> {
             try {
                 file.finish();
             } catch (IOException e) {
                 post(() -> fail(codeOf(e), e.getMessage()));
                 return;
+            }
+            if (modified != null && file.path() != null) {
+                applyRemoteTime(file.path(), modified);
             }
             if (checksum == null || file.path() == null && !file.inMemory()) {
                 post(this::verified);
@@ -499,6 +620,15 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
                 }
             });
         });
+    }
+
+    /** remote-time: the file gets the source's modification time; a failure is only logged, as aria2 does. */
+    private void applyRemoteTime(Path path, Instant modified) {
+        try {
+            Files.setLastModifiedTime(path, FileTime.from(modified));
+        } catch (IOException e) {
+            engine.log().warn("{}: cannot set the modification time of {}: {}", gidText, path, e.getMessage());
+        }
     }
 
     @Override
@@ -554,7 +684,9 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
             return;
         }
         state = DownloadState.COMPLETE;
-        emit(DownloadEvent.FILE_COMPLETE);
+        if (filePath != null) {
+            emit(DownloadEvent.FILE_COMPLETE);
+        }
         emit(DownloadEvent.COMPLETE);
         finishWith();
     }

@@ -1,6 +1,7 @@
 package dev.arietta.http.internal.transfer;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,9 +18,12 @@ import java.util.Optional;
  *                        parameters included), if any
  * @param links           every raw HTTP {@code Link} value, in order (Metalink/HTTP mirrors); empty for FTP
  * @param digests         every raw HTTP {@code Digest} value, in order (RFC 3230); empty for FTP
+ * @param lastModified    the entity's modification time (HTTP {@code Last-Modified}, FTP
+ *                        {@code MDTM}), if the source said
  */
 public record FetchResponse(URI finalUri, long totalLength, boolean rangeSupported, Optional<String> suggestedName,
-                            Optional<String> contentType, List<String> links, List<String> digests) {
+                            Optional<String> contentType, List<String> links, List<String> digests,
+                            Optional<Instant> lastModified) {
 
     public FetchResponse {
         Objects.requireNonNull(finalUri, "finalUri");
@@ -27,10 +31,25 @@ public record FetchResponse(URI finalUri, long totalLength, boolean rangeSupport
         Objects.requireNonNull(contentType, "contentType");
         links = List.copyOf(links);
         digests = List.copyOf(digests);
+        Objects.requireNonNull(lastModified, "lastModified");
     }
 
-    /** A response that says nothing about media type, mirrors or digests (FTP, tests). */
+    /** A response without a modification time. */
+    public FetchResponse(URI finalUri, long totalLength, boolean rangeSupported, Optional<String> suggestedName,
+                         Optional<String> contentType, List<String> links, List<String> digests) {
+        this(finalUri, totalLength, rangeSupported, suggestedName, contentType, links, digests, Optional.empty());
+    }
+
+    /** A response that says nothing about media type, mirrors, digests or time (tests). */
     public FetchResponse(URI finalUri, long totalLength, boolean rangeSupported, Optional<String> suggestedName) {
-        this(finalUri, totalLength, rangeSupported, suggestedName, Optional.empty(), List.of(), List.of());
+        this(finalUri, totalLength, rangeSupported, suggestedName, Optional.empty(), List.of(), List.of(),
+                Optional.empty());
+    }
+
+    /** A response that gives only a modification time besides the basics (FTP). */
+    public FetchResponse(URI finalUri, long totalLength, boolean rangeSupported, Optional<String> suggestedName,
+                         Optional<Instant> lastModified) {
+        this(finalUri, totalLength, rangeSupported, suggestedName, Optional.empty(), List.of(), List.of(),
+                lastModified);
     }
 }

@@ -18,6 +18,8 @@ final class Mirror {
     /** Ranges it supplied that failed verification. */
     int badRanges;
     boolean dropped;
+    /** Dropped because it could not continue the bytes on disk (aria2's "cannot resume"). */
+    boolean cannotResume;
     boolean used;
     long retryNotBeforeNanos;
     FetchFailure lastFailure;

@@ -61,6 +61,16 @@ import java.util.random.RandomGenerator;
  * if it breaks, the file is fetched again from the start. Unknown length (chunked): one
  * stream to EOF.
  *
+ * <p>Resuming (aria2's {@code always-resume}, {@code max-resume-failure-tries}): a source that
+ * cannot continue the bytes already on disk (it ignores the range of a request that does not
+ * start at 0, or, as the first source, answers without ranges while {@link #proceed} reports
+ * data on disk) is dropped. With {@link TransferSettings#alwaysResume()} that is all; otherwise,
+ * once {@link TransferSettings#maxResumeFailureTries()} sources failed so (or none is left),
+ * the file is downloaded again from byte 0 from every source, those included, once.
+ *
+ * <p>Conditional requests: when the first answer is "not modified" the transfer stops and
+ * tells {@link TransferListener#onNotModified}.
+ *
  * <p>Not thread-safe: every method runs on the loop thread that owns the download.
  */
 public final class SegmentedTransfer {
@@ -94,6 +104,10 @@ public final class SegmentedTransfer {
     private boolean probeOpenEnded;
     private int buffersInFlight;
     private boolean backpressured;
+    /** Sources dropped because they could not continue the bytes on disk. */
+    private int resumeFailures;
+    /** Set once the file was started over from byte 0: it happens at most once. */
+    private boolean restartedFromScratch;
     private Cancellable tickTimer;
     private Cancellable refillTimer;
     private long startNanos;
@@ -147,7 +161,10 @@ public final class SegmentedTransfer {
             return;
         }
         state = State.RUNNING;
-        if (doneRanges.isEmpty()) {
+        if (!rangeSupported && resumesFromDisk(doneRanges) && !connections.isEmpty() && keepStreamingFromScratch()) {
+            // The first source streams the file from byte 0 and the download starts over with it.
+            updatePauseOfEveryConnection();
+        } else if (doneRanges.isEmpty()) {
             updatePauseOfEveryConnection();
         } else {
             // The first connection streams from 0; whatever it still lacks is allocated afresh.
@@ -165,6 +182,67 @@ public final class SegmentedTransfer {
         }
         fill();
         checkComplete();
+    }
+
+    /** Whether {@code doneRanges} hold some of the file but not all of it: a source must continue them. */
+    private boolean resumesFromDisk(List<long[]> doneRanges) {
+        long done = 0;
+        for (long[] range : doneRanges) {
+            done += Math.max(0, range[1] - range[0]);
+        }
+        return done > 0 && (allocator.totalLength() == SegmentAllocator.UNKNOWN_LENGTH || done < allocator.totalLength());
+    }
+
+    /**
+     * The first source ignored ranges but the file has data on disk: it cannot resume. Drops it
+     * and returns false (the caller continues from the disk with the others), or, when
+     * {@code always-resume} is off and the rules say so, returns true: the download starts over
+     * with the bytes this source is already streaming from byte 0.
+     */
+    private boolean keepStreamingFromScratch() {
+        Connection first = connections.get(0);
+        resumeFailures++;
+        mirrors.recordCannotResume(first.mirror, new FetchFailure(ErrorCode.CANNOT_RESUME, first.mirror.uri.getHost()
+                + " does not support ranges and cannot continue the data already on disk",
+                FetchFailure.Kind.RANGE_UNSUPPORTED, 0));
+        if (restartFromScratchAllowed()) {
+            restartedFromScratch = true;
+            mirrors.reviveCannotResume();
+            return true;
+        }
+        first.abandon();
+        return false;
+    }
+
+    /** Whether aria2's rules start the file over now: see the class description. */
+    private boolean restartFromScratchAllowed() {
+        if (settings.alwaysResume() || restartedFromScratch || !mirrors.anyCannotResume()) {
+            return false;
+        }
+        int tries = settings.maxResumeFailureTries();
+        return tries > 0 && resumeFailures >= tries || mirrors.earliestUsable() == Long.MAX_VALUE;
+    }
+
+    /** A source could not continue the data on disk: drop it, and start over if the rules say so. */
+    private void resumeFailed(Mirror mirror, FetchFailure failure) {
+        resumeFailures++;
+        mirrors.recordCannotResume(mirror, failure);
+        restartFromScratchIfAllowed();
+    }
+
+    /** Starts the file over from byte 0 with every source, if the rules allow; returns whether it did. */
+    private boolean restartFromScratchIfAllowed() {
+        if (!restartFromScratchAllowed()) {
+            return false;
+        }
+        restartedFromScratch = true;
+        for (Connection connection : new ArrayList<>(connections)) {
+            connection.abandon();
+        }
+        allocator = new SegmentAllocator(allocator.totalLength(), segmentOptions(), random);
+        written.clear();
+        mirrors.reviveCannotResume();
+        return true;
     }
 
     /** The engine could not prepare the file: fail with its reason. */
@@ -355,6 +433,10 @@ public final class SegmentedTransfer {
 
     private void waitForMirrorOrFail() {
         long earliest = mirrors.earliestUsable();
+        if (earliest == Long.MAX_VALUE && restartFromScratchIfAllowed()) {
+            fill();
+            return;
+        }
         if (earliest == Long.MAX_VALUE) {
             FetchFailure failure = mirrors.lastFailure();
             if (failure == null) {
@@ -398,7 +480,7 @@ public final class SegmentedTransfer {
             first = segment.start();
             end = segment.end();
         }
-        connect(new Connection(mirror, segment, end), first);
+        connect(new Connection(mirror, segment, first, end), first);
     }
 
     private void connect(Connection connection, long first) {
@@ -446,7 +528,7 @@ public final class SegmentedTransfer {
                 < END_GAME_SPEED_RATIO * Math.max(1, slowest.speed.bytesPerSecond())) {
             return;
         }
-        Connection racer = new Connection(faster, slowest.segment, slowest.segment.end());
+        Connection racer = new Connection(faster, slowest.segment, slowest.segment.position(), slowest.segment.end());
         racer.partner = slowest;
         slowest.partner = racer;
         connect(racer, slowest.segment.position());
@@ -467,6 +549,11 @@ public final class SegmentedTransfer {
         tickTimer = null;
         if (isFinished()) {
             return;
+        }
+        speed.settle();
+        mirrors.settleSpeeds();
+        for (Connection connection : connections) {
+            connection.speed.settle();
         }
         long now = timers.nanoTime();
         endGame();
@@ -522,6 +609,8 @@ public final class SegmentedTransfer {
     /** One fetch of one segment from one mirror. */
     private final class Connection implements FetchListener {
         final Mirror mirror;
+        /** Offset of the first byte asked for. */
+        final long requestFirst;
         /** Offset after the last byte asked for, or {@link FetchRequest#TO_END}. */
         long requestEnd;
         final SpeedMeter speed;
@@ -537,9 +626,10 @@ public final class SegmentedTransfer {
         /** The other connection racing for the same segment in end-game, or null. */
         Connection partner;
 
-        Connection(Mirror mirror, Segment segment, long requestEnd) {
+        Connection(Mirror mirror, Segment segment, long requestFirst, long requestEnd) {
             this.mirror = mirror;
             this.segment = segment;
+            this.requestFirst = requestFirst;
             this.requestEnd = requestEnd;
             this.speed = new SpeedMeter(timers::nanoTime);
         }
@@ -577,20 +667,8 @@ public final class SegmentedTransfer {
                 content.position(content.limit());
                 return;
             }
-            int received = content.remaining();
-            long ahead = segment.position() - streamPosition;
-            streamPosition += received;
-            mirror.speed.add(received);
-            speed.add(received);
-            if (ahead > 0) {
-                // The racing connection delivered these bytes first: take only what is new.
-                int skipped = (int) Math.min(ahead, received);
-                content.position(content.position() + skipped);
-                received -= skipped;
-            }
-            long accepted = allocator.advance(segment, received);
+            long accepted = claim(content);
             long offset = segment.position() - accepted;
-            suppliers.record(offset, offset + accepted, mirror);
             int limit = content.limit();
             content.limit(content.position() + (int) accepted);
             while (content.hasRemaining()) {
@@ -607,6 +685,58 @@ public final class SegmentedTransfer {
             }
             content.limit(limit);
             content.position(limit);
+            afterData(accepted);
+        }
+
+        @Override
+        public ByteBuffer lendDataBuffer() {
+            return open && segment.isActive() ? buffers.acquire() : null;
+        }
+
+        /** Bytes read straight into one of our buffers: handed to the sink as they are, no copy. */
+        @Override
+        public void onDataBuffer(ByteBuffer filled) {
+            if (!open || !segment.isActive() || !filled.hasRemaining()) {
+                buffers.release(filled);
+                return;
+            }
+            long accepted = claim(filled);
+            long offset = segment.position() - accepted;
+            if (accepted == 0) {
+                buffers.release(filled);
+            } else {
+                filled.limit(filled.position() + (int) accepted);
+                buffersInFlight++;
+                sink.write(offset, filled);
+            }
+            afterData(accepted);
+        }
+
+        /**
+         * Counts received bytes (position to limit of {@code content}), skips those a racing
+         * connection delivered first (moving the position past them), and claims the rest from
+         * the segment: returns how many, from the position on, are new and the segment's.
+         */
+        private long claim(ByteBuffer content) {
+            int received = content.remaining();
+            long ahead = segment.position() - streamPosition;
+            streamPosition += received;
+            mirror.speed.add(received);
+            speed.add(received);
+            if (ahead > 0) {
+                // The racing connection delivered these bytes first: take only what is new.
+                int skipped = (int) Math.min(ahead, received);
+                content.position(content.position() + skipped);
+                received -= skipped;
+            }
+            long accepted = allocator.advance(segment, received);
+            long offset = segment.position() - accepted;
+            suppliers.record(offset, offset + accepted, mirror);
+            return accepted;
+        }
+
+        /** Counts {@code accepted} bytes, throttles, applies backpressure, and moves on at the segment's end. */
+        private void afterData(long accepted) {
             SegmentedTransfer.this.speed.add(accepted);
             if (rate != null && accepted > 0) {
                 debt += accepted - rate.request(accepted);
@@ -669,6 +799,11 @@ public final class SegmentedTransfer {
                 fill();
                 return;
             }
+            if (state == State.RUNNING && failure.kind() == FetchFailure.Kind.RANGE_UNSUPPORTED && requestFirst > 0) {
+                resumeFailed(mirror, failure);
+                fill();
+                return;
+            }
             handleFailure(mirror, failure);
             if (isFinished()) {
                 return;
@@ -677,6 +812,33 @@ public final class SegmentedTransfer {
                 restartIfUnsplittable();
             }
             fill();
+        }
+
+        @Override
+        public void onNotModified() {
+            if (!open) {
+                return;
+            }
+            if (segment.isActive()) {
+                allocator.release(segment);
+            }
+            finish();
+            if (state != State.PROBING) {
+                // Only the first request is conditional; a later "not modified" is a broken source.
+                onFailureAfterFinish(new FetchFailure(ErrorCode.HTTP_PROTOCOL_ERROR, mirror.uri.getHost()
+                        + " answered \"not modified\" to a request that was not conditional", FetchFailure.Kind.FATAL, 0));
+                return;
+            }
+            state = State.STOPPED;
+            closeEverything();
+            listener.onNotModified();
+        }
+
+        private void onFailureAfterFinish(FetchFailure failure) {
+            handleFailure(mirror, failure);
+            if (!isFinished()) {
+                fill();
+            }
         }
 
         /** Next work for this mirror after {@code finished}, on a new fetch (keep-alive reuses the socket). */

@@ -40,4 +40,13 @@ public interface TransferListener {
     default boolean allWrittenVerified() {
         return true;
     }
+
+    /**
+     * The first source said the entity is not modified since the date the download asked about
+     * ({@code conditional-get}); the transfer has stopped, no byte was received. A listener that
+     * never asks conditionally treats it as a failure.
+     */
+    default void onNotModified() {
+        onFailure(ErrorCode.HTTP_PROTOCOL_ERROR, "\"not modified\" answer to a request that was not conditional");
+    }
 }

@@ -70,6 +70,11 @@ class SegmentedTransferTest {
                     }
 
                     @Override
+                    public void onNotModified() {
+                        events.add("not modified");
+                    }
+
+                    @Override
                     public FetchFailure checkResponse(URI source, FetchResponse response) {
                         return responseCheck.apply(source);
                     }
@@ -112,6 +117,107 @@ class SegmentedTransferTest {
             }
             flushWrites();
         }
+    }
+
+    private static TransferSettings resumeSettings(boolean alwaysResume, int maxResumeFailureTries) {
+        return new TransferSettings(4, 4, MIB, MIB, SegmentSelector.DEFAULT, false, 3, 0, 0, 0, 10 * SECOND, 64,
+                true, alwaysResume, maxResumeFailureTries);
+    }
+
+    @Test
+    void bytesReadIntoLentBuffersReachTheSinkUncopiedAndStopAtTheSegmentEnd() {
+        transfer(settings(2, 2), "http://a/f").start();
+        FakeFetcher.Call probe = fetcher.last();
+        probe.start(2 * MIB, true);
+        transfer.proceed(List.of());
+        FakeFetcher.Call second = fetcher.last();
+        assertEquals(MIB, second.first());
+        ByteBuffer lent = second.sendLent(100_000);
+        assertEquals(1, pendingWrites.size());
+        assertEquals(MIB, (long) (Long) pendingWrites.get(0)[0]);
+        assertTrue(pendingWrites.get(0)[1] == lent, "the lent buffer itself goes to the sink");
+        assertEquals(64 * 1024, lent.remaining());
+        flushWrites();
+        // The probe's lent buffers stop at its first piece: the rest is the second connection's.
+        while (probe.sendLent(64 * 1024) != null) {
+            assertTrue(probe.sent <= MIB, "nothing accepted past the probe's piece: " + probe.sent);
+            flushWrites();
+        }
+        assertEquals(MIB, probe.sent);
+        assertEquals(SegmentedTransfer.State.RUNNING, transfer.state());
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(2 * MIB, transfer.completedLength());
+    }
+
+    @Test
+    void notModifiedFirstAnswerStopsTheTransfer() {
+        transfer(settings(4, 4), "http://a/f", "http://b/f").start();
+        fetcher.last().listener.onNotModified();
+        assertEquals(List.of("not modified"), events);
+        assertEquals(SegmentedTransfer.State.STOPPED, transfer.state());
+        assertEquals(1, fetcher.calls.size());
+        assertTrue(fetcher.open().isEmpty() || fetcher.open().stream().allMatch(call -> call.cancelled));
+    }
+
+    @Test
+    void withoutReuseUriAMirrorCarriesOneConnectionAtATime() {
+        TransferSettings settings = new TransferSettings(4, 4, MIB, MIB, SegmentSelector.DEFAULT, false, 3, 0, 0, 0,
+                10 * SECOND, 64, false, true, 0);
+        transfer(settings, "http://a/f", "http://b/f").start();
+        fetcher.last().start(8 * MIB, true);
+        transfer.proceed(List.of());
+        assertEquals(List.of("a", "b"), fetcher.open().stream().map(FakeFetcher.Call::host).sorted().toList());
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(8 * MIB, transfer.completedLength());
+    }
+
+    @Test
+    void alwaysResumeDropsAFirstSourceWithoutRangesAndFailsWithNoneLeft() {
+        transfer(resumeSettings(true, 0), "http://a/f").start();
+        fetcher.last().fail(FetchFailure.Kind.RANGE_UNSUPPORTED, ErrorCode.CANNOT_RESUME);
+        FakeFetcher.Call probe = fetcher.last();
+        assertEquals(FetchRequest.TO_END, probe.requestEnd(), "asked again for the whole file");
+        probe.start(4 * MIB, false);
+        transfer.proceed(List.<long[]>of(new long[] {0, MIB + 5}));
+        assertTrue(probe.cancelled, "it cannot continue the bytes on disk");
+        assertEquals(List.of("first", "failure CANNOT_RESUME"), events);
+    }
+
+    @Test
+    void withoutAlwaysResumeTheFirstSourceStartsTheFileOver() {
+        transfer(resumeSettings(false, 0), "http://a/f").start();
+        fetcher.last().fail(FetchFailure.Kind.RANGE_UNSUPPORTED, ErrorCode.CANNOT_RESUME);
+        FakeFetcher.Call probe = fetcher.last();
+        assertEquals(FetchRequest.TO_END, probe.requestEnd(), "asked again for the whole file");
+        probe.start(4 * MIB, false);
+        transfer.proceed(List.<long[]>of(new long[] {0, MIB + 5}));
+        assertFalse(probe.cancelled, "it streams the file from byte 0");
+        assertEquals(0, transfer.completedLength(), "the bytes on disk no longer count");
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(4 * MIB, transfer.completedLength());
+    }
+
+    @Test
+    void maxResumeFailureTriesCountsSourcesThatIgnoreARangeAfterTheStart() {
+        transfer(resumeSettings(false, 2), "http://a/f", "http://b/f", "http://c/f").start();
+        fetcher.last().start(8 * MIB, true);
+        transfer.proceed(List.<long[]>of(new long[] {0, 2 * MIB}));
+        List<FakeFetcher.Call> open = fetcher.open();
+        assertTrue(open.stream().allMatch(call -> call.first() >= 2 * MIB), "resumed after the data on disk");
+        FakeFetcher.Call first = open.get(0);
+        first.fail(FetchFailure.Kind.RANGE_UNSUPPORTED, ErrorCode.CANNOT_RESUME);
+        assertTrue(fetcher.open().stream().allMatch(call -> call.first() >= 2 * MIB), "one failure: still resuming");
+        FakeFetcher.Call second = fetcher.open().stream().filter(call -> !call.host().equals(first.host())).findFirst()
+                .orElseThrow();
+        second.fail(FetchFailure.Kind.RANGE_UNSUPPORTED, ErrorCode.CANNOT_RESUME);
+        assertEquals(0, transfer.completedLength(), "two failures: started over");
+        assertTrue(fetcher.open().stream().anyMatch(call -> call.first() == 0), "from byte 0");
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(8 * MIB, transfer.completedLength());
     }
 
     @Test

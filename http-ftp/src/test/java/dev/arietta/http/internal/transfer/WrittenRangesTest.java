@@ -49,4 +49,58 @@ class WrittenRangesTest {
         assertFalse(written.covers(30, 50));
         assertFalse(written.covers(80, 91));
     }
+
+    @Test
+    void matchesAPlainBitSetUnderRandomAddsRemovesAndClears() {
+        java.util.Random random = new java.util.Random(5);
+        for (int trial = 0; trial < 200; trial++) {
+            WrittenRanges written = new WrittenRanges();
+            java.util.BitSet expected = new java.util.BitSet();
+            for (int step = 0; step < 60; step++) {
+                int start = random.nextInt(500);
+                int end = random.nextBoolean() ? start + random.nextInt(40) : start + random.nextInt(3);
+                if (random.nextInt(4) == 0) {
+                    written.remove(start, end);
+                    if (end > start) {
+                        expected.clear(start, end);
+                    }
+                } else {
+                    written.add(start, end);
+                    if (end > start) {
+                        expected.set(start, end);
+                    }
+                }
+                int probe = random.nextInt(500);
+                int probeEnd = probe + 1 + random.nextInt(30);
+                assertEquals(expected.nextClearBit(probe) >= probeEnd, written.covers(probe, probeEnd),
+                        "covers [" + probe + ", " + probeEnd + ")");
+                if (random.nextInt(50) == 0) {
+                    written.clear();
+                    expected.clear();
+                }
+            }
+            java.util.BitSet actual = new java.util.BitSet();
+            long previousEnd = -1;
+            for (long[] range : written.toList()) {
+                assertTrue(range[0] > previousEnd, "disjoint, not touching, in order: " + range[0]);
+                actual.set((int) range[0], (int) range[1]);
+                previousEnd = range[1];
+            }
+            assertEquals(expected, actual);
+            assertEquals(expected.cardinality(), written.total());
+        }
+    }
+
+    @Test
+    void consecutiveWritesOfSeveralConnectionsStayMerged() {
+        WrittenRanges written = new WrittenRanges();
+        for (long chunk = 0; chunk < 1000; chunk++) {
+            written.add(chunk * 10, chunk * 10 + 10);
+            written.add(50_000 + chunk * 10, 50_000 + chunk * 10 + 10);
+        }
+        assertArrayEquals(new long[][] {{0, 10_000}, {50_000, 60_000}}, ranges(written));
+        written.add(10_000, 50_000);
+        assertArrayEquals(new long[][] {{0, 60_000}}, ranges(written));
+        assertEquals(60_000, written.total());
+    }
 }
