@@ -26,7 +26,8 @@ import java.util.Set;
  *   <li>Construct it when the control connection is up; feed bytes with {@link #receive}.
  *       It logs in: greeting, {@code USER}/{@code PASS} (and {@code ACCT} on 332),
  *       {@code FEAT}, {@code OPTS UTF8 ON} when UTF8 is offered, {@code PWD} (to return to the
- *       login directory later), {@code TYPE I}; then emits {@link FtpEvent.LoggedIn}.</li>
+ *       login directory later), {@code TYPE I} (or {@code TYPE A} after {@link #useAsciiType()});
+ *       then emits {@link FtpEvent.LoggedIn}.</li>
  *   <li>{@link #request} a file: {@code CWD} per path element (RFC 1738; only the elements that
  *       differ from the current directory on a reused session), {@code SIZE} and {@code MDTM}
  *       if asked ({@link FtpEvent.FileInfo}), then for a retrieval {@code EPSV} (falling back to
@@ -75,6 +76,7 @@ public final class FtpProtocol {
     private final List<String> currentDirectories = new ArrayList<>();
     private boolean epsvRefused;
     private boolean eprtRefused;
+    private boolean asciiType;
 
     private FtpRequest request;
     private final ArrayDeque<String> pendingDirectories = new ArrayDeque<>();
@@ -230,6 +232,17 @@ public final class FtpProtocol {
     }
 
     /**
+     * Transfers in ASCII mode: login ends with {@code TYPE A} instead of {@code TYPE I} (aria2's
+     * {@code ftp-type=ascii}). Call before the login reaches {@code TYPE}.
+     */
+    public void useAsciiType() {
+        if (state.compareTo(State.TYPE) >= 0) {
+            throw new IllegalStateException("the transfer type is set during login, already past: " + state);
+        }
+        asciiType = true;
+    }
+
+    /**
      * Names {@code maskedUrl} in later errors: a pooled session serves other files of the same
      * server, and each failure must name the URL being retrieved.
      */
@@ -312,12 +325,13 @@ public final class FtpProtocol {
             }
             case PWD -> {
                 loginDirectory = reply.code() == 257 ? FtpReplyTexts.quotedDirectory(reply) : null;
-                send("TYPE", "I");
+                send("TYPE", asciiType ? "A" : "I");
                 state = State.TYPE;
             }
             case TYPE -> {
                 if (!reply.isCompletion()) {
-                    throw fail(Reason.COMMAND_FAILED, reply, "server refused binary mode", true);
+                    throw fail(Reason.COMMAND_FAILED, reply, "server refused " + (asciiType ? "ASCII" : "binary")
+                            + " mode", true);
                 }
                 state = State.IDLE;
                 events.add(new FtpEvent.LoggedIn(features));
