@@ -27,7 +27,10 @@ import java.util.random.RandomGenerator;
  *       that refuses the bounded range is asked again for the whole file
  *       ({@code bytes=0-}, where a 200 is accepted). Asking for one piece first keeps the
  *       bytes a resumed download fetches needlessly to one piece, even from a fast local
- *       server that would otherwise fill the socket buffers with the whole file.</li>
+ *       server that would otherwise fill the socket buffers with the whole file.
+ *       {@link FirstRequest} has the variants: the whole file first ({@code http-accept-gzip}),
+ *       or only the headers first ({@code use-head}), the data then coming from the
+ *       connections {@link #proceed} opens.</li>
  *   <li>{@link TransferListener#onFirstResponse}: the engine prepares the file while that
  *       connection keeps streaming, then calls {@link #proceed} with the ranges already on
  *       disk (resume), or {@link #abort}.</li>
@@ -99,8 +102,7 @@ public final class SegmentedTransfer {
     private RateLimiter.Child rate;
     private State state = State.NEW;
     private boolean rangeSupported;
-    /** Set once a server refused the bounded first request: probe with {@code bytes=0-}. */
-    private boolean probeOpenEnded;
+    private final FirstRequest firstRequest;
     private int buffersInFlight;
     private boolean backpressured;
     private Cancellable tickTimer;
@@ -131,6 +133,7 @@ public final class SegmentedTransfer {
         }
         this.mirrors = new MirrorSet(settings, uris, fetchers, timers::nanoTime);
         this.resume = new ResumeRules(settings, mirrors);
+        this.firstRequest = new FirstRequest(settings);
         this.speed = new SpeedMeter(timers::nanoTime);
     }
 
@@ -158,7 +161,7 @@ public final class SegmentedTransfer {
         }
         state = State.RUNNING;
         if (!rangeSupported && ResumeRules.resumesFromDisk(doneRanges, allocator.totalLength())
-                && !connections.isEmpty() && keepStreamingFromScratch()) {
+                && !connections.isEmpty() && !connections.get(0).headersOnly && keepStreamingFromScratch()) {
             // The first source streams the file from byte 0 and the download starts over with it.
             updatePauseOfEveryConnection();
         } else if (doneRanges.isEmpty()) {
@@ -448,6 +451,18 @@ public final class SegmentedTransfer {
     /** The source sent everything asked for, or reached EOF. */
     void connectionEnded(TransferConnection connection) {
         Segment segment = connection.segment;
+        if (connection.headersOnly) {
+            // The answer to a first HEAD: the data comes from the connections proceed() opens.
+            if (segment.isActive()) {
+                allocator.release(segment);
+            }
+            connection.finish();
+            if (state == State.RUNNING) {
+                fill();
+                checkComplete();
+            }
+            return;
+        }
         if (segment.isActive()) {
             if (allocator.totalLength() == SegmentAllocator.UNKNOWN_LENGTH || segment.position() >= segment.end()) {
                 allocator.complete(segment);
@@ -473,8 +488,7 @@ public final class SegmentedTransfer {
     void connectionFailed(TransferConnection connection, FetchFailure failure) {
         connection.releaseUnlessRaced();
         connection.finish();
-        if (state == State.PROBING && failure.kind() == FetchFailure.Kind.RANGE_UNSUPPORTED && !probeOpenEnded) {
-            probeOpenEnded = true;
+        if (state == State.PROBING && firstRequest.askAgainAfter(connection.headersOnly, failure)) {
             fill();
             return;
         }
@@ -610,9 +624,11 @@ public final class SegmentedTransfer {
     private void open(Mirror mirror, Segment segment) {
         long first;
         long end;
+        boolean headersOnly = false;
         if (state == State.PROBING) {
             first = 0;
-            end = probeOpenEnded ? FetchRequest.TO_END : settings.pieceLength();
+            end = firstRequest.end();
+            headersOnly = firstRequest.headersOnly(mirror.uri);
         } else if (!rangeSupported) {
             first = segment.start();
             end = FetchRequest.TO_END;
@@ -620,7 +636,7 @@ public final class SegmentedTransfer {
             first = segment.start();
             end = segment.end();
         }
-        connect(new TransferConnection(this, timers, buffers, mirror, segment, first, end), first);
+        connect(new TransferConnection(this, timers, buffers, mirror, segment, first, end, headersOnly), first);
     }
 
     /** Starts {@code connection}'s fetch from byte {@code first}. */
@@ -632,7 +648,8 @@ public final class SegmentedTransfer {
         mirror.connections++;
         mirror.used = true;
         connection.handle = mirrors.fetcherFor(mirror.uri).fetch(
-                new FetchRequest(mirror.uri, first, connection.requestEnd, totalLength()), connection);
+                new FetchRequest(mirror.uri, first, connection.requestEnd, totalLength(), connection.headersOnly),
+                connection);
         connection.updatePause();
     }
 
@@ -648,7 +665,7 @@ public final class SegmentedTransfer {
         }
         Segment segment = race.slowest().segment;
         TransferConnection racer = new TransferConnection(this, timers, buffers, race.faster(), segment,
-                segment.position(), segment.end());
+                segment.position(), segment.end(), false);
         race.slowest().raceWith(racer);
         connect(racer, segment.position());
     }

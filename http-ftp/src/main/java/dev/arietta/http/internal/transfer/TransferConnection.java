@@ -27,6 +27,8 @@ final class TransferConnection implements FetchListener {
     final long requestFirst;
     /** Offset after the last byte asked for, or {@link FetchRequest#TO_END}. */
     long requestEnd;
+    /** Whether only the answer's headers were asked for (a first {@code HEAD}): no data comes. */
+    final boolean headersOnly;
     final SpeedMeter speed;
     Segment segment;
     FetchHandle handle;
@@ -41,7 +43,7 @@ final class TransferConnection implements FetchListener {
     private boolean open = true;
 
     TransferConnection(SegmentedTransfer transfer, TimerScheduler timers, BufferPool buffers, Mirror mirror,
-                       Segment segment, long requestFirst, long requestEnd) {
+                       Segment segment, long requestFirst, long requestEnd, boolean headersOnly) {
         this.transfer = transfer;
         this.timers = timers;
         this.buffers = buffers;
@@ -49,6 +51,7 @@ final class TransferConnection implements FetchListener {
         this.segment = segment;
         this.requestFirst = requestFirst;
         this.requestEnd = requestEnd;
+        this.headersOnly = headersOnly;
         this.speed = new SpeedMeter(timers::nanoTime);
     }
 
@@ -190,7 +193,8 @@ final class TransferConnection implements FetchListener {
         if (debt > 0 && throttleTimer == null) {
             throttleTimer = timers.schedule(Math.max(1, transfer.rate().nanosUntilAvailable()), this::repay);
         }
-        boolean shouldPause = transfer.holdsConnections() || debt > 0;
+        // A headers-only fetch has nothing to hold back: let it end.
+        boolean shouldPause = !headersOnly && (transfer.holdsConnections() || debt > 0);
         if (shouldPause != pausedNow) {
             pausedNow = shouldPause;
             if (shouldPause) {
