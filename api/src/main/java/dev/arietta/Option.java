@@ -51,6 +51,13 @@ import java.util.Optional;
  * exactly {@code true} or {@code false}. Leading and trailing spaces and tabs around any value
  * are ignored (aria2 strips them from input files).
  *
+ * <p>Console and log options ({@link #LOG}, {@link #LOG_LEVEL}, {@link #CONSOLE_LOG_LEVEL},
+ * {@link #QUIET}, {@link #SUMMARY_INTERVAL}, {@link #SHOW_CONSOLE_READOUT},
+ * {@link #HUMAN_READABLE}, {@link #ENABLE_COLOR}) are for the {@code arietta} command, which
+ * honours them as aria2c does. A {@link Session} keeps, saves and reports them but prints
+ * nothing and writes no log file of its own: Arietta logs through slf4j, so an embedding
+ * application sends that log wherever its slf4j provider is set up to.
+ *
  * <p>The constants are the registry: {@link #all()} lists them and {@link #forName(String)} finds
  * one. Instances exist only as these constants; they compare by identity. Immutable and
  * thread-safe.
@@ -97,10 +104,13 @@ public final class Option<T> {
     public static final Option<Path> INPUT_FILE = define("input-file", path("FILE")).shortName('i')
             .global(NEVER, "Download the URIs listed in FILE (- reads standard input). Mirrors of one file share a"
                     + " line, separated by TAB; indented name=value lines under a URI line set its options.");
-    /** {@code log}, {@code -l}: log file; {@code -} is standard output, empty stops logging. */
+    /**
+     * {@code log}, {@code -l}: the {@code arietta} command's log file, appended to; {@code -} is
+     * standard output, empty (the default) writes no log. A Session leaves logging to slf4j.
+     */
     public static final Option<Path> LOG = define("log", pathOrEmpty("LOG")).shortName('l')
             .global(LIVE, "The log file. - writes the log to standard output; an empty value stops logging.");
-    /** {@code log-level}: threshold for the log file; default debug. */
+    /** {@code log-level}: threshold of the {@code arietta} command's log file; default debug. */
     public static final Option<LogLevel> LOG_LEVEL = define("log-level", choice(LogLevel.class, LogLevel::optionValue))
             .defaultValue("debug").global(LIVE, "The level of messages written to the log file.");
     /** {@code console-log-level}: threshold for console messages; default notice. */
@@ -110,16 +120,22 @@ public final class Option<T> {
     /** {@code quiet}, {@code -q}: no console output; default false. */
     public static final Option<Boolean> QUIET = define("quiet", bool()).shortName('q').defaultValue("false")
             .global(NEVER, "Print nothing to the console.");
-    /** {@code summary-interval}: seconds between progress summaries, 0 for none; default 60. */
+    /**
+     * {@code summary-interval}: seconds between the {@code arietta} command's progress
+     * summaries, 0 for none; default 60.
+     */
     public static final Option<Duration> SUMMARY_INTERVAL = define("summary-interval", seconds(0, UNBOUNDED))
             .defaultValue("60").global(NEVER, "Seconds between download progress summaries; 0 prints none.");
     /** {@code show-console-readout}: show the one-line progress readout; default true. */
     public static final Option<Boolean> SHOW_CONSOLE_READOUT = define("show-console-readout", bool())
             .defaultValue("true").global(NEVER, "Show the progress readout on the console.");
-    /** {@code human-readable}: sizes like 1.2Mi in the readout; default true. */
+    /**
+     * {@code human-readable}: sizes like 1.2Mi in the command's readout and summary, else byte
+     * counts; default true.
+     */
     public static final Option<Boolean> HUMAN_READABLE = define("human-readable", bool()).defaultValue("true")
             .global(NEVER, "Print sizes and speeds in human readable units (1.2Ki, 3.4Mi) on the console.");
-    /** {@code enable-color}: colored console output on a terminal; default true. */
+    /** {@code enable-color}: the command's console output in colors when it is a terminal; default true. */
     public static final Option<Boolean> ENABLE_COLOR = define("enable-color", bool()).defaultValue("true")
             .global(NEVER, "Use colors on a terminal.");
     /** {@code max-concurrent-downloads}, {@code -j}: downloads active at once; default 5. */
