@@ -103,8 +103,7 @@ public final class SegmentedTransfer {
     private State state = State.NEW;
     private boolean rangeSupported;
     private final FirstRequest firstRequest;
-    private int buffersInFlight;
-    private boolean backpressured;
+    private final DiskBackpressure backpressure;
     private Cancellable tickTimer;
     private Cancellable refillTimer;
     private long startNanos;
@@ -135,6 +134,7 @@ public final class SegmentedTransfer {
         this.resume = new ResumeRules(settings, mirrors);
         this.firstRequest = new FirstRequest(settings);
         this.speed = new SpeedMeter(timers::nanoTime);
+        this.backpressure = new DiskBackpressure(settings.maxBuffersInFlight());
     }
 
     // ---- control -----------------------------------------------------------------------------
@@ -267,22 +267,14 @@ public final class SegmentedTransfer {
         suppliers.forget(start, end);
         written.remove(start, end);
         allocator.markMissing(start, end);
-        List<URI> dropped = new ArrayList<>();
-        for (Mirror mirror : blamed) {
-            mirror.badRanges++;
-            if ((blamed.size() == 1 || mirror.badRanges > 1) && !mirror.dropped) {
-                mirrors.recordFailure(mirror, new FetchFailure(ErrorCode.CHECKSUM_ERROR, reason,
-                        FetchFailure.Kind.FATAL, 0));
-                dropped.add(mirror.uri);
-                for (TransferConnection connection : new ArrayList<>(connections)) {
-                    if (connection.mirror == mirror) {
-                        connection.abandon();
-                    }
-                }
+        List<Mirror> dropped = mirrors.blameBadRange(blamed, reason);
+        for (TransferConnection connection : new ArrayList<>(connections)) {
+            if (dropped.contains(connection.mirror)) {
+                connection.abandon();
             }
         }
         fill();
-        return dropped;
+        return dropped.stream().map(mirror -> mirror.uri).toList();
     }
 
     /** The listener finished its pending checks: complete if every byte is written and verified. */
@@ -295,13 +287,12 @@ public final class SegmentedTransfer {
     /** The sink wrote {@code length} bytes at {@code offset}; {@code buffer} goes back to the pool. */
     public void written(long offset, int length, ByteBuffer buffer) {
         buffers.release(buffer);
-        buffersInFlight--;
+        boolean resume = backpressure.returned();
         if (isFinished()) {
             return;
         }
         written.add(offset, offset + length);
-        if (backpressured && buffersInFlight <= settings.maxBuffersInFlight() / 2) {
-            backpressured = false;
+        if (resume) {
             updatePauseOfEveryConnection();
         }
         checkComplete();
@@ -310,7 +301,7 @@ public final class SegmentedTransfer {
     /** The sink failed to write; the transfer fails with {@code code}. */
     public void writeFailed(ErrorCode code, String message, ByteBuffer buffer) {
         buffers.release(buffer);
-        buffersInFlight--;
+        backpressure.returned();
         fail(code, message);
     }
 
@@ -389,7 +380,7 @@ public final class SegmentedTransfer {
 
     /** Whether connections must hold still: too many buffers in flight, or the file is being prepared. */
     boolean holdsConnections() {
-        return backpressured || state == State.PREPARING;
+        return backpressure.engaged() || state == State.PREPARING;
     }
 
     boolean isFinished() {
@@ -403,15 +394,14 @@ public final class SegmentedTransfer {
 
     /** A buffer of received bytes for {@code offset} goes to the sink; it comes back through {@link #written}. */
     void deliver(long offset, ByteBuffer buffer) {
-        buffersInFlight++;
+        backpressure.handedOut();
         sink.write(offset, buffer);
     }
 
     /** {@code connection} claimed {@code accepted} new bytes: count them and apply backpressure. */
     void received(long accepted, TransferConnection connection) {
         speed.add(accepted);
-        if (buffersInFlight >= settings.maxBuffersInFlight()) {
-            backpressured = true;
+        if (backpressure.checkLimit()) {
             updatePauseOfEveryConnection();
         } else {
             connection.updatePause();
@@ -704,7 +694,7 @@ public final class SegmentedTransfer {
     }
 
     private void checkComplete() {
-        if (state == State.RUNNING && allocator.isComplete() && buffersInFlight == 0
+        if (state == State.RUNNING && allocator.isComplete() && backpressure.idle()
                 && listener.allWrittenVerified()) {
             state = State.COMPLETE;
             closeEverything();
