@@ -63,15 +63,8 @@ final class ExistingFileVerifier {
     static void verify(DiskFile file, DiskFile.Request request, ExpectedChecksum checksum, Executor diskQueue,
                        Executor hashExecutor, Consumer<Result> then) {
         diskQueue.execute(() -> {
-            Path candidate;
-            try {
-                candidate = file.integrityCandidate(request);
-            } catch (IOException | RuntimeException e) {
-                then.accept(new Result(Verdict.LOOKUP_FAILED, null, String.valueOf(e.getMessage()), e, 0));
-                return;
-            }
+            Path candidate = candidate(() -> file.integrityCandidate(request), then);
             if (candidate == null) {
-                then.accept(Result.of(Verdict.NO_CANDIDATE, null, ""));
                 return;
             }
             hashExecutor.execute(() -> {
@@ -100,15 +93,8 @@ final class ExistingFileVerifier {
     static void verifyPieces(DiskFile file, DiskFile.Request request, PieceHashes hashes, int pieceLength,
                              Executor diskQueue, Executor hashExecutor, Consumer<Result> then) {
         diskQueue.execute(() -> {
-            Path candidate;
-            try {
-                candidate = file.pieceCheckCandidate(request);
-            } catch (IOException | RuntimeException e) {
-                then.accept(new Result(Verdict.LOOKUP_FAILED, null, String.valueOf(e.getMessage()), e, 0));
-                return;
-            }
+            Path candidate = candidate(() -> file.pieceCheckCandidate(request), then);
             if (candidate == null) {
-                then.accept(Result.of(Verdict.NO_CANDIDATE, null, ""));
                 return;
             }
             FileChannel channel;
@@ -139,6 +125,26 @@ final class ExistingFileVerifier {
                         : tally.result(candidate, verified, geometry, hashes));
             });
         });
+    }
+
+    /** How the file to check is looked for on the disk queue. */
+    @FunctionalInterface
+    private interface Lookup {
+        Path find() throws IOException;
+    }
+
+    /** The file to check, or null after telling {@code then} there is none or the lookup failed. */
+    private static Path candidate(Lookup lookup, Consumer<Result> then) {
+        try {
+            Path candidate = lookup.find();
+            if (candidate == null) {
+                then.accept(Result.of(Verdict.NO_CANDIDATE, null, ""));
+            }
+            return candidate;
+        } catch (IOException | RuntimeException e) {
+            then.accept(new Result(Verdict.LOOKUP_FAILED, null, String.valueOf(e.getMessage()), e, 0));
+            return null;
+        }
     }
 
     /** Reads what the file holds at {@code position} into {@code into}; a short file leaves it short. */
