@@ -55,6 +55,13 @@ import java.util.Optional;
  * exactly {@code true} or {@code false}. Leading and trailing spaces and tabs around any value
  * are ignored (aria2 strips them from input files).
  *
+ * <p>Console and log options ({@link #LOG}, {@link #LOG_LEVEL}, {@link #CONSOLE_LOG_LEVEL},
+ * {@link #QUIET}, {@link #SUMMARY_INTERVAL}, {@link #SHOW_CONSOLE_READOUT},
+ * {@link #HUMAN_READABLE}, {@link #ENABLE_COLOR}) are for the {@code arietta} command, which
+ * honours them as aria2c does. A {@link Session} keeps, saves and reports them but prints
+ * nothing and writes no log file of its own: Arietta logs through slf4j, so an embedding
+ * application sends that log wherever its slf4j provider is set up to.
+ *
  * <p>The constants are the registry: {@link #all()} lists them and {@link #forName(String)} finds
  * one. Instances exist only as these constants; they compare by identity. Immutable and
  * thread-safe.
@@ -101,10 +108,13 @@ public final class Option<T> {
     public static final Option<Path> INPUT_FILE = define("input-file", path("FILE")).shortName('i')
             .global(NEVER, "Download the URIs listed in FILE (- reads standard input). Mirrors of one file share a"
                     + " line, separated by TAB; indented name=value lines under a URI line set its options.");
-    /** {@code log}, {@code -l}: log file; {@code -} is standard output, empty stops logging. */
+    /**
+     * {@code log}, {@code -l}: the {@code arietta} command's log file, appended to; {@code -} is
+     * standard output, empty (the default) writes no log. A Session leaves logging to slf4j.
+     */
     public static final Option<Path> LOG = define("log", pathOrEmpty("LOG")).shortName('l')
             .global(LIVE, "The log file. - writes the log to standard output; an empty value stops logging.");
-    /** {@code log-level}: threshold for the log file; default debug. */
+    /** {@code log-level}: threshold of the {@code arietta} command's log file; default debug. */
     public static final Option<LogLevel> LOG_LEVEL = define("log-level", choice(LogLevel.class, LogLevel::optionValue))
             .defaultValue("debug").global(LIVE, "The level of messages written to the log file.");
     /** {@code console-log-level}: threshold for console messages; default notice. */
@@ -114,16 +124,22 @@ public final class Option<T> {
     /** {@code quiet}, {@code -q}: no console output; default false. */
     public static final Option<Boolean> QUIET = define("quiet", bool()).shortName('q').defaultValue("false")
             .global(NEVER, "Print nothing to the console.");
-    /** {@code summary-interval}: seconds between progress summaries, 0 for none; default 60. */
+    /**
+     * {@code summary-interval}: seconds between the {@code arietta} command's progress
+     * summaries, 0 for none; default 60.
+     */
     public static final Option<Duration> SUMMARY_INTERVAL = define("summary-interval", seconds(0, UNBOUNDED))
             .defaultValue("60").global(NEVER, "Seconds between download progress summaries; 0 prints none.");
     /** {@code show-console-readout}: show the one-line progress readout; default true. */
     public static final Option<Boolean> SHOW_CONSOLE_READOUT = define("show-console-readout", bool())
             .defaultValue("true").global(NEVER, "Show the progress readout on the console.");
-    /** {@code human-readable}: sizes like 1.2Mi in the readout; default true. */
+    /**
+     * {@code human-readable}: sizes like 1.2Mi in the command's readout and summary, else byte
+     * counts; default true.
+     */
     public static final Option<Boolean> HUMAN_READABLE = define("human-readable", bool()).defaultValue("true")
             .global(NEVER, "Print sizes and speeds in human readable units (1.2Ki, 3.4Mi) on the console.");
-    /** {@code enable-color}: colored console output on a terminal; default true. */
+    /** {@code enable-color}: the command's console output in colors when it is a terminal; default true. */
     public static final Option<Boolean> ENABLE_COLOR = define("enable-color", bool()).defaultValue("true")
             .global(NEVER, "Use colors on a terminal.");
     /** {@code max-concurrent-downloads}, {@code -j}: downloads active at once; default 5. */
@@ -256,7 +272,12 @@ public final class Option<T> {
     /** {@code http-passwd}: HTTP password for all URIs (masked). */
     public static final Option<String> HTTP_PASSWD = define("http-passwd", secret("PASSWD"))
             .perDownload(RESTART, "The HTTP password for every URI.");
-    /** {@code http-accept-gzip}: ask for and inflate gzip/deflate bodies; default false. */
+    /**
+     * {@code http-accept-gzip}: the first request asks for the whole file with
+     * {@code Accept-Encoding: deflate, gzip}; a compressed answer is inflated (within the HTTP
+     * client's decompression limits) as one stream of unknown length, not split; an
+     * uncompressed one with {@code Accept-Ranges: bytes} is split as usual. Default false.
+     */
     public static final Option<Boolean> HTTP_ACCEPT_GZIP = define("http-accept-gzip", bool()).defaultValue("false")
             .perDownload(RESTART, "Send Accept-Encoding: deflate, gzip and inflate compressed responses.");
     /** {@code http-auth-challenge}: send credentials only when challenged; default false. */
@@ -266,7 +287,11 @@ public final class Option<T> {
     /** {@code http-no-cache}: send Cache-Control/Pragma no-cache; default false. */
     public static final Option<Boolean> HTTP_NO_CACHE = define("http-no-cache", bool()).defaultValue("false")
             .perDownload(RESTART, "Send Cache-Control: no-cache and Pragma: no-cache.");
-    /** {@code use-head}: start with a HEAD request; default false. */
+    /**
+     * {@code use-head}: the first request to an HTTP server is a HEAD, whose Content-Length and
+     * {@code Accept-Ranges: bytes} decide the length and the split; the data follows in ranged
+     * GETs. A server refusing HEAD (405) gets the usual GET. Default false.
+     */
     public static final Option<Boolean> USE_HEAD = define("use-head", bool()).defaultValue("false")
             .perDownload(RESTART, "Use a HEAD request for the first request to an HTTP server.");
     /** {@code conditional-get}: download only if the remote file is newer; default false. */
@@ -343,9 +368,14 @@ public final class Option<T> {
     /** {@code ftp-pasv}, {@code -p}: passive mode; default true. */
     public static final Option<Boolean> FTP_PASV = define("ftp-pasv", bool()).shortName('p').defaultValue("true")
             .perDownload(RESTART, "Use FTP passive mode; false uses active mode.");
-    /** {@code ftp-type}: transfer type; default binary. */
+    /**
+     * {@code ftp-type}: transfer type; default binary. With {@code ascii} ({@code TYPE A}) the
+     * server may change line ends, so the bytes received are not the file's length: the file
+     * comes whole on one connection, without SIZE, split or resume.
+     */
     public static final Option<FtpType> FTP_TYPE = define("ftp-type", choice(FtpType.class, FtpType::optionValue))
-            .defaultValue("binary").perDownload(RESTART, "The FTP transfer type: binary or ascii.");
+            .defaultValue("binary").perDownload(RESTART, "The FTP transfer type: binary or ascii. An ascii"
+                    + " transfer comes whole on one connection (line ends may change its length).");
     /** {@code ftp-reuse-connection}: keep FTP control connections for reuse; default true. */
     public static final Option<Boolean> FTP_REUSE_CONNECTION = define("ftp-reuse-connection", bool())
             .defaultValue("true").perDownload(RESTART, "Reuse FTP connections.");
@@ -419,11 +449,18 @@ public final class Option<T> {
     public static final Option<Duration> AUTO_SAVE_INTERVAL = define("auto-save-interval", seconds(0, 600))
             .defaultValue("60").global(NEVER, "Seconds between saves of the resume state; 0 saves it only when"
                     + " a download stops.");
-    /** {@code socket-recv-buffer-size}: SO_RCVBUF in bytes, 0 leaves the system default; default 0. */
+    /**
+     * {@code socket-recv-buffer-size}: SO_RCVBUF in bytes of HTTP and FTP sockets, set before they
+     * connect; 0 leaves the system default; default 0.
+     */
     public static final Option<Long> SOCKET_RECV_BUFFER_SIZE = define("socket-recv-buffer-size",
             size(0, 16L << 20)).defaultValue("0").global(NEVER, "The socket receive buffer size in bytes;"
                     + " 0 keeps the system default.");
-    /** {@code disable-ipv6}: never use IPv6; default false. */
+    /**
+     * {@code disable-ipv6}: never connect over IPv6; default false. Names are used by their IPv4
+     * addresses only (the JDK resolver still asks for both families; the IPv6 answers are
+     * dropped), and a URL with an IPv6 address fails as a name that cannot be resolved.
+     */
     public static final Option<Boolean> DISABLE_IPV6 = define("disable-ipv6", bool()).defaultValue("false")
             .global(NEVER, "Do not use IPv6.");
 

@@ -26,8 +26,8 @@ import javax.net.ssl.SSLServerSocket;
  * An in-JVM HTTP/1.1 file server for engine tests: serves byte arrays with single ranges and
  * keep-alive, counts the body bytes it sends, and injects faults per path (not found, 503,
  * stall, reset mid-body, corrupt bytes, ignored ranges, chunked bodies without length,
- * throttling), in the spirit of OkHttp's MockWebServer socket effects. HEAD gets the head
- * alone; a path given a modification time sends {@code Last-Modified} and answers
+ * throttling, HEAD refused with 405, gzip bodies), in the spirit of OkHttp's MockWebServer
+ * socket effects. HEAD gets the head alone; a path given a modification time sends {@code Last-Modified} and answers
  * {@code If-Modified-Since} with 304 when not newer. With {@link #relayTunnels()} it also acts
  * as a CONNECT proxy, relaying bytes to the requested host and port.
  *
@@ -37,7 +37,14 @@ final class FakeHttpServer implements AutoCloseable {
 
     /** What to do with one request. */
     enum Effect {
-        NORMAL, NOT_FOUND, UNAVAILABLE, STALL_AFTER, RESET_AFTER, CORRUPT, IGNORE_RANGE, CHUNKED
+        NORMAL, NOT_FOUND, UNAVAILABLE, STALL_AFTER, RESET_AFTER, CORRUPT, IGNORE_RANGE, CHUNKED,
+        /** A HEAD is answered 405 Method Not Allowed; other methods as NORMAL. */
+        HEAD_NOT_ALLOWED,
+        /**
+         * A request without Range that offers gzip gets the content gzip-compressed
+         * ({@code Content-Encoding: gzip}, the compressed length); others as NORMAL.
+         */
+        GZIP
     }
 
     /** Decides the effect of the n-th request (0-based) for a path. */
@@ -71,17 +78,25 @@ final class FakeHttpServer implements AutoCloseable {
     private final CountDownLatch released = new CountDownLatch(1);
     private final Thread acceptor;
     private final String scheme;
+    private final String host;
 
     private FakeHttpServer(ServerSocket server, String scheme) {
         this.server = server;
         this.scheme = scheme;
+        String address = server.getInetAddress().getHostAddress();
+        this.host = address.indexOf(':') >= 0 ? "[" + address + "]" : address;
         acceptor = new Thread(this::acceptLoop, "fake-http-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
     static FakeHttpServer start() throws IOException {
-        return new FakeHttpServer(new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1")), "http");
+        return start(InetAddress.getByName("127.0.0.1"));
+    }
+
+    /** A plain HTTP server listening on {@code address} (such as {@code ::1}). */
+    static FakeHttpServer start(InetAddress address) throws IOException {
+        return new FakeHttpServer(new ServerSocket(0, 50, address), "http");
     }
 
     /**
@@ -110,7 +125,7 @@ final class FakeHttpServer implements AutoCloseable {
     }
 
     String url(String path) {
-        return scheme + "://127.0.0.1:" + server.getLocalPort() + path;
+        return scheme + "://" + host + ":" + server.getLocalPort() + path;
     }
 
     int port() {
@@ -241,6 +256,10 @@ final class FakeHttpServer implements AutoCloseable {
             writeHead(out, "503 Service Unavailable", "Content-Length: 0\r\n");
             return true;
         }
+        if (effect == Effect.HEAD_NOT_ALLOWED && method.equals("HEAD")) {
+            writeHead(out, "405 Method Not Allowed", "Allow: GET\r\nContent-Length: 0\r\n");
+            return true;
+        }
         Instant modified = lastModified.get(path);
         String since = headerValue(lines, "if-modified-since", null);
         if (modified != null && since != null
@@ -282,6 +301,16 @@ final class FakeHttpServer implements AutoCloseable {
             }
             out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
+            return true;
+        }
+        if (effect == Effect.GZIP && range == null
+                && headerValue(lines, "accept-encoding", "").toLowerCase(Locale.ROOT).contains("gzip")) {
+            byte[] compressed = gzip(content);
+            writeHead(out, "200 OK", disposition + "Content-Encoding: gzip\r\nContent-Length: " + compressed.length
+                    + "\r\n");
+            if (!method.equals("HEAD")) {
+                sendBody(out, compressed, 0, compressed.length, false, 0);
+            }
             return true;
         }
         long length = last - first + 1;
@@ -357,6 +386,14 @@ final class FakeHttpServer implements AutoCloseable {
             }
         }
         out.flush();
+    }
+
+    private static byte[] gzip(byte[] content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(bytes)) {
+            zip.write(content);
+        }
+        return bytes.toByteArray();
     }
 
     private static void writeHead(OutputStream out, String status, String fields) throws IOException {

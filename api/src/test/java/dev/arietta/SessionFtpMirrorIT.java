@@ -74,6 +74,22 @@ class SessionFtpMirrorIT {
     }
 
     @Test
+    void asciiTypeFetchesTheFileWholeOnOneConnection() throws Exception {
+        Path target = directory.resolve("out-ascii");
+        int before = vsftpd.downloadedBytes("/mixed.bin").size();
+        try (Session session = Session.builder().directory(target).build()) {
+            DownloadResult result = session.addUri(List.of(ftpUrl("/mixed.bin")), Options.of("ftp-type", "ascii",
+                    "split", "4", "min-split-size", "1M", "no-netrc", "true")).completion().get(120, TimeUnit.SECONDS);
+            assertTrue(result.isSuccess(), result.toString());
+        }
+        // vsftpd sends ASCII-mode files unchanged unless ascii_download_enable is set.
+        assertArrayEquals(content, Files.readAllBytes(target.resolve("mixed.bin")));
+        List<Long> transfers = vsftpd.downloadedBytes("/mixed.bin");
+        assertEquals(List.of((long) content.length), transfers.subList(before, transfers.size()),
+                "one transfer of the whole file, not split");
+    }
+
+    @Test
     void ftpOnlyDownloadInActiveMode() throws Exception {
         Path target = directory.resolve("out-active");
         try (Session session = Session.builder().directory(target).build()) {

@@ -247,4 +247,34 @@ class SessionMetalinkTest {
         assertEquals(List.of(good.url("/f"), "http://127.0.0.2:1/f", "ftp://127.0.0.3:1/f"),
                 handle.status().files().get(0).uris().stream().map(UriStatus::uri).toList());
     }
+
+    @Test
+    void hashCheckOnlyChecksEachPieceOfAnExistingFileAgainstTheMetalinkPieceHashes() throws Exception {
+        byte[] content = TestFiles.random(3 * PIECE + 1234, 31);
+        good.serve("/p.bin", content);
+        byte[] metalink = document(file("p.bin", content, PIECE, good.url("/p.bin")).build());
+        Options check = Options.of("check-integrity", "true", "hash-check-only", "true");
+        Path file = directory.resolve("p.bin");
+
+        Files.write(file, content);
+        DownloadResult intact = await(session.addMetalink(metalink, check).get(0));
+        assertTrue(intact.isSuccess(), intact.toString());
+        assertEquals(content.length, intact.completedLength());
+
+        Files.write(file, corrupted(content, PIECE, 2));
+        DownloadResult bad = await(session.addMetalink(metalink, check).get(0));
+        assertEquals(ErrorCode.CHECKSUM_ERROR, bad.errorCode(), bad.toString());
+        assertTrue(bad.errorMessage().contains("1 of 4 pieces") && bad.errorMessage().contains("piece 2"),
+                bad.errorMessage());
+        assertEquals(content.length - PIECE, bad.completedLength(), "the three good pieces count");
+        assertArrayEquals(corrupted(content, PIECE, 2), Files.readAllBytes(file), "nothing downloaded");
+
+        Files.write(file, java.util.Arrays.copyOf(content, 2 * PIECE + 10));
+        DownloadResult shorter = await(session.addMetalink(metalink, check).get(0));
+        assertEquals(ErrorCode.IN_PROGRESS, shorter.errorCode(), shorter.toString());
+        assertTrue(shorter.errorMessage().contains("2 of 4 pieces are missing"), shorter.errorMessage());
+        assertEquals(2 * PIECE, shorter.completedLength());
+        assertTrue(good.bodyBytesSent() <= 3L * PIECE, "at most each run's first piece was sent, and never written: "
+                + good.bodyBytesSent());
+    }
 }

@@ -23,6 +23,7 @@ class SessionNginxIT {
     private static int first;
     private static int second;
     private static byte[] content;
+    private static byte[] text;
 
     @BeforeAll
     static void startNginx() throws Exception {
@@ -31,10 +32,14 @@ class SessionNginxIT {
         content = TestFiles.random(24 * TestFiles.MIB + 12345, 41);
         Files.write(root.resolve("big.bin"), content);
         Files.write(root.resolve("only-first.bin"), content);
+        text = "nginx compresses this line for clients that offer gzip.\n".repeat(40_000)
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Files.write(root.resolve("text.txt"), text);
         first = NginxServer.freePort();
         second = NginxServer.freePort();
         nginx = NginxServer.start(directory.resolve("nginx"),
-                "  server { listen 127.0.0.1:" + first + "; root " + root + "; }\n"
+                "  server { listen 127.0.0.1:" + first + "; root " + root + ";\n"
+                        + "    location = /text.txt { gzip on; gzip_types *; } }\n"
                         + "  server { listen 127.0.0.1:" + second + "; root " + root + ";\n"
                         + "    location = /only-first.bin { return 404; } }\n",
                 first, second);
@@ -92,5 +97,43 @@ class SessionNginxIT {
                     .completion().get(60, TimeUnit.SECONDS);
             assertEquals(ErrorCode.RESOURCE_NOT_FOUND, result.errorCode());
         }
+    }
+
+    @Test
+    void useHeadAsksNginxForTheHeadersThenSplitsWithRanges() throws Exception {
+        Path target = directory.resolve("out-head");
+        int logged = nginx.accessLog().size();
+        try (Session session = Session.builder().directory(target).build()) {
+            DownloadResult result = session.addUri(List.of(url(second, "/big.bin")), Options.of("use-head", "true",
+                    "split", "4", "max-connection-per-server", "4", "min-split-size", "1M"))
+                    .completion().get(120, TimeUnit.SECONDS);
+            assertTrue(result.isSuccess(), result.toString());
+        }
+        assertArrayEquals(content, Files.readAllBytes(target.resolve("big.bin")));
+        List<String> log = nginx.accessLog().stream().skip(logged)
+                .filter(line -> line.startsWith(second + " \"HEAD /big.bin") || line.startsWith(second + " \"GET /big.bin"))
+                .toList();
+        assertTrue(log.get(0).startsWith(second + " \"HEAD /big.bin "), log.toString());
+        assertTrue(log.stream().skip(1).allMatch(line -> line.contains(" 206 ")), "then ranges only: " + log);
+        assertTrue(log.size() >= 3, "split after the HEAD: " + log);
+    }
+
+    @Test
+    void acceptGzipInflatesWhatNginxCompresses() throws Exception {
+        Path target = directory.resolve("out-gzip");
+        try (Session session = Session.builder().directory(target).build()) {
+            DownloadResult result = session.addUri(List.of(url(first, "/text.txt")), Options.of("http-accept-gzip",
+                    "true", "split", "4", "max-connection-per-server", "4", "min-split-size", "1M"))
+                    .completion().get(120, TimeUnit.SECONDS);
+            assertTrue(result.isSuccess(), result.toString());
+            assertEquals(text.length, result.totalLength());
+        }
+        assertArrayEquals(text, Files.readAllBytes(target.resolve("text.txt")));
+        List<String> log = nginx.accessLog().stream().filter(line -> line.contains("/text.txt")).toList();
+        assertEquals(1, log.size(), "one compressed stream, not split: " + log);
+        String line = log.get(0);
+        assertTrue(line.contains(" 200 ") && line.endsWith("\"-\""), "whole file, no Range: " + line);
+        long sent = Long.parseLong(line.split(" ")[line.split(" ").length - 2]);
+        assertTrue(sent < text.length / 10, "nginx sent it compressed: " + line);
     }
 }

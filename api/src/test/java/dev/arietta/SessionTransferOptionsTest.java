@@ -138,6 +138,23 @@ class SessionTransferOptionsTest {
         assertNotEquals(FileTime.from(SERVER_TIME), Files.getLastModifiedTime(directory.resolve("plain.bin")));
     }
 
+    @Test
+    void remoteTimeTakesTheNewestTimeOfAllAnswersNotTheFirst() throws Exception {
+        Instant newer = SERVER_TIME.plusSeconds(86_400);
+        // The first mirror answers first but slowly, so the second takes part of the file.
+        server.serve("/file.bin", new FakeHttpServer.Resource(content, null, index -> FakeHttpServer.Effect.NORMAL,
+                0, 2 * MIB)).lastModified("/file.bin", SERVER_TIME);
+        try (FakeHttpServer second = FakeHttpServer.start()) {
+            second.serve("/file.bin", content).lastModified("/file.bin", newer);
+            DownloadResult result = download(List.of(server.url("/file.bin"), second.url("/file.bin")), Options.of(
+                    "remote-time", "true", "split", "2", "min-split-size", "1M"));
+            assertTrue(result.isSuccess(), result.toString());
+            assertTrue(second.requestCount("/file.bin") > 0, "both mirrors answered");
+        }
+        assertArrayEquals(content, Files.readAllBytes(directory.resolve("file.bin")));
+        assertEquals(FileTime.from(newer), Files.getLastModifiedTime(directory.resolve("file.bin")));
+    }
+
     // ---- dry-run ----
 
     @Test
@@ -147,7 +164,8 @@ class SessionTransferOptionsTest {
         assertTrue(result.isSuccess(), result.toString());
         assertEquals(content.length, result.totalLength());
         assertEquals(0, result.completedLength());
-        assertEquals(List.of(), result.files());
+        assertEquals(List.of(directory.resolve("file.bin").toAbsolutePath()), result.files(),
+                "the path aria2 would have used");
         assertEquals(List.of(), filesInDirectory());
         assertEquals(0, server.bodyBytesSent());
         assertTrue(server.requestLines().stream().allMatch(line -> line.startsWith("HEAD /file.bin ")),

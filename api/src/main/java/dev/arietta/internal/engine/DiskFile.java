@@ -105,6 +105,34 @@ final class DiskFile {
         return candidate ? wanted : null;
     }
 
+    /**
+     * The existing file a piece-by-piece {@code hash-check-only} reads, or null: a regular file
+     * at the wanted path no longer than the download (a shorter one lacks its last pieces).
+     * Resume state does not matter: the check only reads.
+     */
+    Path pieceCheckCandidate(Request request) throws IOException {
+        if (request.totalLength() < 0) {
+            return null;
+        }
+        Path wanted = sanitizer.resolveUnder(request.directory(), request.relativeName());
+        boolean candidate = Files.isRegularFile(wanted, LinkOption.NOFOLLOW_LINKS)
+                && Files.size(wanted) <= request.totalLength();
+        return candidate ? wanted : null;
+    }
+
+    /**
+     * Where {@code relativeName} would be saved under {@code directory}, before any renaming
+     * (aria2's {@code dry-run} shows it); null when the name cannot be saved there.
+     */
+    static Path plannedPath(Path directory, String relativeName) {
+        try {
+            return new PathSanitizer().resolveUnder(directory, relativeName).toAbsolutePath();
+        } catch (IOException | RuntimeException unusable) {
+            LOG.debug("dry-run: {} has no path under {}: {}", relativeName, directory, unusable.getMessage());
+            return null;
+        }
+    }
+
     /** A regular file found on disk: its path, size in bytes and modification time. */
     record Existing(Path path, long size, Instant modified) {
     }

@@ -12,6 +12,7 @@ import dev.arietta.http.internal.transfer.SegmentedTransfer;
 import dev.arietta.bittorrent.metainfo.TorrentLimits;
 import dev.arietta.metalink.MetalinkLimits;
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executor;
@@ -20,7 +21,7 @@ import org.slf4j.Logger;
 
 /**
  * What one run of a download checks, and what it learns for the end: the answers of its
- * sources (a Metalink's size, Metalink/HTTP mirrors and digests), its Metalink piece hashes
+ * sources (a Metalink's size, Metalink/HTTP mirrors and digests, the newest modification time), its Metalink piece hashes
  * while it downloads ({@link PieceCheck}), the whole-file digest to verify at the end, and
  * whether the finished file is a Metalink to follow. Made at each start. Loop thread only.
  */
@@ -33,6 +34,8 @@ final class DownloadChecks {
     private FollowMode follow = FollowMode.FALSE;
     /** Whether what is followed is a .torrent (else a Metalink). */
     private boolean followsTorrent;
+    /** The newest modification time of an accepted answer (aria2's remote-time takes it), or null. */
+    private Instant newestModified;
 
     DownloadChecks(MetalinkTarget metalink, Options effective, Logger log, String gid) {
         this.metalink = metalink;
@@ -62,12 +65,22 @@ final class DownloadChecks {
             return new FetchFailure(ErrorCode.UNKNOWN, "size mismatch: the Metalink says " + metalink.size()
                     + " bytes, " + source.getHost() + " sends " + response.totalLength(), FetchFailure.Kind.FATAL, 0);
         }
-        return http.check(source, response, mirror -> {
+        FetchFailure refused = http.check(source, response, mirror -> {
             String scheme = mirror.getScheme().toLowerCase(Locale.ROOT);
             if (mirror.getHost() != null && (scheme.equals("http") || scheme.equals("https") || scheme.equals("ftp"))) {
                 addMirror.accept(mirror);
             }
         });
+        if (refused == null) {
+            response.lastModified().filter(time -> newestModified == null || time.isAfter(newestModified))
+                    .ifPresent(time -> newestModified = time);
+        }
+        return refused;
+    }
+
+    /** The newest modification time the accepted answers gave, or null when none gave one. */
+    Instant newestModified() {
+        return newestModified;
     }
 
     /**

@@ -196,7 +196,7 @@ public final class Engine {
      * a CONNECT tunnel ({@code proxy-method=tunnel}) or as a GET to the HTTP proxy
      * ({@code proxy-method=get}, aria2's default) when {@code ftp-proxy} or {@code all-proxy}
      * applies. {@code dry-run} makes them ask only HEAD (FTP: SIZE and MDTM); {@code remote-time}
-     * makes FTP ask MDTM. {@code ifModifiedSince} is read for every HTTP request: a non-null date
+     * makes FTP ask MDTM; {@code http-accept-gzip} lets whole-file HTTP requests come compressed. {@code ifModifiedSince} is read for every HTTP request: a non-null date
      * makes it conditional.
      *
      * @throws IllegalArgumentException if a proxy option cannot be used
@@ -211,7 +211,7 @@ public final class Engine {
             if (since != null && !"ftp".equalsIgnoreCase(uri.getScheme())) {
                 request.ifModifiedSince(since);
             }
-        }, dryRun, uri -> ftpByGet && proxies.select(uri).isPresent());
+        }, dryRun, uri -> ftpByGet && proxies.select(uri).isPresent(), options.get(Option.HTTP_ACCEPT_GZIP));
         return List.of(http, ftpClients.fetcherFor(options, netrc, ftpByGet ? null : proxies));
     }
 

@@ -46,7 +46,8 @@ final class EngineSettings {
                 options.get(Option.RETRY_WAIT).toNanos(), options.get(Option.MAX_FILE_NOT_FOUND),
                 options.get(Option.LOWEST_SPEED_LIMIT), speedCheckGraceNanos,
                 TRANSFER_BUFFERS_IN_FLIGHT, options.get(Option.REUSE_URI),
-                options.get(Option.ALWAYS_RESUME), options.get(Option.MAX_RESUME_FAILURE_TRIES));
+                options.get(Option.ALWAYS_RESUME), options.get(Option.MAX_RESUME_FAILURE_TRIES))
+                .withFirstRequest(options.get(Option.USE_HEAD), options.get(Option.HTTP_ACCEPT_GZIP));
     }
 
     static SegmentSelector selector(StreamPieceSelector selector) {

@@ -1,8 +1,10 @@
 package dev.arietta.internal.engine;
 
+import dev.arietta.FtpType;
 import dev.arietta.Option;
 import dev.arietta.Options;
 import dev.arietta.core.internal.loop.EventLoop;
+import dev.arietta.core.internal.loop.SocketSettings;
 import dev.arietta.ftp.internal.FtpClient;
 import dev.arietta.ftp.internal.FtpCredentials;
 import dev.arietta.ftp.internal.FtpSessionOptions;
@@ -17,7 +19,8 @@ import java.util.function.Function;
 
 /**
  * The session's FTP clients, one per combination of client-level options
- * ({@code connect-timeout}, {@code timeout}, {@code ftp-pasv}, {@code ftp-reuse-connection}, and with
+ * ({@code connect-timeout}, {@code timeout}, {@code ftp-pasv}, {@code ftp-type},
+ * {@code ftp-reuse-connection}, {@code socket-recv-buffer-size}, {@code disable-ipv6}, and with
  * {@code proxy-method=tunnel} the proxy options and {@code user-agent}), so logged-in control
  * connections are pooled across downloads that agree on them. Loop thread only;
  * {@link #close()} at shutdown.
@@ -26,7 +29,7 @@ final class FtpClients implements AutoCloseable {
 
     /** What makes two downloads' FTP clients differ. */
     private record Key(FtpSessionOptions session, Map<String, String> tunnelProxyOptions, String userAgent,
-                       boolean reuseConnections) {
+                       boolean reuseConnections, SocketSettings sockets) {
     }
 
     private final EventLoop loop;
@@ -47,9 +50,10 @@ final class FtpClients implements AutoCloseable {
     FtpSourceFetcher fetcherFor(Options options, Netrc netrc, ProxySettings tunnelProxies) {
         Key key = new Key(sessionOptions(options),
                 tunnelProxies == null ? Map.of() : HttpClients.proxyOptions(options),
-                tunnelProxies == null ? "" : options.get(Option.USER_AGENT), options.get(Option.FTP_REUSE_CONNECTION));
+                tunnelProxies == null ? "" : options.get(Option.USER_AGENT), options.get(Option.FTP_REUSE_CONNECTION),
+                HttpClients.socketSettings(options));
         FtpClient client = clients.computeIfAbsent(key, settings -> {
-            FtpClient.Builder builder = FtpClient.builder(loop).options(settings.session());
+            FtpClient.Builder builder = FtpClient.builder(loop).options(settings.session()).sockets(settings.sockets());
             if (!settings.reuseConnections()) {
                 // ftp-reuse-connection=false: every retrieval logs in on a control connection of its own.
                 builder.maxIdlePerServer(0);
@@ -74,11 +78,14 @@ final class FtpClients implements AutoCloseable {
         return url -> FtpCredentials.resolve(url, entries, user, password);
     }
 
-    /** The client settings for {@code options}: {@code connect-timeout}, {@code timeout}, {@code ftp-pasv}. */
+    /**
+     * The client settings for {@code options}: {@code connect-timeout}, {@code timeout},
+     * {@code ftp-pasv}, {@code ftp-type}.
+     */
     static FtpSessionOptions sessionOptions(Options options) {
         return new FtpSessionOptions(millis(options.get(Option.CONNECT_TIMEOUT)), millis(options.get(Option.TIMEOUT)),
                 !options.get(Option.FTP_PASV), FtpSessionOptions.DEFAULTS.passiveAddressPolicy(),
-                FtpSessionOptions.DEFAULTS.limits());
+                FtpSessionOptions.DEFAULTS.limits()).withAsciiType(options.get(Option.FTP_TYPE) == FtpType.ASCII);
     }
 
     private static int millis(Duration duration) {

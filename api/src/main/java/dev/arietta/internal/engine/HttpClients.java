@@ -16,6 +16,7 @@ import dev.arietta.http.internal.netrc.Netrc;
 import dev.arietta.http.internal.proxy.ProxyOptionException;
 import dev.arietta.http.internal.proxy.ProxySettings;
 import dev.arietta.core.internal.loop.EventLoop;
+import dev.arietta.core.internal.loop.SocketSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -28,9 +29,9 @@ import java.util.Map;
 /**
  * The session's HTTP clients, one per combination of client-level options (timeouts,
  * User-Agent, TLS, proxies, netrc use, {@code http-auth-challenge}, {@code enable-http-keep-alive}
- * (false keeps no idle connection)), so connections are pooled across downloads that agree
- * on them. All clients share the session's cookie jar and netrc entries. Loop thread only;
- * {@link #close()} at shutdown.
+ * (false keeps no idle connection), {@code socket-recv-buffer-size}, {@code disable-ipv6}), so
+ * connections are pooled across downloads that agree on them. All clients share the session's
+ * cookie jar and netrc entries. Loop thread only; {@link #close()} at shutdown.
  *
  * <p>Proxies come from the options only ({@code http-proxy}, {@code https-proxy},
  * {@code ftp-proxy}, {@code all-proxy}, their {@code -user}/{@code -passwd}, {@code no-proxy});
@@ -51,7 +52,7 @@ final class HttpClients implements AutoCloseable {
     private record Key(Duration connectTimeout, Duration readTimeout, String userAgent, boolean checkCertificate,
                        Path caCertificate, Path certificate, Path privateKey, TlsVersion minTlsVersion,
                        boolean pipelining, Map<String, String> proxyOptions, boolean tunnelPlainHttp,
-                       boolean useNetrc, boolean authChallenge, boolean keepAlive) {
+                       boolean useNetrc, boolean authChallenge, boolean keepAlive, SocketSettings sockets) {
     }
 
     private final EventLoop loop;
@@ -106,8 +107,15 @@ final class HttpClients implements AutoCloseable {
                 options.get(Option.CA_CERTIFICATE), options.get(Option.CERTIFICATE), options.get(Option.PRIVATE_KEY),
                 options.get(Option.MIN_TLS_VERSION), options.get(Option.ENABLE_HTTP_PIPELINING),
                 proxyOptions, options.get(Option.PROXY_METHOD) == ProxyMethod.TUNNEL, !options.get(Option.NO_NETRC),
-                options.get(Option.HTTP_AUTH_CHALLENGE), options.get(Option.ENABLE_HTTP_KEEP_ALIVE));
+                options.get(Option.HTTP_AUTH_CHALLENGE), options.get(Option.ENABLE_HTTP_KEEP_ALIVE),
+                socketSettings(options));
         return clients.computeIfAbsent(key, this::build);
+    }
+
+    /** aria2's {@code socket-recv-buffer-size} and {@code disable-ipv6}, for HTTP and FTP sockets alike. */
+    static SocketSettings socketSettings(Options options) {
+        return new SocketSettings(Math.toIntExact(options.get(Option.SOCKET_RECV_BUFFER_SIZE)),
+                options.get(Option.DISABLE_IPV6));
     }
 
     private Http1Client build(Key key) {
@@ -136,7 +144,7 @@ final class HttpClients implements AutoCloseable {
                 .readTimeout(key.readTimeout()).tls(tls.build()).pipeliningDepth(key.pipelining() ? 8 : 1)
                 .proxyChoice(uri -> proxies.select(uri).map(proxy -> clientProxy(proxy, key.tunnelPlainHttp()))).cookies(cookies)
                 .credentialSource(key.useNetrc() ? netrcCredentials(netrc) : CredentialSource.NONE)
-                .authChallenge(key.authChallenge());
+                .authChallenge(key.authChallenge()).sockets(key.sockets());
         if (!key.keepAlive()) {
             // enable-http-keep-alive=false: no connection outlives its request.
             builder.maxIdlePerRoute(0);

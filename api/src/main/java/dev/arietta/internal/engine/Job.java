@@ -84,8 +84,8 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
     private Instant conditionalSince;
     /** conditional-get: the local file that time belongs to, and its size. */
     private DiskFile.Existing conditionalFile;
-    /** The first answer's modification time, applied to the file with remote-time; null if unknown. */
-    private Instant remoteTime;
+    /** dry-run: the path the file would have been saved to, listed in the result; else null. */
+    private Path plannedPath;
     /** What this run checks: answers, Metalink piece hashes, the whole-file digest; null until started. */
     private DownloadChecks checks;
 
@@ -118,7 +118,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         heldWrites.clear();
         conditionalSince = null;
         conditionalFile = null;
-        remoteTime = null;
+        plannedPath = null;
         if (uris.isEmpty()) {
             fail(ErrorCode.UNKNOWN, metalink != null && !metalink.torrents().isEmpty()
                     ? metalink.name() + ": only a BitTorrent metaurl describes it, and its torrent could not be had"
@@ -395,17 +395,17 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         Options effective = effective();
         boolean conditional = conditionalSince != null;
         conditionalSince = null;
-        remoteTime = response.lastModified().orElse(null);
-        if (effective.get(Option.DRY_RUN)) {
-            // aria2's dry-run: the source answered, which is all there was to check.
-            endTransferEarly();
-            succeed();
-            return;
-        }
         // aria2's conditional-get names the file after out or the URI, never Content-Disposition.
         FetchResponse naming = conditional ? new FetchResponse(response.finalUri(), response.totalLength(),
                 response.rangeSupported(), java.util.Optional.empty()) : response;
         String name = metalink != null ? metalink.name() : FileNames.choose(effective.get(Option.OUT), naming);
+        if (effective.get(Option.DRY_RUN)) {
+            // aria2's dry-run: the source answered, which is all there was to check; the result names the path.
+            plannedPath = DiskFile.plannedPath(effective.get(Option.DIR), name);
+            endTransferEarly();
+            succeed();
+            return;
+        }
         SegmentedTransfer current = transfer;
         DiskFile file = disk;
         try {
@@ -472,24 +472,35 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
      */
     private void hashCheckOnly(DiskFile file, DiskFile.Request request, ExpectedChecksum checksum) {
         endTransferEarly();
+        if (metalink != null && metalink.pieceHashes() != null) {
+            // As aria2 checks with piece hashes when it has them: each piece, a short file too.
+            ExistingFileVerifier.verifyPieces(file, request, metalink.pieceHashes(), metalink.pieceLength(), diskQueue,
+                    engine.hashExecutor(), result -> post(() -> hashChecked(result, request)));
+            return;
+        }
         if (checksum == null) {
             fail(ErrorCode.IN_PROGRESS, "hash-check-only: no checksum to verify; nothing was downloaded");
             return;
         }
-        ExistingFileVerifier.verify(file, request, checksum, diskQueue, engine.hashExecutor(), result -> post(() -> {
-            switch (result.verdict()) {
-                case LOOKUP_FAILED -> fail(codeOf(result.failure()), result.message());
-                case NO_CANDIDATE -> fail(ErrorCode.IN_PROGRESS, "hash-check-only: no file of " + request.totalLength()
-                        + " bytes without resume state to verify; nothing was downloaded");
-                case MATCH -> {
-                    filePath = result.path();
-                    completedLength = totalLength;
-                    succeed();
-                }
-                case MISMATCH -> fail(ErrorCode.CHECKSUM_ERROR, "hash-check-only: " + result.message());
-                case UNREADABLE -> fail(ErrorCode.FILE_IO_ERROR, result.message());
+        ExistingFileVerifier.verify(file, request, checksum, diskQueue, engine.hashExecutor(),
+                result -> post(() -> hashChecked(result, request)));
+    }
+
+    private void hashChecked(ExistingFileVerifier.Result result, DiskFile.Request request) {
+        completedLength = result.verifiedBytes();
+        switch (result.verdict()) {
+            case LOOKUP_FAILED -> fail(codeOf(result.failure()), result.message());
+            case NO_CANDIDATE -> fail(ErrorCode.IN_PROGRESS, "hash-check-only: no file of " + request.totalLength()
+                    + " bytes to verify; nothing was downloaded");
+            case MATCH -> {
+                filePath = result.path();
+                succeed();
             }
-        }));
+            case MISMATCH -> fail(ErrorCode.CHECKSUM_ERROR, "hash-check-only: " + result.message());
+            case INCOMPLETE -> fail(ErrorCode.IN_PROGRESS, "hash-check-only: " + result.message()
+                    + "; nothing was downloaded");
+            case UNREADABLE -> fail(ErrorCode.FILE_IO_ERROR, result.message());
+        }
     }
 
     /** The first source said the local file is current (conditional-get): done, nothing written. */
@@ -594,7 +605,8 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         }
         DiskFile file = disk;
         ExpectedChecksum checksum = checks.expected();
-        Instant modified = effective().get(Option.REMOTE_TIME) ? remoteTime : null;
+        // aria2's remote-time: the newest modification time any source gave.
+        Instant modified = effective().get(Option.REMOTE_TIME) ? checks.newestModified() : null;
         diskQueue.execute(() -> {
             try {
                 file.finish();
@@ -716,6 +728,9 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
 
     @Override
     List<Path> files() {
+        if (filePath == null && plannedPath != null) {
+            return List.of(plannedPath);
+        }
         if (filePath == null && metalink != null) {
             return List.of(effective().get(Option.DIR).resolve(metalink.name()).toAbsolutePath());
         }

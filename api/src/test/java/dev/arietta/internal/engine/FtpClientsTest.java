@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arietta.Options;
+import dev.arietta.core.internal.loop.SocketSettings;
 import dev.arietta.ftp.internal.FtpCredentials;
 import dev.arietta.ftp.internal.FtpSessionOptions;
 import dev.arietta.ftp.internal.FtpUrl;
@@ -64,6 +65,20 @@ class FtpClientsTest {
         assertEquals(7_000, set.connectTimeoutMillis());
         assertEquals(11_000, set.readTimeoutMillis());
         assertTrue(set.activeMode());
+    }
+
+    @Test
+    void ftpTypeAsciiBecomesTheAsciiTransferType() {
+        assertFalse(FtpClients.sessionOptions(Options.of(Map.of())).asciiType(), "binary by default");
+        assertFalse(FtpClients.sessionOptions(Options.of(Map.of("ftp-type", "binary"))).asciiType());
+        assertTrue(FtpClients.sessionOptions(Options.of(Map.of("ftp-type", "ascii"))).asciiType());
+    }
+
+    @Test
+    void socketOptionsBecomeTheSocketSettingsOfBothClients() {
+        assertEquals(SocketSettings.DEFAULTS, HttpClients.socketSettings(Options.of(Map.of())));
+        assertEquals(new SocketSettings(64 * 1024, true), HttpClients.socketSettings(
+                Options.of(Map.of("socket-recv-buffer-size", "64K", "disable-ipv6", "true"))));
     }
 
     private static Options options(String pairs) {

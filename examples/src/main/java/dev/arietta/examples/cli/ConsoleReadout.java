@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * Writes progress readouts to the console: on a terminal one line redrawn in place with
  * {@code \r} (padded with spaces over a longer previous line), otherwise each readout on a line
- * of its own so that logs and pipes get plain text.
+ * of its own so that logs and pipes get plain text. Color codes take no room on screen: the
+ * padding counts visible characters only.
  *
  * <p>Not thread-safe: one thread (the CLI's main loop) owns it.
  */
@@ -31,8 +32,9 @@ public final class ConsoleReadout {
             return;
         }
         if (terminal) {
-            out.print('\r' + line + " ".repeat(Math.max(0, shownWidth - line.length())));
-            shownWidth = line.length();
+            int width = ConsoleStyle.visibleLength(line);
+            out.print('\r' + line + " ".repeat(Math.max(0, shownWidth - width)));
+            shownWidth = width;
         } else {
             out.println(line);
         }

@@ -24,11 +24,13 @@ import java.util.function.LongSupplier;
  * is refused or the input file cannot be read; 7 when interrupted (Ctrl-C) with downloads
  * unfinished.
  *
- * <p>Logging: Arietta logs through slf4j and this jar ships no slf4j provider, so slf4j 2 would
- * print a "No SLF4J providers were found" warning on the first log call. {@link #main} sets the
- * system property {@code slf4j.internal.verbosity} to {@code ERROR} (unless set on the command
- * line with {@code -D}), which silences slf4j's own warnings only; put a provider such as
- * {@code slf4j-simple} on the class path to see Arietta's log.
+ * <p>Logging: Arietta logs through slf4j, and this jar carries its own small slf4j provider
+ * ({@link dev.arietta.examples.cli.log.LogFileProvider}) instead of a logging library: nothing
+ * is logged unless {@code --log=FILE} ({@code -} for standard output) names where, and then every
+ * message at {@code --log-level} or above (default debug) is appended to it, aria2's way
+ * ({@link DownloadRun}). {@link #main} also sets {@code slf4j.internal.verbosity} to
+ * {@code ERROR} (unless set with {@code -D}), so that slf4j's own warnings, such as the one
+ * about several providers when another is put on the class path, stay off the console.
  */
 public final class Main {
 

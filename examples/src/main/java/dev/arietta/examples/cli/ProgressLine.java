@@ -13,7 +13,8 @@ import java.util.List;
  *       {@value #MAX_COMPACT_ENTRIES} downloads then the number of others, as aria2 does;</li>
  *   <li>none: the empty string.</li>
  * </ul>
- * Stateless and thread-safe.
+ * A {@link ConsoleStyle} decides abbreviated or plain sizes ({@code human-readable}) and
+ * colors ({@code enable-color} on a terminal). Stateless and thread-safe.
  */
 public final class ProgressLine {
 
@@ -23,32 +24,40 @@ public final class ProgressLine {
     private ProgressLine() {
     }
 
+    /** {@link #render(List, long, long, int, ConsoleStyle)} with abbreviated sizes and no color. */
+    public static String render(List<ProgressEntry> active, long totalDownloadSpeed, long totalUploadSpeed,
+                                int barWidth) {
+        return render(active, totalDownloadSpeed, totalUploadSpeed, barWidth, ConsoleStyle.PLAIN);
+    }
+
     /**
      * The readout for the active downloads, in queue order.
      *
      * @param totalDownloadSpeed bytes per second over all downloads (shown in the several-downloads form)
      * @param totalUploadSpeed   bytes per second over all downloads, shown only when non-zero
      * @param barWidth           characters of the progress bar in the one-download form; 0 for none
+     * @param style              sizes and colors
      */
     public static String render(List<ProgressEntry> active, long totalDownloadSpeed, long totalUploadSpeed,
-                                int barWidth) {
+                                int barWidth, ConsoleStyle style) {
         if (active.isEmpty()) {
             return "";
         }
         if (active.size() == 1) {
-            return single(active.get(0), barWidth);
+            return single(active.get(0), barWidth, style);
         }
-        StringBuilder line = new StringBuilder("[DL:").append(ConsoleUnits.abbreviate(totalDownloadSpeed)).append('B');
+        StringBuilder line = new StringBuilder(open(style)).append("DL:")
+                .append(style.paint(style.size(totalDownloadSpeed) + "B", ConsoleStyle.GREEN));
         if (totalUploadSpeed > 0) {
-            line.append(" UL:").append(ConsoleUnits.abbreviate(totalUploadSpeed)).append('B');
+            line.append(" UL:").append(style.paint(style.size(totalUploadSpeed) + "B", ConsoleStyle.GREEN));
         }
-        line.append(']');
+        line.append(close(style));
         int shown = Math.min(active.size(), MAX_COMPACT_ENTRIES);
         for (int i = 0; i < shown; i++) {
             ProgressEntry entry = active.get(i);
-            line.append("[#").append(ConsoleUnits.abbreviateGid(entry.gid())).append(' ');
-            appendSizes(line, entry);
-            line.append(']');
+            line.append(open(style)).append('#').append(ConsoleUnits.abbreviateGid(entry.gid())).append(' ');
+            appendSizes(line, entry, style);
+            line.append(close(style));
         }
         if (shown < active.size()) {
             line.append("(+").append(active.size() - shown).append(')');
@@ -56,34 +65,44 @@ public final class ProgressLine {
         return line.toString();
     }
 
-    private static String single(ProgressEntry entry, int barWidth) {
-        StringBuilder line = new StringBuilder("[#").append(ConsoleUnits.abbreviateGid(entry.gid())).append(' ');
+    /** One download in the one-download form, without a bar: also the lines of the progress summary. */
+    static String single(ProgressEntry entry, int barWidth, ConsoleStyle style) {
+        StringBuilder line = new StringBuilder(open(style)).append('#')
+                .append(ConsoleUnits.abbreviateGid(entry.gid())).append(' ');
         if (barWidth > 0 && entry.totalLength() > 0) {
             int done = (int) Math.min(barWidth, (long) barWidth * entry.completedLength() / entry.totalLength());
             line.append("#".repeat(done)).append("-".repeat(barWidth - done)).append(' ');
         }
-        appendSizes(line, entry);
+        appendSizes(line, entry, style);
         line.append(" CN:").append(entry.connections());
         if (!entry.isFinished()) {
-            line.append(" DL:").append(ConsoleUnits.abbreviate(entry.downloadSpeed())).append('B');
+            line.append(" DL:").append(style.paint(style.size(entry.downloadSpeed()) + "B", ConsoleStyle.GREEN));
         }
         if (entry.uploadLength() > 0) {
-            line.append(" UL:").append(ConsoleUnits.abbreviate(entry.uploadSpeed())).append("B(")
-                    .append(ConsoleUnits.abbreviate(entry.uploadLength())).append("B)");
+            line.append(" UL:").append(style.paint(style.size(entry.uploadSpeed()) + "B", ConsoleStyle.GREEN))
+                    .append('(').append(style.size(entry.uploadLength())).append("B)");
         }
         long eta = entry.etaSeconds();
         if (eta > 0) {
-            line.append(" ETA:").append(ConsoleUnits.duration(eta));
+            line.append(" ETA:").append(style.paint(ConsoleUnits.duration(eta), ConsoleStyle.YELLOW));
         }
-        return line.append(']').toString();
+        return line.append(close(style)).toString();
     }
 
-    private static void appendSizes(StringBuilder line, ProgressEntry entry) {
-        line.append(ConsoleUnits.abbreviate(entry.completedLength())).append("B/")
-                .append(ConsoleUnits.abbreviate(entry.totalLength())).append('B');
+    private static String open(ConsoleStyle style) {
+        return style.paint("[", ConsoleStyle.MAGENTA);
+    }
+
+    private static String close(ConsoleStyle style) {
+        return style.paint("]", ConsoleStyle.MAGENTA);
+    }
+
+    private static void appendSizes(StringBuilder line, ProgressEntry entry, ConsoleStyle style) {
+        line.append(style.size(entry.completedLength())).append("B/").append(style.size(entry.totalLength()))
+                .append('B');
         int percent = entry.percent();
         if (percent >= 0) {
-            line.append('(').append(percent).append("%)");
+            line.append(style.paint("(" + percent + "%)", ConsoleStyle.CYAN));
         }
     }
 }

@@ -18,7 +18,9 @@ import java.util.Set;
  * (OK):download completed.(ERR):error occurred.
  * </pre>
  * The legend lists, on one line as aria2 does, each status that occurs. No rows: the header
- * only. Lines end with {@code \n}. Stateless and thread-safe.
+ * only. Lines end with {@code \n}. With a coloring {@link ConsoleStyle} the status is colored
+ * as aria2 colors it; speeds are always abbreviated, as in aria2 ({@code human-readable} is
+ * for the readout). Stateless and thread-safe.
  */
 public final class ResultsTable {
 
@@ -28,15 +30,21 @@ public final class ResultsTable {
     private ResultsTable() {
     }
 
-    /** The table for {@code rows}, starting with an empty line. */
+    /** The table for {@code rows}, starting with an empty line, without color. */
     public static String render(List<ResultRow> rows) {
+        return render(rows, ConsoleStyle.PLAIN);
+    }
+
+    /** The table for {@code rows}, starting with an empty line, statuses colored as {@code style} says. */
+    public static String render(List<ResultRow> rows, ConsoleStyle style) {
         StringBuilder text = new StringBuilder("\nDownload Results:\n")
                 .append("gid   |stat|avg speed  |path/URI\n")
                 .append("======+====+===========+").append("=".repeat(LOCATION_RULE_WIDTH)).append('\n');
         Set<ResultStatus> seen = EnumSet.noneOf(ResultStatus.class);
         for (ResultRow row : rows) {
             seen.add(row.status());
-            text.append(String.format("%3s|%-4s|", ConsoleUnits.abbreviateGid(row.gid()), row.status().name()));
+            text.append(String.format("%3s|", ConsoleUnits.abbreviateGid(row.gid()))).append(style.status(row.status()))
+                    .append('|');
             if (row.averageSpeed() >= 0) {
                 text.append(String.format("%8s", ConsoleUnits.abbreviate(row.averageSpeed()))).append("B/s");
             } else {

@@ -37,6 +37,17 @@ class AriettaJarIT {
     }
 
     @Test
+    void logFileIsWrittenByTheJarsOwnSlf4jProvider() throws Exception {
+        Path log = directory.resolve("demo.log");
+        Result result = run(List.of("--demo", "-q", "-l", log.toString(), "--log-level=info"));
+        assertEquals(0, result.status(), result.toString());
+        String text = Files.readString(log);
+        assertTrue(text.contains(" [NOTICE] [DownloadRun] Download complete: "), text);
+        assertTrue(text.contains(" [INFO] [DownloadRun] GID#"), text);
+        assertEquals("", result.err(), "no slf4j warning about providers");
+    }
+
+    @Test
     void badOptionExits28FromTheShadedJar() throws Exception {
         Result result = run(List.of("--split=0", "http://127.0.0.1:9/x"));
         assertEquals(28, result.status(), result.toString());

@@ -29,6 +29,19 @@ class ConsoleReadoutTest {
     }
 
     @Test
+    void colorCodesTakeNoRoomWhenPadding() {
+        ConsoleStyle colored = new ConsoleStyle(true, true);
+        ConsoleReadout readout = new ConsoleReadout(out, true);
+        String wide = colored.paint("[", ConsoleStyle.MAGENTA) + "#aaaaaa 5B/10B" + colored.paint("(50%)",
+                ConsoleStyle.CYAN) + colored.paint("]", ConsoleStyle.MAGENTA);
+        readout.show(wide);
+        readout.show("[#aaaaaa]");
+        readout.clear();
+        assertEquals(21, ConsoleStyle.visibleLength(wide));
+        assertEquals("\r" + wide + "\r[#aaaaaa]" + " ".repeat(12) + "\r" + " ".repeat(9) + "\r", text());
+    }
+
+    @Test
     void pipeGetsOneLinePerReadout() {
         ConsoleReadout readout = new ConsoleReadout(out, false);
         readout.show("[#aaaaaa 1B/10B(10%)]");

@@ -76,8 +76,9 @@ class MainTest {
         int status = run(true, "--demo", "-d", directory.toString());
         assertEquals(0, status, out() + err());
         assertArrayEquals(Demo.content(), Files.readAllBytes(directory.resolve("arietta-demo.bin")));
-        assertTrue(Pattern.compile("\r\\[#[0-9a-f]{6} [#-]{10} ").matcher(out()).find(), "redrawn readout with a bar: "
-                + out());
+        // On a terminal the readout is colored by default (enable-color), as aria2's.
+        assertTrue(Pattern.compile("\r\u001b\\[35m\\[\u001b\\[0m#[0-9a-f]{6} [#-]{10} ").matcher(out()).find(),
+                "redrawn colored readout with a bar: " + out());
         assertTrue(out().contains("file kept in " + directory), out());
     }
 

@@ -79,4 +79,33 @@ class ProgressLineTest {
     void nothingActiveShowsNothing() {
         assertEquals("", ProgressLine.render(List.of(), 0, 0, 10));
     }
+
+    private static final String E = "\u001b[";
+
+    @Test
+    void coloredAsAria2ColorsItOnATerminal() {
+        // Captured from aria2c 1.36 on a terminal: brackets magenta, percent cyan, speed green, ETA yellow.
+        ProgressEntry entry = new ProgressEntry("7af1180000000001", 2_929_688, 1024 * 1024, 527_360, 0, 0, 1);
+        ConsoleStyle colored = new ConsoleStyle(true, true);
+        assertEquals(E + "35m[" + E + "0m#7af118 1.0MiB/2.7MiB" + E + "36m(35%)" + E + "0m CN:1 DL:" + E + "32m515KiB"
+                + E + "0m ETA:" + E + "33m3s" + E + "0m" + E + "35m]" + E + "0m",
+                ProgressLine.render(List.of(entry), 527_360, 0, 0, colored));
+        List<ProgressEntry> two = List.of(entry, new ProgressEntry("98ee9a0000000002", 300_000, 16_384, 0, 0, 0, 1));
+        assertEquals(E + "35m[" + E + "0mDL:" + E + "32m515KiB" + E + "0m" + E + "35m]" + E + "0m"
+                + E + "35m[" + E + "0m#7af118 1.0MiB/2.7MiB" + E + "36m(35%)" + E + "0m" + E + "35m]" + E + "0m"
+                + E + "35m[" + E + "0m#98ee9a 16KiB/292KiB" + E + "36m(5%)" + E + "0m" + E + "35m]" + E + "0m",
+                ProgressLine.render(two, 527_360, 0, 0, colored));
+    }
+
+    @Test
+    void plainByteCountsWithoutHumanReadable() {
+        // As aria2c --human-readable=false prints them: bytes, no grouping.
+        ProgressEntry entry = new ProgressEntry("4de6d20000000001", 3_000_000, 196_608, 104_802, 0, 0, 1);
+        ConsoleStyle plain = new ConsoleStyle(false, false);
+        assertEquals("[#4de6d2 196608B/3000000B(6%) CN:1 DL:104802B ETA:26s]",
+                ProgressLine.render(List.of(entry), 104_802, 0, 0, plain));
+        List<ProgressEntry> two = List.of(entry, new ProgressEntry("1d0fcd0000000002", 300_000, 0, 0, 0, 0, 1));
+        assertEquals("[DL:209605B][#4de6d2 196608B/3000000B(6%)][#1d0fcd 0B/300000B(0%)]",
+                ProgressLine.render(two, 209_605, 0, 0, plain));
+    }
 }

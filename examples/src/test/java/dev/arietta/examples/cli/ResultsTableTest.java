@@ -1,6 +1,7 @@
 package dev.arietta.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arietta.core.ErrorCode;
 import java.util.List;
@@ -44,5 +45,21 @@ class ResultsTableTest {
     @Test
     void noRowsNoLegend() {
         assertEquals(HEADER, ResultsTable.render(List.of()));
+    }
+
+    @Test
+    void statusesColoredAsAria2ColorsThemOnATerminal() {
+        String e = "\u001b[";
+        List<ResultRow> rows = List.of(
+                new ResultRow("8bd85f0000000001", ResultStatus.ERR, ErrorCode.RESOURCE_NOT_FOUND, 0, "http://h/x"),
+                new ResultRow("43386a0000000002", ResultStatus.OK, ErrorCode.FINISHED, 943_718, "out/big.bin"),
+                new ResultRow("33aa550000000003", ResultStatus.RM, ErrorCode.FINISHED, 0, "/tmp/b.bin"),
+                new ResultRow("44bb660000000004", ResultStatus.INPR, ErrorCode.IN_PROGRESS, 0, "/tmp/c.bin"));
+        String table = ResultsTable.render(rows, new ConsoleStyle(true, true));
+        assertTrue(table.contains("8bd85f|" + e + "1;31mERR" + e + "0m |       0B/s|http://h/x\n"), table);
+        assertTrue(table.contains("43386a|" + e + "1;32mOK" + e + "0m  |   921KiB/s|out/big.bin\n"), table);
+        assertTrue(table.contains("33aa55|" + e + "1mRM" + e + "0m  |"), table);
+        assertTrue(table.contains("44bb66|" + e + "1;34mINPR" + e + "0m|"), table);
+        assertTrue(table.contains("\n(OK):download completed.(ERR):error occurred."), "the legend stays plain");
     }
 }

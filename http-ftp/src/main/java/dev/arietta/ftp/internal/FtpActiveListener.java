@@ -3,6 +3,7 @@ package dev.arietta.ftp.internal;
 import dev.arietta.core.internal.loop.ChannelHandler;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.loop.Registration;
+import dev.arietta.core.internal.loop.SocketSettings;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -40,11 +41,15 @@ final class FtpActiveListener implements ChannelHandler {
         this.address = address;
     }
 
-    /** Listens on {@code local}'s address, a free port, backlog 1. */
-    static FtpActiveListener open(EventLoop loop, InetAddress local, InetAddress expectedPeer, Listener listener)
-            throws IOException {
+    /**
+     * Listens on {@code local}'s address, a free port, backlog 1; the receive buffer of
+     * {@code sockets} is set before binding so that the data connection inherits it.
+     */
+    static FtpActiveListener open(EventLoop loop, InetAddress local, InetAddress expectedPeer, SocketSettings sockets,
+                                  Listener listener) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
+            sockets.applyTo(server);
             server.bind(new InetSocketAddress(local, 0), 1);
             FtpActiveListener active = new FtpActiveListener(loop, expectedPeer, listener,
                     (InetSocketAddress) server.getLocalAddress());

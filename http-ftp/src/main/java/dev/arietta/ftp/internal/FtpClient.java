@@ -9,6 +9,7 @@ import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.loop.HappyEyeballs;
 import dev.arietta.core.internal.loop.HostResolver;
 import dev.arietta.core.internal.loop.Registration;
+import dev.arietta.core.internal.loop.SocketSettings;
 import dev.arietta.http.internal.ConnectTunnel;
 import dev.arietta.http.internal.ExchangeHandle;
 import dev.arietta.http.internal.Http1Client;
@@ -81,7 +82,7 @@ public final class FtpClient implements AutoCloseable {
         } else {
             this.ownedResolverExecutor = null;
         }
-        this.connector = new Connector(loop, resolver, builder.happyEyeballsDelay.toNanos());
+        this.connector = new Connector(loop, resolver, builder.happyEyeballsDelay.toNanos(), builder.sockets);
         this.pool = new FtpConnectionPool(loop, builder.maxIdlePerServer, builder.keepAlive.toNanos());
         this.options = builder.options;
         this.proxyChoice = builder.proxyChoice;
@@ -109,6 +110,14 @@ public final class FtpClient implements AutoCloseable {
         FtpExchange exchange = new FtpExchange(this, retrieval, listener);
         loop.execute(exchange::start);
         return exchange;
+    }
+
+    /**
+     * Whether files are transferred in ASCII mode ({@link FtpSessionOptions#asciiType()}): the
+     * bytes received are then not the file's bytes, offsets and SIZE do not apply to them.
+     */
+    public boolean asciiType() {
+        return options.asciiType();
     }
 
     /** Idle pooled control connections. Loop thread only. */
@@ -158,6 +167,11 @@ public final class FtpClient implements AutoCloseable {
         return bufferPool;
     }
 
+    /** How data sockets are set up; the active-mode listener applies it too. */
+    SocketSettings sockets() {
+        return connector.sockets();
+    }
+
     /** The tunnel proxy for {@code url}, or {@code null} to connect directly. */
     ProxyServer proxyFor(FtpUrl url) {
         URI uri = URI.create("ftp://" + (url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host())
@@ -194,6 +208,7 @@ public final class FtpClient implements AutoCloseable {
         private HostResolver resolver;
         private FtpSessionOptions options = FtpSessionOptions.DEFAULTS;
         private Duration happyEyeballsDelay = Duration.ofNanos(HappyEyeballs.DEFAULT_ATTEMPT_DELAY_NANOS);
+        private SocketSettings sockets = SocketSettings.DEFAULTS;
         private int maxIdlePerServer = FtpConnectionPool.DEFAULT_MAX_IDLE_PER_KEY;
         private Duration keepAlive = Duration.ofNanos(FtpConnectionPool.DEFAULT_KEEP_ALIVE_NANOS);
         private ProxyChoice proxyChoice = ProxyChoice.DIRECT;
@@ -222,6 +237,16 @@ public final class FtpClient implements AutoCloseable {
         /** Happy Eyeballs connection attempt delay; default 250 ms (RFC 8305). */
         public Builder happyEyeballsDelay(Duration value) {
             this.happyEyeballsDelay = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Receive buffer size and address family of control and data connections, and of the
+         * active-mode listener (aria2 {@code socket-recv-buffer-size}, {@code disable-ipv6});
+         * default {@link SocketSettings#DEFAULTS}.
+         */
+        public Builder sockets(SocketSettings value) {
+            this.sockets = Objects.requireNonNull(value);
             return this;
         }
 

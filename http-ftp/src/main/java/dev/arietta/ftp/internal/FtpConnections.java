@@ -31,6 +31,9 @@ final class FtpConnections {
         if (!options.extendedPassive() && peer instanceof Inet4Address) {
             protocol.skipExtendedPassive();
         }
+        if (options.asciiType()) {
+            protocol.useAsciiType();
+        }
         return protocol;
     }
 

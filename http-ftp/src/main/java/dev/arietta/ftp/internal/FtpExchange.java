@@ -137,7 +137,7 @@ final class FtpExchange implements ExchangeHandle, FtpControlConnection.Owner, F
         if (retrieval.retrieve() && client.options().activeMode() && proxy == null) {
             try {
                 active = FtpActiveListener.open(loop, control.localAddress().getAddress(),
-                        control.remoteAddress().getAddress(), this);
+                        control.remoteAddress().getAddress(), client.sockets(), this);
             } catch (IOException failure) {
                 fail(failure(Reason.CONNECTION_FAILED, "cannot listen for the active-mode data connection", failure));
                 return;

@@ -24,9 +24,10 @@ import java.util.Set;
  * <p>Lifecycle:
  * <ol>
  *   <li>Construct it when the control connection is up; feed bytes with {@link #receive}.
- *       It logs in: greeting, {@code USER}/{@code PASS} (and {@code ACCT} on 332),
- *       {@code FEAT}, {@code OPTS UTF8 ON} when UTF8 is offered, {@code PWD} (to return to the
- *       login directory later), {@code TYPE I}; then emits {@link FtpEvent.LoggedIn}.</li>
+ *       It logs in ({@link FtpLogin}): greeting, {@code USER}/{@code PASS} (and {@code ACCT} on
+ *       332), {@code FEAT}, {@code OPTS UTF8 ON} when UTF8 is offered, {@code PWD} (to return to
+ *       the login directory later), {@code TYPE I} (or {@code TYPE A} after
+ *       {@link #useAsciiType()}); then emits {@link FtpEvent.LoggedIn}.</li>
  *   <li>{@link #request} a file: {@code CWD} per path element (RFC 1738; only the elements that
  *       differ from the current directory on a reused session), {@code SIZE} and {@code MDTM}
  *       if asked ({@link FtpEvent.FileInfo}), then for a retrieval {@code EPSV} (falling back to
@@ -54,24 +55,21 @@ public final class FtpProtocol {
     static final int MAX_REPLIES_WHILE_ABORTING = 6;
 
     private enum State {
-        GREETING, USER, PASS, ACCOUNT, FEATURES, UTF8, PWD, TYPE, IDLE,
+        LOGIN, IDLE,
         CWD, SIZE, MDTM, EPSV, PASV, EPRT, PORT, AWAIT_DATA_CONNECTION, REST, RETR, TRANSFERRING,
         ABORTING, QUIT, CLOSED, BROKEN
     }
 
     private String url;
     private final InetAddress controlPeer;
-    private final FtpCredentials credentials;
+    private final FtpLogin login;
     private final PassiveAddressPolicy passiveAddressPolicy;
     private final FtpReplyReader reader;
     private final ArrayDeque<FtpEvent> events = new ArrayDeque<>();
     private final FtpCommandBuffer commands = new FtpCommandBuffer();
 
-    private State state = State.GREETING;
+    private State state = State.LOGIN;
 
-    private Set<String> features = Set.of();
-    private boolean utf8;
-    private String loginDirectory;
     private final List<String> currentDirectories = new ArrayList<>();
     private boolean epsvRefused;
     private boolean eprtRefused;
@@ -100,7 +98,7 @@ public final class FtpProtocol {
                        PassiveAddressPolicy passiveAddressPolicy) {
         this.url = Objects.requireNonNull(url, "url");
         this.controlPeer = Objects.requireNonNull(controlPeer, "controlPeer");
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.login = new FtpLogin(credentials, commands);
         this.passiveAddressPolicy = Objects.requireNonNull(passiveAddressPolicy, "passiveAddressPolicy");
         this.reader = new FtpReplyReader(limits);
     }
@@ -230,6 +228,14 @@ public final class FtpProtocol {
     }
 
     /**
+     * Transfers in ASCII mode: login ends with {@code TYPE A} instead of {@code TYPE I} (aria2's
+     * {@code ftp-type=ascii}). Call before the login reaches {@code TYPE}.
+     */
+    public void useAsciiType() {
+        login.useAsciiType();
+    }
+
+    /**
      * Names {@code maskedUrl} in later errors: a pooled session serves other files of the same
      * server, and each failure must name the URL being retrieved.
      */
@@ -270,17 +276,17 @@ public final class FtpProtocol {
 
     /** Whether a request for {@code directories} can run on this session. */
     public boolean canNavigateTo(List<String> directories) {
-        return loginDirectory != null || isPrefix(currentDirectories, directories);
+        return login.loginDirectory() != null || isPrefix(currentDirectories, directories);
     }
 
     /** The FEAT features (upper case), empty before login or when FEAT is not supported. */
     public Set<String> features() {
-        return features;
+        return login.features();
     }
 
     /** Whether the server accepted {@code OPTS UTF8 ON}. */
     public boolean utf8() {
-        return utf8;
+        return login.utf8();
     }
 
     /** The directories (octets) below the login directory the session is in. */
@@ -295,32 +301,15 @@ public final class FtpProtocol {
             throw fail(Reason.SERVICE_UNAVAILABLE, reply, "server is closing the connection", true);
         }
         switch (state) {
-            case GREETING -> onGreeting(reply);
-            case USER, PASS, ACCOUNT -> onLogin(reply);
-            case FEATURES -> {
-                features = reply.code() == 211 ? FtpReplyTexts.features(reply) : Set.of();
-                if (features.contains("UTF8")) {
-                    send("OPTS", "UTF8 ON");
-                    state = State.UTF8;
-                } else {
-                    sendPwd();
+            case LOGIN -> {
+                FtpLogin.Refusal refusal = login.handle(reply);
+                if (refusal != null) {
+                    throw fail(refusal.reason(), reply, refusal.detail(), true);
                 }
-            }
-            case UTF8 -> {
-                utf8 = reply.isCompletion();
-                sendPwd();
-            }
-            case PWD -> {
-                loginDirectory = reply.code() == 257 ? FtpReplyTexts.quotedDirectory(reply) : null;
-                send("TYPE", "I");
-                state = State.TYPE;
-            }
-            case TYPE -> {
-                if (!reply.isCompletion()) {
-                    throw fail(Reason.COMMAND_FAILED, reply, "server refused binary mode", true);
+                if (login.done()) {
+                    state = State.IDLE;
+                    events.add(new FtpEvent.LoggedIn(login.features()));
                 }
-                state = State.IDLE;
-                events.add(new FtpEvent.LoggedIn(features));
             }
             case CWD -> onChangeDirectory(reply);
             case SIZE -> onSize(reply);
@@ -354,40 +343,6 @@ public final class FtpProtocol {
         }
     }
 
-    private void onGreeting(FtpReply reply) throws FtpException {
-        if (reply.code() == 120) {
-            return;
-        }
-        if (reply.code() != 220) {
-            throw fail(Reason.UNEXPECTED_GREETING, reply, "server did not greet with 220", true);
-        }
-        send("USER", credentials.user());
-        state = State.USER;
-    }
-
-    private void onLogin(FtpReply reply) throws FtpException {
-        int code = reply.code();
-        if (code == 230 || (code == 202 && state != State.USER)) {
-            send("FEAT", null);
-            state = State.FEATURES;
-        } else if (code == 331 && state == State.USER) {
-            send("PASS", credentials.password());
-            state = State.PASS;
-        } else if (code == 332 && state != State.ACCOUNT) {
-            if (credentials.account() == null) {
-                throw fail(Reason.ACCOUNT_REQUIRED, reply, "server requires an account and none is configured", true);
-            }
-            send("ACCT", credentials.account());
-            state = State.ACCOUNT;
-        } else if (code == 530) {
-            throw fail(Reason.LOGIN_FAILED, reply, "login refused", true);
-        } else if (code >= 400) {
-            throw fail(Reason.COMMAND_FAILED, reply, "login failed", true);
-        } else {
-            throw fail(Reason.UNEXPECTED_REPLY, reply, "unexpected reply during login", true);
-        }
-    }
-
     private void onChangeDirectory(FtpReply reply) throws FtpException {
         if (reply.isCompletion()) {
             if (returningToLoginDirectory) {
@@ -400,7 +355,7 @@ public final class FtpProtocol {
             return;
         }
         requireNegative(reply);
-        String directory = returningToLoginDirectory ? loginDirectory : pendingDirectories.peek();
+        String directory = returningToLoginDirectory ? login.loginDirectory() : pendingDirectories.peek();
         throw fail(reply.code() == 550 ? Reason.FILE_NOT_FOUND : Reason.COMMAND_FAILED, reply,
                 "cannot change to directory " + FtpOctets.display(directory), false);
     }
@@ -531,7 +486,7 @@ public final class FtpProtocol {
     /** Sends the next command of the current request. */
     private void advance() {
         if (returningToLoginDirectory) {
-            send("CWD", loginDirectory);
+            send("CWD", login.loginDirectory());
             state = State.CWD;
         } else if (!pendingDirectories.isEmpty()) {
             send("CWD", pendingDirectories.peek());
@@ -586,11 +541,6 @@ public final class FtpProtocol {
         state = State.PORT;
     }
 
-    private void sendPwd() {
-        send("PWD", null);
-        state = State.PWD;
-    }
-
     private void finishRequest() {
         request = null;
         pendingDirectories.clear();
@@ -625,6 +575,6 @@ public final class FtpProtocol {
 
     @Override
     public String toString() {
-        return "FtpProtocol[" + url + ", " + state + "]";
+        return "FtpProtocol[" + url + ", " + (state == State.LOGIN ? "LOGIN " + login : state) + "]";
     }
 }

@@ -6,6 +6,7 @@ import dev.arietta.core.internal.loop.DefaultHostResolver;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.loop.HappyEyeballs;
 import dev.arietta.core.internal.loop.HostResolver;
+import dev.arietta.core.internal.loop.SocketSettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -74,7 +75,7 @@ public final class Http1Client implements AutoCloseable {
         } else {
             this.ownedResolverExecutor = null;
         }
-        this.connector = new Connector(loop, resolver, builder.happyEyeballsDelay.toNanos());
+        this.connector = new Connector(loop, resolver, builder.happyEyeballsDelay.toNanos(), builder.sockets);
         this.pool = new ConnectionPool(loop, builder.maxIdlePerRoute, builder.keepAlive.toNanos());
         this.tls = tls;
         this.bufferPool = builder.bufferPool;
@@ -223,6 +224,7 @@ public final class Http1Client implements AutoCloseable {
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration happyEyeballsDelay = Duration.ofNanos(HappyEyeballs.DEFAULT_ATTEMPT_DELAY_NANOS);
+        private SocketSettings sockets = SocketSettings.DEFAULTS;
         private String userAgent = DEFAULT_USER_AGENT;
         private int maxRedirects = DEFAULT_MAX_REDIRECTS;
         private boolean allowInsecureRedirect;
@@ -266,6 +268,16 @@ public final class Http1Client implements AutoCloseable {
         /** Happy Eyeballs connection attempt delay; default 250 ms (RFC 8305). */
         public Builder happyEyeballsDelay(Duration value) {
             this.happyEyeballsDelay = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * Receive buffer size and address family of every connection (aria2
+         * {@code socket-recv-buffer-size}, {@code disable-ipv6}); default
+         * {@link SocketSettings#DEFAULTS}. Applies to proxy connections too.
+         */
+        public Builder sockets(SocketSettings value) {
+            this.sockets = Objects.requireNonNull(value);
             return this;
         }
 

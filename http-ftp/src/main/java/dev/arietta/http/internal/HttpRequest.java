@@ -82,7 +82,7 @@ public final class HttpRequest {
         return referer;
     }
 
-    /** Whether to offer {@code Accept-Encoding: gzip, deflate} (never sent with a range). */
+    /** Whether to offer {@code Accept-Encoding: deflate, gzip}, as aria2 words it (never sent with a range). */
     public boolean acceptCompressed() {
         return acceptCompressed;
     }

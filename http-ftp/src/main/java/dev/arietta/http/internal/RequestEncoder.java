@@ -34,7 +34,7 @@ public final class RequestEncoder {
         if (request.range() != null) {
             fields.add(Map.entry("Range", request.range().headerValue()));
         } else if (request.acceptCompressed()) {
-            fields.add(Map.entry("Accept-Encoding", "gzip, deflate"));
+            fields.add(Map.entry("Accept-Encoding", "deflate, gzip"));
         }
         if (request.ifModifiedSince() != null) {
             fields.add(Map.entry("If-Modified-Since", HttpDates.format(request.ifModifiedSince())));

@@ -73,6 +73,16 @@ class FtpClientTest {
     }
 
     @Test
+    void asciiTypeIsAskedForAtLogin() throws Exception {
+        start(OPTIONS.withAsciiType(true));
+        RecordingFtpListener listener = fixture.retrieve(new FtpRetrieval(url(server, "/pub/file.bin"), ANONYMOUS,
+                0, FtpRetrieval.TO_END, false, false, true));
+        assertArrayEquals(CONTENT, listener.bytes());
+        assertEquals(List.of("USER anonymous", "PASS arietta@", "FEAT", "PWD", "TYPE A", "CWD pub", "EPSV",
+                "RETR file.bin"), server.commands());
+    }
+
+    @Test
     void boundedRangeEndsWithAborAndTheConnectionServesTheNextSegment() throws Exception {
         start(OPTIONS);
         FtpUrl url = url(server, "/pub/file.bin");

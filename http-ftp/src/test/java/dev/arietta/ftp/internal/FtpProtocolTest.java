@@ -31,6 +31,18 @@ class FtpProtocolTest {
     }
 
     @Test
+    void asciiTypeIsAskedAtTheEndOfLoginAndItsRefusalBreaksTheSession() throws FtpException {
+        ScriptedProtocol script = new ScriptedProtocol();
+        script.protocol.useAsciiType();
+        script.run("< 220 hi", "> USER user", "< 230 ok", "> FEAT", "< 500 x", "> PWD", "< 257 \"/\"", "> TYPE A");
+        assertThrows(IllegalStateException.class, script.protocol::useAsciiType, "too late once TYPE is sent");
+        FtpException refused = assertThrows(FtpException.class, () -> script.run("< 504 no ASCII here"));
+        assertEquals(FtpException.Reason.COMMAND_FAILED, refused.reason());
+        assertTrue(refused.getMessage().contains("server refused ASCII mode"), refused.getMessage());
+        assertTrue(script.protocol.isBroken());
+    }
+
+    @Test
     void multiLineGreetingAndImmediateLogin() throws FtpException {
         ScriptedProtocol script = new ScriptedProtocol();
         script.run("< 120-wait a moment", "< 120 please", "< 220-Welcome", "< 220-to the server", "< 220 go",

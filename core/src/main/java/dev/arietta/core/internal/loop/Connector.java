@@ -10,6 +10,7 @@ import java.net.UnknownHostException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -18,7 +19,9 @@ import java.util.concurrent.RejectedExecutionException;
  * races the addresses with {@link HappyEyeballs}, and enforces a connect timeout covering
  * resolution and connection.
  *
- * <p>Sockets get {@code TCP_NODELAY} (requests are written whole; Nagle only delays them).
+ * <p>Sockets get {@code TCP_NODELAY} (requests are written whole; Nagle only delays them) and
+ * the {@link SocketSettings}: the receive buffer size, and with {@link SocketSettings#ipv4Only()}
+ * only the IPv4 addresses of a name are tried (none left fails as an unknown host).
  * Thread-safety: {@link #connect} and the returned handle's {@code cancel()} are loop-thread
  * only; the listener is called on the loop thread.
  */
@@ -27,17 +30,32 @@ public final class Connector {
     private final EventLoop loop;
     private final HostResolver resolver;
     private final long attemptDelayNanos;
+    private final SocketSettings sockets;
 
-    /** A connector with RFC 8305's 250 ms connection attempt delay. */
+    /** A connector with RFC 8305's 250 ms connection attempt delay and default socket settings. */
     public Connector(EventLoop loop, HostResolver resolver) {
         this(loop, resolver, HappyEyeballs.DEFAULT_ATTEMPT_DELAY_NANOS);
     }
 
     /** @param attemptDelayNanos Happy Eyeballs connection attempt delay, in nanoseconds */
     public Connector(EventLoop loop, HostResolver resolver, long attemptDelayNanos) {
+        this(loop, resolver, attemptDelayNanos, SocketSettings.DEFAULTS);
+    }
+
+    /**
+     * @param attemptDelayNanos Happy Eyeballs connection attempt delay, in nanoseconds
+     * @param sockets           receive buffer size and address family of the sockets opened
+     */
+    public Connector(EventLoop loop, HostResolver resolver, long attemptDelayNanos, SocketSettings sockets) {
         this.loop = loop;
         this.resolver = resolver;
         this.attemptDelayNanos = attemptDelayNanos;
+        this.sockets = Objects.requireNonNull(sockets, "sockets");
+    }
+
+    /** The settings of the sockets this connector opens. */
+    public SocketSettings sockets() {
+        return sockets;
     }
 
     /**
@@ -98,8 +116,13 @@ public final class Connector {
                 fail(new UnknownHostException(host + ": no addresses"));
                 return;
             }
+            List<InetAddress> usable = sockets.usable(addresses);
+            if (usable.isEmpty()) {
+                fail(new UnknownHostException(host + ": no IPv4 address, and IPv6 is disabled (disable-ipv6)"));
+                return;
+            }
             race = new HappyEyeballs<>(loop, this::startAttempt, attemptDelayNanos, this);
-            race.start(addresses, port);
+            race.start(usable, port);
         }
 
         private SocketAttempt startAttempt(InetSocketAddress address, HappyEyeballs<SocketAttempt> owner)
@@ -173,6 +196,7 @@ public final class Connector {
             try {
                 channel.configureBlocking(false);
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                sockets.applyTo(channel);
                 boolean connected = channel.connect(address);
                 registration = loop.register(channel, connected ? 0 : SelectionKey.OP_CONNECT, this);
                 if (connected) {

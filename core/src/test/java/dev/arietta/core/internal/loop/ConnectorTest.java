@@ -2,6 +2,7 @@ package dev.arietta.core.internal.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
 import java.util.List;
@@ -37,12 +39,25 @@ class ConnectorTest {
     }
 
     private CompletableFuture<InetSocketAddress> connect(HostResolver resolver, String host, int port) {
+        return connect(resolver, host, port, SocketSettings.DEFAULTS, new CompletableFuture<>());
+    }
+
+    /** Connects with {@code sockets}; {@code receiveBuffer} gets the connected socket's SO_RCVBUF. */
+    private CompletableFuture<InetSocketAddress> connect(HostResolver resolver, String host, int port,
+                                                         SocketSettings sockets,
+                                                         CompletableFuture<Integer> receiveBuffer) {
         CompletableFuture<InetSocketAddress> result = new CompletableFuture<>();
-        loop.execute(() -> new Connector(loop, resolver).connect(host, port, TIMEOUT, new ConnectListener() {
+        Connector connector = new Connector(loop, resolver, HappyEyeballs.DEFAULT_ATTEMPT_DELAY_NANOS, sockets);
+        loop.execute(() -> connector.connect(host, port, TIMEOUT, new ConnectListener() {
             @Override
             public void connected(Registration registration, InetSocketAddress remote) {
-                boolean ok = ((SocketChannel) registration.channel()).isConnected()
-                        && registration.interestOps() == 0;
+                SocketChannel channel = (SocketChannel) registration.channel();
+                boolean ok = channel.isConnected() && registration.interestOps() == 0;
+                try {
+                    receiveBuffer.complete(channel.getOption(StandardSocketOptions.SO_RCVBUF));
+                } catch (IOException e) {
+                    receiveBuffer.completeExceptionally(e);
+                }
                 registration.close();
                 result.complete(ok ? remote : null);
             }
@@ -84,6 +99,59 @@ class ConnectorTest {
             InetSocketAddress remote = connect(dualStack, "dual.example", server.getLocalPort())
                     .get(10, TimeUnit.SECONDS);
             assertEquals(InetAddress.getByName("127.0.0.1"), remote.getAddress());
+        }
+    }
+
+    @Test
+    void ipv4OnlyNeverTriesTheIpv6AddressesOfAName() throws Exception {
+        try (ServerSocket v6 = new ServerSocket(0, 50, InetAddress.getByName("::1"))) {
+            v6.setSoTimeout(300);
+            List<InetAddress> addresses = List.of(InetAddress.getByName("::1"), InetAddress.getByName("127.0.0.1"));
+            HostResolver dualStack = host -> CompletableFuture.completedFuture(addresses);
+            InetSocketAddress both = connect(dualStack, "dual.example", v6.getLocalPort()).get(10, TimeUnit.SECONDS);
+            assertEquals(InetAddress.getByName("::1"), both.getAddress());
+            v6.accept().close();
+
+            CompletableFuture<InetSocketAddress> v4Only = connect(dualStack, "dual.example", v6.getLocalPort(),
+                    new SocketSettings(0, true), new CompletableFuture<>());
+            try {
+                InetSocketAddress reached = v4Only.get(10, TimeUnit.SECONDS);
+                assertInstanceOf(java.net.Inet4Address.class, reached.getAddress());
+            } catch (ExecutionException refusedOnIpv4) {
+                assertInstanceOf(ConnectException.class, refusedOnIpv4.getCause());
+            }
+            assertThrows(SocketTimeoutException.class, v6::accept, "nothing may connect over IPv6");
+        }
+    }
+
+    @Test
+    void ipv4OnlyFailsANameWithOnlyIpv6AddressesAsUnknownHost() throws Exception {
+        List<InetAddress> loopback6 = List.of(InetAddress.getByName("::1"));
+        HostResolver v6Only = host -> CompletableFuture.completedFuture(loopback6);
+        Throwable failure = failureOf(connect(v6Only, "v6.example", 80, new SocketSettings(0, true),
+                new CompletableFuture<>()));
+        assertInstanceOf(UnknownHostException.class, failure);
+        assertTrue(failure.getMessage().contains("disable-ipv6"), failure.getMessage());
+    }
+
+    @Test
+    void receiveBufferSizeIsSetOnTheSocket() throws Exception {
+        int systemDefault;
+        try (SocketChannel plain = SocketChannel.open()) {
+            systemDefault = plain.getOption(StandardSocketOptions.SO_RCVBUF);
+        }
+        int asked = 8192;
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            CompletableFuture<Integer> small = new CompletableFuture<>();
+            connect(new DefaultHostResolver(Runnable::run), "127.0.0.1", server.getLocalPort(),
+                    new SocketSettings(asked, false), small).get(10, TimeUnit.SECONDS);
+            CompletableFuture<Integer> untouched = new CompletableFuture<>();
+            connect(new DefaultHostResolver(Runnable::run), "127.0.0.1", server.getLocalPort(),
+                    SocketSettings.DEFAULTS, untouched).get(10, TimeUnit.SECONDS);
+            int got = small.get(10, TimeUnit.SECONDS);
+            // Linux doubles the value for its bookkeeping; others keep it.
+            assertTrue(got >= asked && got <= 2 * asked, "SO_RCVBUF " + got + " for " + asked);
+            assertEquals(systemDefault, untouched.get(10, TimeUnit.SECONDS));
         }
     }
 

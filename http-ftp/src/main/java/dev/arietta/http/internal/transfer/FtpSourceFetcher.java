@@ -32,6 +32,12 @@ import java.util.function.Function;
  * fatal for the source; everything else (network, timeout, 421, data connection trouble, a
  * short transfer) is retryable.
  *
+ * <p>ASCII mode ({@link FtpClient#asciiType()}, aria2's {@code ftp-type=ascii}): the server
+ * may rewrite line ends, so the bytes received are not the file's. No {@code SIZE} is asked,
+ * the answer has an unknown length and no range support, so the file comes as one stream from
+ * its start; a fetch from another offset fails at once as
+ * {@link FetchFailure.Kind#RANGE_UNSUPPORTED} (it cannot resume).
+ *
  * <p>Options: a fetch from offset 0 may also ask the modification time ({@code MDTM}), which
  * {@link FetchResponse#lastModified()} reports (aria2's {@code remote-time}); a query-only
  * fetcher asks {@code SIZE} and {@code MDTM} and retrieves nothing (aria2's {@code dry-run}):
@@ -83,18 +89,24 @@ public final class FtpSourceFetcher implements SourceFetcher {
     public FetchHandle fetch(FetchRequest request, FetchListener listener) {
         FtpUrl url;
         FtpRetrieval retrieval;
+        boolean ascii = client.asciiType();
+        if (ascii && request.first() > 0 && !queryOnly) {
+            return failLater(new FetchFailure(ErrorCode.CANNOT_RESUME, request.uri().getHost() + ": an ASCII mode"
+                    + " transfer (ftp-type=ascii) cannot start at byte " + request.first(),
+                    FetchFailure.Kind.RANGE_UNSUPPORTED, 0), listener);
+        }
         try {
             url = FtpUrl.parse(request.uri());
-            long end = request.end() == FetchRequest.TO_END ? FtpRetrieval.TO_END : request.end();
+            long end = request.end() == FetchRequest.TO_END || ascii ? FtpRetrieval.TO_END : request.end();
             boolean askTime = queryOnly || askModificationTime && request.first() == 0;
-            retrieval = queryOnly ? new FtpRetrieval(url, credentials.apply(url), 0, FtpRetrieval.TO_END, true, true,
-                    false) : new FtpRetrieval(url, credentials.apply(url), request.first(), end, true, askTime, true);
+            retrieval = queryOnly ? new FtpRetrieval(url, credentials.apply(url), 0, FtpRetrieval.TO_END, !ascii, true,
+                    false) : new FtpRetrieval(url, credentials.apply(url), request.first(), end, !ascii, askTime, true);
         } catch (FtpException | IllegalArgumentException bad) {
             FetchFailure failure = new FetchFailure(ErrorCode.UNKNOWN,
                     "cannot fetch " + request.uri().getHost() + ": " + bad.getMessage(), FetchFailure.Kind.FATAL, 0);
             return failLater(failure, listener);
         }
-        Adapter adapter = new Adapter(request, listener);
+        Adapter adapter = new Adapter(request, listener, ascii);
         ExchangeHandle handle = client.retrieve(retrieval, adapter);
         adapter.handle = handle;
         return new FetchHandle() {
@@ -156,12 +168,14 @@ public final class FtpSourceFetcher implements SourceFetcher {
     private static final class Adapter implements FtpListener {
         private final FetchRequest request;
         private final FetchListener listener;
+        private final boolean ascii;
         private ExchangeHandle handle;
         private boolean failed;
 
-        Adapter(FetchRequest request, FetchListener listener) {
+        Adapter(FetchRequest request, FetchListener listener, boolean ascii) {
             this.request = request;
             this.listener = listener;
+            this.ascii = ascii;
         }
 
         @Override
@@ -175,7 +189,7 @@ public final class FtpSourceFetcher implements SourceFetcher {
                         + " is " + total + " bytes, expected " + expected, FetchFailure.Kind.RANGE_UNSUPPORTED, 0));
                 return;
             }
-            listener.onStart(new FetchResponse(request.uri(), total, true, Optional.empty(), response.lastModified()));
+            listener.onStart(new FetchResponse(request.uri(), total, !ascii, Optional.empty(), response.lastModified()));
         }
 
         @Override

@@ -36,7 +36,18 @@ import java.util.function.Predicate;
  * retryable, with the server's {@code Retry-After} delay when given. A 304 to a request the
  * customizer made conditional ({@code If-Modified-Since}) is {@link FetchListener#onNotModified}.
  *
- * <p>Two variants: one that only asks {@code HEAD} (aria2's {@code dry-run}: the start of the
+ * <p>A {@link FetchRequest#headersOnly()} request is a {@code HEAD} (aria2's {@code use-head}):
+ * its length comes from {@code Content-Length}, and a request sent without {@code Range} (a
+ * {@code HEAD}, or a compressed GET below) counts as range-capable when the answer says
+ * {@code Accept-Ranges: bytes} and is not content-encoded.
+ *
+ * <p>With {@code acceptCompressed} (aria2's {@code http-accept-gzip}) a request for the whole
+ * entity from byte 0, and a {@code HEAD}, offer {@code Accept-Encoding: deflate, gzip} and
+ * send no {@code Range}; a gzip or deflate answer is inflated by the client (within its
+ * decompression-bomb limits) and reported with an unknown length and without ranges: one
+ * stream. Every other request asks for its range and is never compressed.
+ *
+ * <p>Variants: one that only asks {@code HEAD} (aria2's {@code dry-run}: the start of the
  * answer, its length from {@code Content-Length}, then the end, no data), and one that also
  * takes the {@code ftp://} URLs an HTTP proxy fetches for us (aria2's {@code proxy-method=get}).
  */
@@ -46,6 +57,7 @@ public final class HttpSourceFetcher implements SourceFetcher {
     private final BiConsumer<URI, HttpRequest.Builder> customizer;
     private final boolean headOnly;
     private final Predicate<URI> ftpThroughProxy;
+    private final boolean acceptCompressed;
 
     /**
      * A fetcher of http and https URLs with GET requests.
@@ -69,10 +81,24 @@ public final class HttpSourceFetcher implements SourceFetcher {
      */
     public HttpSourceFetcher(Http1Client client, BiConsumer<URI, HttpRequest.Builder> customizer, boolean headOnly,
                              Predicate<URI> ftpThroughProxy) {
+        this(client, customizer, headOnly, ftpThroughProxy, false);
+    }
+
+    /**
+     * @param client           the session's HTTP client
+     * @param customizer       as above
+     * @param headOnly         whether to ask only {@code HEAD}
+     * @param ftpThroughProxy  which {@code ftp://} URLs to fetch too, as above
+     * @param acceptCompressed whether whole-entity requests offer gzip and deflate (see the class
+     *                         description)
+     */
+    public HttpSourceFetcher(Http1Client client, BiConsumer<URI, HttpRequest.Builder> customizer, boolean headOnly,
+                             Predicate<URI> ftpThroughProxy, boolean acceptCompressed) {
         this.client = Objects.requireNonNull(client, "client");
         this.customizer = Objects.requireNonNull(customizer, "customizer");
         this.headOnly = headOnly;
         this.ftpThroughProxy = Objects.requireNonNull(ftpThroughProxy, "ftpThroughProxy");
+        this.acceptCompressed = acceptCompressed;
     }
 
     @Override
@@ -84,8 +110,13 @@ public final class HttpSourceFetcher implements SourceFetcher {
     @Override
     public FetchHandle fetch(FetchRequest request, FetchListener listener) {
         HttpRequest.Builder builder;
-        if (headOnly) {
-            builder = HttpRequest.head(request.uri());
+        boolean head = headOnly || request.headersOnly();
+        boolean whole = request.first() == 0 && request.end() == FetchRequest.TO_END;
+        boolean withoutRange = head || whole && acceptCompressed;
+        if (head) {
+            builder = HttpRequest.head(request.uri()).acceptCompressed(acceptCompressed);
+        } else if (withoutRange) {
+            builder = HttpRequest.get(request.uri()).acceptCompressed(true);
         } else {
             ByteRange range = request.end() == FetchRequest.TO_END
                     ? ByteRange.from(request.first())
@@ -93,7 +124,7 @@ public final class HttpSourceFetcher implements SourceFetcher {
             builder = HttpRequest.get(request.uri()).range(range).expectedEntityLength(request.expectedTotalLength());
         }
         customizer.accept(request.uri(), builder);
-        Adapter adapter = new Adapter(listener, request.first() == 0 ? request.uri() : null, headOnly);
+        Adapter adapter = new Adapter(listener, request.first() == 0 ? request.uri() : null, head, withoutRange);
         ExchangeHandle handle = client.send(builder.build(), adapter);
         return new FetchHandle() {
             @Override
@@ -143,13 +174,16 @@ public final class HttpSourceFetcher implements SourceFetcher {
         /** The request URI when the fetch starts at offset 0, else null. */
         private final URI fromStart;
         private final boolean head;
+        /** Whether the request had no Range: range support then shows in {@code Accept-Ranges}. */
+        private final boolean withoutRange;
         /** Set after a 304: the listener has heard everything. */
         private boolean notModified;
 
-        Adapter(FetchListener listener, URI fromStart, boolean head) {
+        Adapter(FetchListener listener, URI fromStart, boolean head, boolean withoutRange) {
             this.listener = listener;
             this.fromStart = fromStart;
             this.head = head;
+            this.withoutRange = withoutRange;
         }
 
         @Override
@@ -160,13 +194,18 @@ public final class HttpSourceFetcher implements SourceFetcher {
                 return;
             }
             long total;
-            boolean ranges = response.status() == 206;
+            boolean encoded = response.decoded() || isContentEncoded(response);
+            boolean ranges = response.status() == 206
+                    || withoutRange && !encoded && acceptsByteRanges(response);
             if (response.contentRange() != null) {
                 total = response.contentRange().completeLength();
+            } else if (encoded) {
+                // A compressed entity's length is not the file's: one stream to its end.
+                total = -1;
             } else if (head) {
                 total = declaredLength(response);
             } else {
-                total = response.decoded() ? -1 : response.bodyLength();
+                total = response.bodyLength();
             }
             Optional<String> name = response.headers().firstValue("Content-Disposition")
                     .flatMap(ContentDisposition::fileName);
@@ -175,6 +214,24 @@ public final class HttpSourceFetcher implements SourceFetcher {
             listener.onStart(new FetchResponse(response.uri(), total, ranges, name,
                     response.headers().firstValue("Content-Type"), response.headers().links(),
                     response.headers().digests(), lastModified));
+        }
+
+        /** Whether the answer names a content coding other than identity (a HEAD's is never decoded). */
+        private static boolean isContentEncoded(HttpResponse response) {
+            return response.headers().firstValue("Content-Encoding").map(String::trim)
+                    .filter(value -> !value.isEmpty() && !value.equalsIgnoreCase("identity")).isPresent();
+        }
+
+        /** Whether the answer says {@code Accept-Ranges: bytes} (RFC 9110 §14.3). */
+        private static boolean acceptsByteRanges(HttpResponse response) {
+            for (String value : response.headers().allValues("Accept-Ranges")) {
+                for (String unit : value.split(",")) {
+                    if (unit.trim().equalsIgnoreCase("bytes")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
 
         /** A HEAD answer's {@code Content-Length}, or -1 when absent or unusable. */

@@ -1,8 +1,10 @@
 package dev.arietta.http.internal.transfer;
 
+import dev.arietta.core.ErrorCode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -125,6 +127,23 @@ final class MirrorSet {
             }
         }
         return earliest;
+    }
+
+    /**
+     * {@code suppliers} sent bytes that failed verification: each is charged a bad range, and
+     * dropped with {@link ErrorCode#CHECKSUM_ERROR} ({@code reason}) when it alone sent them or
+     * on its second bad range. Returns the mirrors dropped now, whose connections the caller ends.
+     */
+    List<Mirror> blameBadRange(Set<Mirror> suppliers, String reason) {
+        List<Mirror> dropped = new ArrayList<>();
+        for (Mirror mirror : suppliers) {
+            mirror.badRanges++;
+            if ((suppliers.size() == 1 || mirror.badRanges > 1) && !mirror.dropped) {
+                recordFailure(mirror, new FetchFailure(ErrorCode.CHECKSUM_ERROR, reason, FetchFailure.Kind.FATAL, 0));
+                dropped.add(mirror);
+            }
+        }
+        return dropped;
     }
 
     /**

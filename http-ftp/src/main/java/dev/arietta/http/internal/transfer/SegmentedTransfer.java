@@ -27,7 +27,10 @@ import java.util.random.RandomGenerator;
  *       that refuses the bounded range is asked again for the whole file
  *       ({@code bytes=0-}, where a 200 is accepted). Asking for one piece first keeps the
  *       bytes a resumed download fetches needlessly to one piece, even from a fast local
- *       server that would otherwise fill the socket buffers with the whole file.</li>
+ *       server that would otherwise fill the socket buffers with the whole file.
+ *       {@link FirstRequest} has the variants: the whole file first ({@code http-accept-gzip}),
+ *       or only the headers first ({@code use-head}), the data then coming from the
+ *       connections {@link #proceed} opens.</li>
  *   <li>{@link TransferListener#onFirstResponse}: the engine prepares the file while that
  *       connection keeps streaming, then calls {@link #proceed} with the ranges already on
  *       disk (resume), or {@link #abort}.</li>
@@ -45,11 +48,11 @@ import java.util.random.RandomGenerator;
  *       ({@code max-file-not-found} "not found" answers fail it with
  *       {@link ErrorCode#MAX_FILE_NOT_FOUND}); a download speed at or below
  *       {@code lowest-speed-limit} fails it with {@link ErrorCode#TOO_SLOW}.</li>
- *   <li>End-game: when nothing is left to hand out and a connection slot is free, the
- *       slowest remaining range is raced from its current position on a mirror measured at
- *       least {@value #END_GAME_SPEED_RATIO} times faster; whichever connection reaches the
- *       end first wins and the other is cancelled. Each byte is taken from the connection that
- *       delivers it first, so nothing is written twice.</li>
+ *   <li>End-game ({@link EndGame}): when nothing is left to hand out and a connection slot is
+ *       free, the slowest remaining range is raced from its current position on a mirror
+ *       measured at least twice as fast; whichever connection reaches the end first wins and
+ *       the other is cancelled. Each byte is taken from the connection that delivers it first,
+ *       so nothing is written twice.</li>
  *   <li>Every source answer passes {@link TransferListener#checkResponse} first (Metalink/HTTP
  *       digests); which mirror supplied which bytes is remembered, so that bytes failing a
  *       piece hash can be thrown away with {@link #discard}, fetched again, and blamed.</li>
@@ -61,15 +64,17 @@ import java.util.random.RandomGenerator;
  * if it breaks, the file is fetched again from the start. Unknown length (chunked): one
  * stream to EOF.
  *
- * <p>Resuming (aria2's {@code always-resume}, {@code max-resume-failure-tries}): a source that
- * cannot continue the bytes already on disk (it ignores the range of a request that does not
- * start at 0, or, as the first source, answers without ranges while {@link #proceed} reports
- * data on disk) is dropped. With {@link TransferSettings#alwaysResume()} that is all; otherwise,
- * once {@link TransferSettings#maxResumeFailureTries()} sources failed so (or none is left),
- * the file is downloaded again from byte 0 from every source, those included, once.
+ * <p>Resuming ({@link ResumeRules}: aria2's {@code always-resume},
+ * {@code max-resume-failure-tries}): a source that cannot continue the bytes already on disk
+ * (it ignores the range of a request that does not start at 0, or, as the first source,
+ * answers without ranges while {@link #proceed} reports data on disk) is dropped, and the rules
+ * may start the file over from byte 0.
  *
  * <p>Conditional requests: when the first answer is "not modified" the transfer stops and
  * tells {@link TransferListener#onNotModified}.
+ *
+ * <p>Each fetch is a {@link TransferConnection}, which handles its bytes, throttling and race
+ * partner and passes its start, end and failure here.
  *
  * <p>Not thread-safe: every method runs on the loop thread that owns the download.
  */
@@ -77,10 +82,6 @@ public final class SegmentedTransfer {
 
     /** Interval of the speed check: 1 s. */
     public static final long TICK_NANOS = 1_000_000_000L;
-    /** End-game races a range only on a mirror at least this many times faster than its connection. */
-    public static final int END_GAME_SPEED_RATIO = 2;
-    /** End-game judges a connection only after it has run this long (its speed is measured): 2 s. */
-    public static final long END_GAME_MIN_AGE_NANOS = 2_000_000_000L;
 
     /** Where the transfer is in its lifecycle. */
     public enum State { NEW, PROBING, PREPARING, RUNNING, COMPLETE, FAILED, STOPPED }
@@ -92,7 +93,8 @@ public final class SegmentedTransfer {
     private final TransferListener listener;
     private final RandomGenerator random;
     private final MirrorSet mirrors;
-    private final List<Connection> connections = new ArrayList<>();
+    private final ResumeRules resume;
+    private final List<TransferConnection> connections = new ArrayList<>();
     private final WrittenRanges written = new WrittenRanges();
     private final RangeSuppliers<Mirror> suppliers = new RangeSuppliers<>();
     private final SpeedMeter speed;
@@ -100,14 +102,8 @@ public final class SegmentedTransfer {
     private RateLimiter.Child rate;
     private State state = State.NEW;
     private boolean rangeSupported;
-    /** Set once a server refused the bounded first request: probe with {@code bytes=0-}. */
-    private boolean probeOpenEnded;
-    private int buffersInFlight;
-    private boolean backpressured;
-    /** Sources dropped because they could not continue the bytes on disk. */
-    private int resumeFailures;
-    /** Set once the file was started over from byte 0: it happens at most once. */
-    private boolean restartedFromScratch;
+    private final FirstRequest firstRequest;
+    private final DiskBackpressure backpressure;
     private Cancellable tickTimer;
     private Cancellable refillTimer;
     private long startNanos;
@@ -135,7 +131,10 @@ public final class SegmentedTransfer {
             throw new IllegalArgumentException("a transfer needs at least one URI");
         }
         this.mirrors = new MirrorSet(settings, uris, fetchers, timers::nanoTime);
+        this.resume = new ResumeRules(settings, mirrors);
+        this.firstRequest = new FirstRequest(settings);
         this.speed = new SpeedMeter(timers::nanoTime);
+        this.backpressure = new DiskBackpressure(settings.maxBuffersInFlight());
     }
 
     // ---- control -----------------------------------------------------------------------------
@@ -161,14 +160,15 @@ public final class SegmentedTransfer {
             return;
         }
         state = State.RUNNING;
-        if (!rangeSupported && resumesFromDisk(doneRanges) && !connections.isEmpty() && keepStreamingFromScratch()) {
+        if (!rangeSupported && ResumeRules.resumesFromDisk(doneRanges, allocator.totalLength())
+                && !connections.isEmpty() && !connections.get(0).headersOnly && keepStreamingFromScratch()) {
             // The first source streams the file from byte 0 and the download starts over with it.
             updatePauseOfEveryConnection();
         } else if (doneRanges.isEmpty()) {
             updatePauseOfEveryConnection();
         } else {
             // The first connection streams from 0; whatever it still lacks is allocated afresh.
-            for (Connection connection : new ArrayList<>(connections)) {
+            for (TransferConnection connection : new ArrayList<>(connections)) {
                 connection.abandon();
             }
             long total = allocator.totalLength();
@@ -184,15 +184,6 @@ public final class SegmentedTransfer {
         checkComplete();
     }
 
-    /** Whether {@code doneRanges} hold some of the file but not all of it: a source must continue them. */
-    private boolean resumesFromDisk(List<long[]> doneRanges) {
-        long done = 0;
-        for (long[] range : doneRanges) {
-            done += Math.max(0, range[1] - range[0]);
-        }
-        return done > 0 && (allocator.totalLength() == SegmentAllocator.UNKNOWN_LENGTH || done < allocator.totalLength());
-    }
-
     /**
      * The first source ignored ranges but the file has data on disk: it cannot resume. Drops it
      * and returns false (the caller continues from the disk with the others), or, when
@@ -200,49 +191,44 @@ public final class SegmentedTransfer {
      * with the bytes this source is already streaming from byte 0.
      */
     private boolean keepStreamingFromScratch() {
-        Connection first = connections.get(0);
-        resumeFailures++;
-        mirrors.recordCannotResume(first.mirror, new FetchFailure(ErrorCode.CANNOT_RESUME, first.mirror.uri.getHost()
+        TransferConnection first = connections.get(0);
+        resume.cannotResume(first.mirror, new FetchFailure(ErrorCode.CANNOT_RESUME, first.mirror.uri.getHost()
                 + " does not support ranges and cannot continue the data already on disk",
                 FetchFailure.Kind.RANGE_UNSUPPORTED, 0));
-        if (restartFromScratchAllowed()) {
-            restartedFromScratch = true;
-            mirrors.reviveCannotResume();
+        if (resume.restartAllowed()) {
+            resume.restarted();
             return true;
         }
         first.abandon();
         return false;
     }
 
-    /** Whether aria2's rules start the file over now: see the class description. */
-    private boolean restartFromScratchAllowed() {
-        if (settings.alwaysResume() || restartedFromScratch || !mirrors.anyCannotResume()) {
-            return false;
-        }
-        int tries = settings.maxResumeFailureTries();
-        return tries > 0 && resumeFailures >= tries || mirrors.earliestUsable() == Long.MAX_VALUE;
-    }
-
     /** A source could not continue the data on disk: drop it, and start over if the rules say so. */
     private void resumeFailed(Mirror mirror, FetchFailure failure) {
-        resumeFailures++;
-        mirrors.recordCannotResume(mirror, failure);
+        resume.cannotResume(mirror, failure);
         restartFromScratchIfAllowed();
     }
 
     /** Starts the file over from byte 0 with every source, if the rules allow; returns whether it did. */
     private boolean restartFromScratchIfAllowed() {
-        if (!restartFromScratchAllowed()) {
+        if (!resume.restartAllowed()) {
             return false;
         }
-        restartedFromScratch = true;
-        for (Connection connection : new ArrayList<>(connections)) {
+        for (TransferConnection connection : new ArrayList<>(connections)) {
             connection.abandon();
         }
         allocator = new SegmentAllocator(allocator.totalLength(), segmentOptions(), random);
         written.clear();
-        mirrors.reviveCannotResume();
+        resume.restarted();
         return true;
+    }
+
+    /** A source without ranges cannot continue a broken stream: start the file again. */
+    private void restartIfUnsplittable() {
+        if (!rangeSupported && state == State.RUNNING && !allocator.isComplete() && connections.isEmpty()) {
+            long total = allocator.totalLength();
+            allocator = new SegmentAllocator(total, segmentOptions(), random);
+        }
     }
 
     /** The engine could not prepare the file: fail with its reason. */
@@ -281,22 +267,14 @@ public final class SegmentedTransfer {
         suppliers.forget(start, end);
         written.remove(start, end);
         allocator.markMissing(start, end);
-        List<URI> dropped = new ArrayList<>();
-        for (Mirror mirror : blamed) {
-            mirror.badRanges++;
-            if ((blamed.size() == 1 || mirror.badRanges > 1) && !mirror.dropped) {
-                mirrors.recordFailure(mirror, new FetchFailure(ErrorCode.CHECKSUM_ERROR, reason,
-                        FetchFailure.Kind.FATAL, 0));
-                dropped.add(mirror.uri);
-                for (Connection connection : new ArrayList<>(connections)) {
-                    if (connection.mirror == mirror) {
-                        connection.abandon();
-                    }
-                }
+        List<Mirror> dropped = mirrors.blameBadRange(blamed, reason);
+        for (TransferConnection connection : new ArrayList<>(connections)) {
+            if (dropped.contains(connection.mirror)) {
+                connection.abandon();
             }
         }
         fill();
-        return dropped;
+        return dropped.stream().map(mirror -> mirror.uri).toList();
     }
 
     /** The listener finished its pending checks: complete if every byte is written and verified. */
@@ -309,13 +287,12 @@ public final class SegmentedTransfer {
     /** The sink wrote {@code length} bytes at {@code offset}; {@code buffer} goes back to the pool. */
     public void written(long offset, int length, ByteBuffer buffer) {
         buffers.release(buffer);
-        buffersInFlight--;
+        boolean resume = backpressure.returned();
         if (isFinished()) {
             return;
         }
         written.add(offset, offset + length);
-        if (backpressured && buffersInFlight <= settings.maxBuffersInFlight() / 2) {
-            backpressured = false;
+        if (resume) {
             updatePauseOfEveryConnection();
         }
         checkComplete();
@@ -324,7 +301,7 @@ public final class SegmentedTransfer {
     /** The sink failed to write; the transfer fails with {@code code}. */
     public void writeFailed(ErrorCode code, String message, ByteBuffer buffer) {
         buffers.release(buffer);
-        buffersInFlight--;
+        backpressure.returned();
         fail(code, message);
     }
 
@@ -362,7 +339,7 @@ public final class SegmentedTransfer {
     /** One sample per open connection. */
     public List<ServerSample> servers() {
         List<ServerSample> samples = new ArrayList<>(connections.size());
-        for (Connection connection : connections) {
+        for (TransferConnection connection : connections) {
             samples.add(new ServerSample(connection.mirror.uri, connection.speed.bytesPerSecond()));
         }
         return samples;
@@ -389,15 +366,182 @@ public final class SegmentedTransfer {
         return mirrors.remove(uri);
     }
 
+    // ---- for connections -----------------------------------------------------------------------
+
+    /** The current segment allocator (a restart from scratch replaces it). */
+    SegmentAllocator allocator() {
+        return allocator;
+    }
+
+    /** The per-download rate limit, or null. */
+    RateLimiter.Child rate() {
+        return rate;
+    }
+
+    /** Whether connections must hold still: too many buffers in flight, or the file is being prepared. */
+    boolean holdsConnections() {
+        return backpressure.engaged() || state == State.PREPARING;
+    }
+
+    boolean isFinished() {
+        return state == State.COMPLETE || state == State.FAILED || state == State.STOPPED;
+    }
+
+    /** Remembers that {@code mirror} supplied bytes {@code [start, end)} (blamed if they fail a check). */
+    void recordSupplier(long start, long end, Mirror mirror) {
+        suppliers.record(start, end, mirror);
+    }
+
+    /** A buffer of received bytes for {@code offset} goes to the sink; it comes back through {@link #written}. */
+    void deliver(long offset, ByteBuffer buffer) {
+        backpressure.handedOut();
+        sink.write(offset, buffer);
+    }
+
+    /** {@code connection} claimed {@code accepted} new bytes: count them and apply backpressure. */
+    void received(long accepted, TransferConnection connection) {
+        speed.add(accepted);
+        if (backpressure.checkLimit()) {
+            updatePauseOfEveryConnection();
+        } else {
+            connection.updatePause();
+        }
+    }
+
+    /** {@code connection} left: it no longer counts for its mirror or the split. */
+    void closed(TransferConnection connection) {
+        connections.remove(connection);
+        connection.mirror.connections--;
+    }
+
+    /** A source answered; the first answer gives the length and whether ranges work. */
+    void connectionStarted(TransferConnection connection, FetchResponse response) {
+        FetchFailure refused = listener.checkResponse(connection.mirror.uri, response);
+        if (refused != null) {
+            connection.handle.cancel();
+            connection.onFailure(refused);
+            return;
+        }
+        if (state != State.PROBING) {
+            return;
+        }
+        rangeSupported = response.rangeSupported() && response.totalLength() >= 0;
+        if (!rangeSupported) {
+            connection.requestEnd = FetchRequest.TO_END;
+        }
+        if (response.totalLength() >= 0) {
+            allocator.setTotalLength(response.totalLength());
+        }
+        state = State.PREPARING;
+        // Hold the first connection while the file is prepared: a resumed download may not need its bytes.
+        connection.updatePause();
+        listener.onFirstResponse(response);
+    }
+
+    /** The source sent everything asked for, or reached EOF. */
+    void connectionEnded(TransferConnection connection) {
+        Segment segment = connection.segment;
+        if (connection.headersOnly) {
+            // The answer to a first HEAD: the data comes from the connections proceed() opens.
+            if (segment.isActive()) {
+                allocator.release(segment);
+            }
+            connection.finish();
+            if (state == State.RUNNING) {
+                fill();
+                checkComplete();
+            }
+            return;
+        }
+        if (segment.isActive()) {
+            if (allocator.totalLength() == SegmentAllocator.UNKNOWN_LENGTH || segment.position() >= segment.end()) {
+                allocator.complete(segment);
+            } else if (connection.requestEnd != FetchRequest.TO_END && segment.position() >= connection.requestEnd) {
+                // A bounded first request was answered in full; the rest of the share goes on a new fetch.
+                allocator.release(segment);
+            } else {
+                connection.releaseUnlessRaced();
+                connection.finish();
+                FetchFailure failure = new FetchFailure(ErrorCode.NETWORK, "source ended at " + segment.position()
+                        + " before the end of " + segment, FetchFailure.Kind.RETRYABLE, 0);
+                handleFailure(connection.mirror, failure);
+                restartIfUnsplittable();
+                fill();
+                return;
+            }
+        }
+        connection.finish();
+        continueAfter(connection);
+    }
+
+    /** The fetch failed: its range goes back, its mirror is charged, and the work carries on elsewhere. */
+    void connectionFailed(TransferConnection connection, FetchFailure failure) {
+        connection.releaseUnlessRaced();
+        connection.finish();
+        if (state == State.PROBING && firstRequest.askAgainAfter(connection.headersOnly, failure)) {
+            fill();
+            return;
+        }
+        if (state == State.RUNNING && failure.kind() == FetchFailure.Kind.RANGE_UNSUPPORTED
+                && connection.requestFirst > 0) {
+            resumeFailed(connection.mirror, failure);
+            fill();
+            return;
+        }
+        handleFailure(connection.mirror, failure);
+        if (isFinished()) {
+            return;
+        }
+        if (state == State.RUNNING) {
+            restartIfUnsplittable();
+        }
+        fill();
+    }
+
+    /** The source said "not modified": the end of a conditional first request, a fault otherwise. */
+    void connectionNotModified(TransferConnection connection) {
+        if (connection.segment.isActive()) {
+            allocator.release(connection.segment);
+        }
+        connection.finish();
+        if (state != State.PROBING) {
+            // Only the first request is conditional; a later "not modified" is a broken source.
+            handleFailure(connection.mirror, new FetchFailure(ErrorCode.HTTP_PROTOCOL_ERROR,
+                    connection.mirror.uri.getHost() + " answered \"not modified\" to a request that was not"
+                    + " conditional", FetchFailure.Kind.FATAL, 0));
+            if (!isFinished()) {
+                fill();
+            }
+            return;
+        }
+        state = State.STOPPED;
+        closeEverything();
+        listener.onNotModified();
+    }
+
+    /** Next work for {@code finished}'s mirror after its segment, on a new fetch (keep-alive reuses the socket). */
+    void continueAfter(TransferConnection finished) {
+        if (state != State.RUNNING) {
+            checkComplete();
+            return;
+        }
+        Mirror mirror = finished.mirror;
+        if (!mirror.dropped && mirrors.hostConnections(mirror.hostKey) < settings.maxConnectionsPerHost()
+                && connections.size() < (rangeSupported ? settings.split() : 1)) {
+            Segment next = allocator.allocateNext(finished.segment);
+            if (next != null) {
+                open(mirror, next);
+            }
+        }
+        fill();
+        checkComplete();
+    }
+
     // ---- internals -----------------------------------------------------------------------------
 
     private SegmentOptions segmentOptions() {
         return new SegmentOptions(Math.min(settings.split(), SegmentOptions.MAX_SPLIT), settings.minSplitSize(),
                 settings.pieceLength(), settings.selector(), SegmentOptions.DEFAULT_GEOM_BASE);
-    }
-
-    private boolean isFinished() {
-        return state == State.COMPLETE || state == State.FAILED || state == State.STOPPED;
     }
 
     private void fill() {
@@ -470,9 +614,11 @@ public final class SegmentedTransfer {
     private void open(Mirror mirror, Segment segment) {
         long first;
         long end;
+        boolean headersOnly = false;
         if (state == State.PROBING) {
             first = 0;
-            end = probeOpenEnded ? FetchRequest.TO_END : settings.pieceLength();
+            end = firstRequest.end();
+            headersOnly = firstRequest.headersOnly(mirror.uri);
         } else if (!rangeSupported) {
             first = segment.start();
             end = FetchRequest.TO_END;
@@ -480,10 +626,11 @@ public final class SegmentedTransfer {
             first = segment.start();
             end = segment.end();
         }
-        connect(new Connection(mirror, segment, first, end), first);
+        connect(new TransferConnection(this, timers, buffers, mirror, segment, first, end, headersOnly), first);
     }
 
-    private void connect(Connection connection, long first) {
+    /** Starts {@code connection}'s fetch from byte {@code first}. */
+    void connect(TransferConnection connection, long first) {
         Mirror mirror = connection.mirror;
         connection.streamPosition = first;
         connection.openedNanos = timers.nanoTime();
@@ -491,47 +638,26 @@ public final class SegmentedTransfer {
         mirror.connections++;
         mirror.used = true;
         connection.handle = mirrors.fetcherFor(mirror.uri).fetch(
-                new FetchRequest(mirror.uri, first, connection.requestEnd, totalLength()), connection);
+                new FetchRequest(mirror.uri, first, connection.requestEnd, totalLength(), connection.headersOnly),
+                connection);
         connection.updatePause();
     }
 
-    /**
-     * End-game: nothing is left to hand out and a connection slot is free. The remaining range
-     * that would take longest at its connection's speed is raced from its current position on
-     * the fastest other usable mirror, if that mirror is {@value #END_GAME_SPEED_RATIO} times faster.
-     */
+    /** End-game ({@link EndGame}): nothing is left to hand out and a connection slot is free. */
     private void endGame() {
         if (state != State.RUNNING || !rangeSupported || connections.size() >= settings.split()
                 || allocator.isComplete()) {
             return;
         }
-        long now = timers.nanoTime();
-        Connection slowest = null;
-        double longest = 0;
-        for (Connection connection : connections) {
-            Segment segment = connection.segment;
-            if (connection.partner != null || !segment.isActive() || segment.end() == Segment.UNKNOWN_END
-                    || now - connection.openedNanos < END_GAME_MIN_AGE_NANOS || segment.remaining() <= 0) {
-                continue;
-            }
-            double seconds = segment.remaining() / (double) Math.max(1, connection.speed.bytesPerSecond());
-            if (seconds > longest) {
-                slowest = connection;
-                longest = seconds;
-            }
-        }
-        if (slowest == null) {
+        EndGame.Race race = EndGame.pick(connections, mirrors, timers.nanoTime());
+        if (race == null) {
             return;
         }
-        Mirror faster = mirrors.fastestOtherThan(slowest.mirror);
-        if (faster == null || faster.speed.bytesPerSecond()
-                < END_GAME_SPEED_RATIO * Math.max(1, slowest.speed.bytesPerSecond())) {
-            return;
-        }
-        Connection racer = new Connection(faster, slowest.segment, slowest.segment.position(), slowest.segment.end());
-        racer.partner = slowest;
-        slowest.partner = racer;
-        connect(racer, slowest.segment.position());
+        Segment segment = race.slowest().segment;
+        TransferConnection racer = new TransferConnection(this, timers, buffers, race.faster(), segment,
+                segment.position(), segment.end(), false);
+        race.slowest().raceWith(racer);
+        connect(racer, segment.position());
     }
 
     /**
@@ -540,7 +666,7 @@ public final class SegmentedTransfer {
      * the list or open another, so the loop walks a copy (a connection that left is skipped).
      */
     private void updatePauseOfEveryConnection() {
-        for (Connection connection : new ArrayList<>(connections)) {
+        for (TransferConnection connection : new ArrayList<>(connections)) {
             connection.updatePause();
         }
     }
@@ -552,7 +678,7 @@ public final class SegmentedTransfer {
         }
         speed.settle();
         mirrors.settleSpeeds();
-        for (Connection connection : connections) {
+        for (TransferConnection connection : connections) {
             connection.speed.settle();
         }
         long now = timers.nanoTime();
@@ -568,7 +694,7 @@ public final class SegmentedTransfer {
     }
 
     private void checkComplete() {
-        if (state == State.RUNNING && allocator.isComplete() && buffersInFlight == 0
+        if (state == State.RUNNING && allocator.isComplete() && backpressure.idle()
                 && listener.allWrittenVerified()) {
             state = State.COMPLETE;
             closeEverything();
@@ -586,7 +712,7 @@ public final class SegmentedTransfer {
     }
 
     private void closeEverything() {
-        for (Connection connection : new ArrayList<>(connections)) {
+        for (TransferConnection connection : new ArrayList<>(connections)) {
             connection.abandon();
         }
         if (tickTimer != null) {
@@ -603,347 +729,6 @@ public final class SegmentedTransfer {
         if (mirrors.recordFailure(mirror, failure)) {
             fail(ErrorCode.MAX_FILE_NOT_FOUND, mirrors.notFoundCount() + " \"not found\" answers"
                     + " (max-file-not-found); last: " + failure.message());
-        }
-    }
-
-    /** One fetch of one segment from one mirror. */
-    private final class Connection implements FetchListener {
-        final Mirror mirror;
-        /** Offset of the first byte asked for. */
-        final long requestFirst;
-        /** Offset after the last byte asked for, or {@link FetchRequest#TO_END}. */
-        long requestEnd;
-        final SpeedMeter speed;
-        Segment segment;
-        FetchHandle handle;
-        long debt;
-        Cancellable throttleTimer;
-        boolean pausedNow;
-        boolean open = true;
-        /** Offset of the next byte this fetch delivers; behind the segment's position when a racer is ahead. */
-        long streamPosition;
-        long openedNanos;
-        /** The other connection racing for the same segment in end-game, or null. */
-        Connection partner;
-
-        Connection(Mirror mirror, Segment segment, long requestFirst, long requestEnd) {
-            this.mirror = mirror;
-            this.segment = segment;
-            this.requestFirst = requestFirst;
-            this.requestEnd = requestEnd;
-            this.speed = new SpeedMeter(timers::nanoTime);
-        }
-
-        @Override
-        public void onStart(FetchResponse response) {
-            if (!open) {
-                return;
-            }
-            FetchFailure refused = listener.checkResponse(mirror.uri, response);
-            if (refused != null) {
-                handle.cancel();
-                onFailure(refused);
-                return;
-            }
-            if (state != State.PROBING) {
-                return;
-            }
-            rangeSupported = response.rangeSupported() && response.totalLength() >= 0;
-            if (!rangeSupported) {
-                requestEnd = FetchRequest.TO_END;
-            }
-            if (response.totalLength() >= 0) {
-                allocator.setTotalLength(response.totalLength());
-            }
-            state = State.PREPARING;
-            // Hold the first connection while the file is prepared: a resumed download may not need its bytes.
-            updatePause();
-            listener.onFirstResponse(response);
-        }
-
-        @Override
-        public void onData(ByteBuffer content) {
-            if (!open || !segment.isActive()) {
-                content.position(content.limit());
-                return;
-            }
-            long accepted = claim(content);
-            long offset = segment.position() - accepted;
-            int limit = content.limit();
-            content.limit(content.position() + (int) accepted);
-            while (content.hasRemaining()) {
-                ByteBuffer buffer = buffers.acquire();
-                int chunk = Math.min(buffer.remaining(), content.remaining());
-                int chunkLimit = content.limit();
-                content.limit(content.position() + chunk);
-                buffer.put(content);
-                content.limit(chunkLimit);
-                buffer.flip();
-                buffersInFlight++;
-                sink.write(offset, buffer);
-                offset += chunk;
-            }
-            content.limit(limit);
-            content.position(limit);
-            afterData(accepted);
-        }
-
-        @Override
-        public ByteBuffer lendDataBuffer() {
-            return open && segment.isActive() ? buffers.acquire() : null;
-        }
-
-        /** Bytes read straight into one of our buffers: handed to the sink as they are, no copy. */
-        @Override
-        public void onDataBuffer(ByteBuffer filled) {
-            if (!open || !segment.isActive() || !filled.hasRemaining()) {
-                buffers.release(filled);
-                return;
-            }
-            long accepted = claim(filled);
-            long offset = segment.position() - accepted;
-            if (accepted == 0) {
-                buffers.release(filled);
-            } else {
-                filled.limit(filled.position() + (int) accepted);
-                buffersInFlight++;
-                sink.write(offset, filled);
-            }
-            afterData(accepted);
-        }
-
-        /**
-         * Counts received bytes (position to limit of {@code content}), skips those a racing
-         * connection delivered first (moving the position past them), and claims the rest from
-         * the segment: returns how many, from the position on, are new and the segment's.
-         */
-        private long claim(ByteBuffer content) {
-            int received = content.remaining();
-            long ahead = segment.position() - streamPosition;
-            streamPosition += received;
-            mirror.speed.add(received);
-            speed.add(received);
-            if (ahead > 0) {
-                // The racing connection delivered these bytes first: take only what is new.
-                int skipped = (int) Math.min(ahead, received);
-                content.position(content.position() + skipped);
-                received -= skipped;
-            }
-            long accepted = allocator.advance(segment, received);
-            long offset = segment.position() - accepted;
-            suppliers.record(offset, offset + accepted, mirror);
-            return accepted;
-        }
-
-        /** Counts {@code accepted} bytes, throttles, applies backpressure, and moves on at the segment's end. */
-        private void afterData(long accepted) {
-            SegmentedTransfer.this.speed.add(accepted);
-            if (rate != null && accepted > 0) {
-                debt += accepted - rate.request(accepted);
-            }
-            if (buffersInFlight >= settings.maxBuffersInFlight()) {
-                backpressured = true;
-                updatePauseOfEveryConnection();
-            } else {
-                updatePause();
-            }
-            if (segment.isActive() && segment.end() != Segment.UNKNOWN_END && segment.position() >= segment.end()) {
-                allocator.complete(segment);
-                if (partner != null) {
-                    partner.loseRace();
-                }
-                if (requestEnd != segment.end()) {
-                    // The end moved back (another connection took the rest) or the source streams on.
-                    finish();
-                    continueAfter(segment);
-                }
-            }
-        }
-
-        @Override
-        public void onEnd() {
-            if (!open) {
-                return;
-            }
-            if (segment.isActive()) {
-                if (allocator.totalLength() == SegmentAllocator.UNKNOWN_LENGTH
-                        || segment.position() >= segment.end()) {
-                    allocator.complete(segment);
-                } else if (requestEnd != FetchRequest.TO_END && segment.position() >= requestEnd) {
-                    // A bounded first request was answered in full; the rest of the share goes on a new fetch.
-                    allocator.release(segment);
-                } else {
-                    releaseUnlessRaced();
-                    finish();
-                    FetchFailure failure = new FetchFailure(ErrorCode.NETWORK, "source ended at " + segment.position()
-                            + " before the end of " + segment, FetchFailure.Kind.RETRYABLE, 0);
-                    handleFailure(mirror, failure);
-                    restartIfUnsplittable();
-                    fill();
-                    return;
-                }
-            }
-            finish();
-            continueAfter(segment);
-        }
-
-        @Override
-        public void onFailure(FetchFailure failure) {
-            if (!open) {
-                return;
-            }
-            releaseUnlessRaced();
-            finish();
-            if (state == State.PROBING && failure.kind() == FetchFailure.Kind.RANGE_UNSUPPORTED && !probeOpenEnded) {
-                probeOpenEnded = true;
-                fill();
-                return;
-            }
-            if (state == State.RUNNING && failure.kind() == FetchFailure.Kind.RANGE_UNSUPPORTED && requestFirst > 0) {
-                resumeFailed(mirror, failure);
-                fill();
-                return;
-            }
-            handleFailure(mirror, failure);
-            if (isFinished()) {
-                return;
-            }
-            if (state == State.RUNNING) {
-                restartIfUnsplittable();
-            }
-            fill();
-        }
-
-        @Override
-        public void onNotModified() {
-            if (!open) {
-                return;
-            }
-            if (segment.isActive()) {
-                allocator.release(segment);
-            }
-            finish();
-            if (state != State.PROBING) {
-                // Only the first request is conditional; a later "not modified" is a broken source.
-                onFailureAfterFinish(new FetchFailure(ErrorCode.HTTP_PROTOCOL_ERROR, mirror.uri.getHost()
-                        + " answered \"not modified\" to a request that was not conditional", FetchFailure.Kind.FATAL, 0));
-                return;
-            }
-            state = State.STOPPED;
-            closeEverything();
-            listener.onNotModified();
-        }
-
-        private void onFailureAfterFinish(FetchFailure failure) {
-            handleFailure(mirror, failure);
-            if (!isFinished()) {
-                fill();
-            }
-        }
-
-        /** Next work for this mirror after {@code finished}, on a new fetch (keep-alive reuses the socket). */
-        private void continueAfter(Segment finished) {
-            if (state != State.RUNNING) {
-                checkComplete();
-                return;
-            }
-            if (!mirror.dropped && mirrors.hostConnections(mirror.hostKey) < settings.maxConnectionsPerHost()
-                    && connections.size() < (rangeSupported ? settings.split() : 1)) {
-                Segment next = allocator.allocateNext(finished);
-                if (next != null) {
-                    open(mirror, next);
-                }
-            }
-            fill();
-            checkComplete();
-        }
-
-        void updatePause() {
-            if (!open || handle == null) {
-                return;
-            }
-            if (debt > 0 && throttleTimer == null) {
-                throttleTimer = timers.schedule(Math.max(1, rate.nanosUntilAvailable()), this::repay);
-            }
-            boolean shouldPause = backpressured || debt > 0 || state == State.PREPARING;
-            if (shouldPause != pausedNow) {
-                pausedNow = shouldPause;
-                if (shouldPause) {
-                    handle.pause();
-                } else {
-                    handle.resume();
-                }
-            }
-        }
-
-        private void repay() {
-            throttleTimer = null;
-            if (!open || isFinished()) {
-                return;
-            }
-            if (rate == null) {
-                debt = 0;
-            } else {
-                debt -= rate.request(debt);
-            }
-            updatePause();
-        }
-
-        /** Cancels the fetch and gives the unfinished range back. */
-        void abandon() {
-            if (!open) {
-                return;
-            }
-            releaseUnlessRaced();
-            if (handle != null) {
-                handle.cancel();
-            }
-            finish();
-        }
-
-        /** Gives the segment's rest back, unless a racing connection carries on with it. */
-        private void releaseUnlessRaced() {
-            if (partner != null) {
-                partner.partner = null;
-                partner = null;
-            } else if (segment.isActive()) {
-                allocator.release(segment);
-            }
-        }
-
-        /** The racing connection reached the segment's end first: stop this fetch. */
-        private void loseRace() {
-            partner.partner = null;
-            partner = null;
-            if (handle != null) {
-                handle.cancel();
-            }
-            finish();
-        }
-
-        /** Leaves the connection list. */
-        private void finish() {
-            if (!open) {
-                return;
-            }
-            open = false;
-            if (throttleTimer != null) {
-                throttleTimer.cancel();
-                throttleTimer = null;
-            }
-            if (handle != null && requestEnd != segment.end()) {
-                handle.cancel();
-            }
-            connections.remove(this);
-            mirror.connections--;
-        }
-    }
-
-    /** A source without ranges cannot continue a broken stream: start the file again. */
-    private void restartIfUnsplittable() {
-        if (!rangeSupported && state == State.RUNNING && !allocator.isComplete() && connections.isEmpty()) {
-            long total = allocator.totalLength();
-            allocator = new SegmentAllocator(total, segmentOptions(), random);
         }
     }
 }

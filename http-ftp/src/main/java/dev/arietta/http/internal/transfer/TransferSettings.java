@@ -35,12 +35,20 @@ import dev.arietta.core.internal.picker.SegmentSelector;
  *                               are dropped before the file is downloaded from scratch; 0 waits
  *                               until no source is left ({@code max-resume-failure-tries});
  *                               default 0
+ * @param headFirst              whether the first request to an HTTP(S) source asks only for the
+ *                               answer's headers ({@code HEAD}, aria2's {@code use-head}); the
+ *                               length, range support ({@code Accept-Ranges: bytes}) and name come
+ *                               from it, the data from the requests that follow; default false
+ * @param wholeFirst             whether the first request asks for the whole entity rather than
+ *                               for one piece (aria2's {@code http-accept-gzip}: a compressed
+ *                               answer can only come whole, as one stream of unknown length);
+ *                               default false
  */
 public record TransferSettings(int split, int maxConnectionsPerHost, long minSplitSize, long pieceLength,
                                SegmentSelector selector, boolean preferFaster, int maxTries, long retryWaitNanos,
                                int maxFileNotFound, long lowestSpeedLimit, long speedCheckGraceNanos,
                                int maxBuffersInFlight, boolean reuseUri, boolean alwaysResume,
-                               int maxResumeFailureTries) {
+                               int maxResumeFailureTries, boolean headFirst, boolean wholeFirst) {
 
     /** Default grace before the lowest speed check applies: 10 s. */
     public static final long DEFAULT_SPEED_CHECK_GRACE_NANOS = 10_000_000_000L;
@@ -57,12 +65,29 @@ public record TransferSettings(int split, int maxConnectionsPerHost, long minSpl
         }
     }
 
+    /** Settings with a first request for one piece of data (no {@code use-head}, no {@code http-accept-gzip}). */
+    public TransferSettings(int split, int maxConnectionsPerHost, long minSplitSize, long pieceLength,
+                            SegmentSelector selector, boolean preferFaster, int maxTries, long retryWaitNanos,
+                            int maxFileNotFound, long lowestSpeedLimit, long speedCheckGraceNanos,
+                            int maxBuffersInFlight, boolean reuseUri, boolean alwaysResume, int maxResumeFailureTries) {
+        this(split, maxConnectionsPerHost, minSplitSize, pieceLength, selector, preferFaster, maxTries, retryWaitNanos,
+                maxFileNotFound, lowestSpeedLimit, speedCheckGraceNanos, maxBuffersInFlight, reuseUri, alwaysResume,
+                maxResumeFailureTries, false, false);
+    }
+
+    /** These settings with {@link #headFirst()} and {@link #wholeFirst()} as given. */
+    public TransferSettings withFirstRequest(boolean head, boolean whole) {
+        return new TransferSettings(split, maxConnectionsPerHost, minSplitSize, pieceLength, selector, preferFaster,
+                maxTries, retryWaitNanos, maxFileNotFound, lowestSpeedLimit, speedCheckGraceNanos, maxBuffersInFlight,
+                reuseUri, alwaysResume, maxResumeFailureTries, head, whole);
+    }
+
     /** Settings with aria2's defaults for {@code reuse-uri}, {@code always-resume} and {@code max-resume-failure-tries}. */
     public TransferSettings(int split, int maxConnectionsPerHost, long minSplitSize, long pieceLength,
                             SegmentSelector selector, boolean preferFaster, int maxTries, long retryWaitNanos,
                             int maxFileNotFound, long lowestSpeedLimit, long speedCheckGraceNanos,
                             int maxBuffersInFlight) {
         this(split, maxConnectionsPerHost, minSplitSize, pieceLength, selector, preferFaster, maxTries, retryWaitNanos,
-                maxFileNotFound, lowestSpeedLimit, speedCheckGraceNanos, maxBuffersInFlight, true, true, 0);
+                maxFileNotFound, lowestSpeedLimit, speedCheckGraceNanos, maxBuffersInFlight, true, true, 0, false, false);
     }
 }

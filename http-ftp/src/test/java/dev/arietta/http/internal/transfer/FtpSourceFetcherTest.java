@@ -2,6 +2,7 @@ package dev.arietta.http.internal.transfer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arietta.core.ErrorCode;
@@ -10,6 +11,7 @@ import dev.arietta.ftp.FtpException;
 import dev.arietta.ftp.internal.FakeFtpServer;
 import dev.arietta.ftp.internal.FtpClient;
 import dev.arietta.ftp.internal.FtpCredentials;
+import dev.arietta.ftp.internal.FtpSessionOptions;
 import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -105,6 +107,28 @@ class FtpSourceFetcherTest {
         assertTrue(recording.started.get().lastModified().isPresent());
         assertTrue(server.commands().stream().noneMatch(command -> command.startsWith("RETR")),
                 server.commands().toString());
+    }
+
+    @Test
+    void asciiTypeStreamsTheWholeFileWithoutSizeOrRanges() throws Exception {
+        try (FtpClient ascii = FtpClient.builder(loop).options(FtpSessionOptions.DEFAULTS.withAsciiType(true)).build()) {
+            fetcher = new FtpSourceFetcher(loop, ascii, url -> BOB);
+            Recording recording = fetch(new FetchRequest(uri(), 0, FIRST_REQUEST_END, -1));
+            assertArrayEquals(CONTENT, recording.done.get(10, TimeUnit.SECONDS), "the bounded first range is ignored");
+            FetchResponse response = recording.started.get();
+            assertEquals(-1, response.totalLength());
+            assertFalse(response.rangeSupported());
+            assertTrue(server.commands().contains("TYPE A"), server.commands().toString());
+            assertFalse(server.commands().contains("TYPE I"), server.commands().toString());
+            assertTrue(server.commands().stream().noneMatch(command -> command.startsWith("SIZE")
+                    || command.startsWith("REST") || command.equals("ABOR")), server.commands().toString());
+
+            Recording later = fetch(new FetchRequest(uri(), 100, FetchRequest.TO_END, -1));
+            FetchFailure failure = later.failure.get(10, TimeUnit.SECONDS);
+            assertEquals(FetchFailure.Kind.RANGE_UNSUPPORTED, failure.kind());
+            assertEquals(ErrorCode.CANNOT_RESUME, failure.code());
+            assertTrue(failure.message().contains("ftp-type=ascii"), failure.message());
+        }
     }
 
     @Test

@@ -107,6 +107,10 @@ class SegmentedTransferTest {
     private void runToEnd() {
         for (int round = 0; round < 10_000 && !fetcher.open().isEmpty(); round++) {
             for (FakeFetcher.Call call : fetcher.open()) {
+                if (call.request.headersOnly()) {
+                    call.end();
+                    continue;
+                }
                 long end = call.requestEnd() == FetchRequest.TO_END ? transfer.totalLength() : call.requestEnd();
                 long left = end - call.first() - call.sent;
                 if (left <= 0) {
@@ -637,5 +641,83 @@ class SegmentedTransferTest {
         driveUntil("a", call -> false);
         timers.advance(SECOND);
         assertEquals(List.of(onB), fetcher.open(), "b is about as fast as a: no race");
+    }
+
+    @Test
+    void headFirstTakesLengthAndRangesFromTheHeadersAndTheDataFromRangedRequests() {
+        transfer(settings(2, 2).withFirstRequest(true, false), "http://a/f").start();
+        FakeFetcher.Call head = fetcher.last();
+        assertTrue(head.request.headersOnly(), "the first request is a HEAD");
+        head.start(4 * MIB, true);
+        assertEquals(List.of("first"), events);
+        assertFalse(head.paused, "a HEAD is not held while the file is prepared");
+        head.end();
+        assertEquals(1, fetcher.calls.size(), "no data asked before the file is ready");
+        transfer.proceed(List.of());
+        List<FakeFetcher.Call> data = fetcher.open();
+        assertEquals(2, data.size(), "split into two ranges at once");
+        assertTrue(data.stream().noneMatch(call -> call.request.headersOnly()));
+        assertEquals(List.of(0L, 2 * MIB), data.stream().map(FakeFetcher.Call::first).sorted().toList());
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(4 * MIB, writtenBytes);
+    }
+
+    @Test
+    void headFirstWithoutRangesStreamsTheFileOnOneConnection() {
+        transfer(settings(4, 4).withFirstRequest(true, false), "http://a/f").start();
+        FakeFetcher.Call head = fetcher.last();
+        head.start(3 * MIB, false);
+        transfer.proceed(List.of());
+        head.end();
+        List<FakeFetcher.Call> data = fetcher.open();
+        assertEquals(1, data.size());
+        assertEquals(0, data.get(0).first());
+        assertEquals(FetchRequest.TO_END, data.get(0).requestEnd());
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(3 * MIB, writtenBytes);
+    }
+
+    @Test
+    void refusedHeadIsAskedAgainWithGetWithoutBlamingTheSource() {
+        TransferSettings once = new TransferSettings(2, 2, MIB, MIB, SegmentSelector.DEFAULT, true, 1, 0, 0, 0,
+                10 * SECOND, 64).withFirstRequest(true, false);
+        transfer(once, "http://a/f").start();
+        fetcher.last().fail(FetchFailure.Kind.FATAL, ErrorCode.HTTP_PROTOCOL_ERROR);
+        FakeFetcher.Call get = fetcher.last();
+        assertEquals(2, fetcher.calls.size());
+        assertFalse(get.request.headersOnly());
+        assertEquals(MIB, get.requestEnd(), "the usual first piece");
+        assertFalse(transfer.mirrors().get(0).dropped(), "max-tries 1, yet the refused HEAD did not count");
+        get.start(2 * MIB, true);
+        transfer.proceed(List.of());
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+    }
+
+    @Test
+    void headAnsweredNotFoundCountsAgainstTheSource() {
+        transfer(settings(2, 2).withFirstRequest(true, false), "http://a/f").start();
+        fetcher.last().fail(FetchFailure.Kind.NOT_FOUND, ErrorCode.RESOURCE_NOT_FOUND);
+        assertEquals(1, fetcher.calls.size(), "no GET after a 404 to HEAD");
+        assertEquals(ErrorCode.RESOURCE_NOT_FOUND, failureCode);
+    }
+
+    @Test
+    void wholeFirstAsksForTheWholeEntityAndAnUnsplittableAnswerStreamsAlone() {
+        transfer(settings(4, 4).withFirstRequest(false, true), "http://a/f").start();
+        FakeFetcher.Call first = fetcher.last();
+        assertFalse(first.request.headersOnly());
+        assertEquals(FetchRequest.TO_END, first.requestEnd());
+        first.start(-1, false);
+        transfer.proceed(List.of());
+        first.send(100_000);
+        flushWrites();
+        assertEquals(1, fetcher.calls.size(), "a compressed stream of unknown length is not split");
+        first.end();
+        flushWrites();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(100_000, transfer.totalLength());
     }
 }
