@@ -12,26 +12,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Saves one torrent's resume state on the disk executor, one save at a time: the data is
- * synced first, then the state written atomically ({@link ResumeStateFile#save}), so a state
- * never claims a piece a crash could lose. Only verified pieces are recorded. The loop marks
- * the state dirty when a piece is verified; a periodic {@link #saveIfDirty} and a final
- * {@link #save} on stop write it. Loop thread only, except the disk tasks.
+ * Saves one torrent's resume state, one save at a time, on the session's sync executor (not
+ * the disk executor, so that writes go on while the files are forced to the device): the data
+ * is synced first, then the state written atomically ({@link ResumeStateFile#save}), so a state
+ * never claims a piece a crash could lose. Only verified pieces are recorded, and they were
+ * written before they were verified. The loop marks the state dirty when a piece is verified;
+ * a periodic {@link #saveIfDirty} and a final {@link #save} on stop write it. Loop thread only,
+ * except the save tasks.
  */
 final class ResumeKeeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResumeKeeper.class);
 
     private final ResumeStateFile file;
-    private final Executor diskExecutor;
+    private final Executor syncExecutor;
     private final Executor loop;
     private CompletableFuture<Void> lastSave = CompletableFuture.completedFuture(null);
     private boolean saving;
     private boolean dirty;
 
-    ResumeKeeper(ResumeStateFile file, Executor diskExecutor, Executor loop) {
+    ResumeKeeper(ResumeStateFile file, Executor syncExecutor, Executor loop) {
         this.file = file;
-        this.diskExecutor = diskExecutor;
+        this.syncExecutor = syncExecutor;
         this.loop = loop;
     }
 
@@ -61,7 +63,7 @@ final class ResumeKeeper {
         CompletableFuture<Void> done = new CompletableFuture<>();
         lastSave.whenComplete((ignored, previousFailure) -> {
             try {
-                diskExecutor.execute(() -> {
+                syncExecutor.execute(() -> {
                     IOException failure = null;
                     try {
                         file.save(state, flusher);
@@ -76,7 +78,7 @@ final class ResumeKeeper {
                     }
                 });
             } catch (RejectedExecutionException e) {
-                finished(done, new IOException("disk executor refused to save " + file.path(), e));
+                finished(done, new IOException("sync executor refused to save " + file.path(), e));
             }
         });
         lastSave = done;
@@ -106,7 +108,7 @@ final class ResumeKeeper {
         CompletableFuture<Void> done = new CompletableFuture<>();
         lastSave.whenComplete((ignored, previousFailure) -> {
             try {
-                diskExecutor.execute(() -> {
+                syncExecutor.execute(() -> {
                     try {
                         file.delete();
                     } catch (IOException e) {
@@ -119,7 +121,7 @@ final class ResumeKeeper {
                     }
                 });
             } catch (RejectedExecutionException e) {
-                LOG.warn("disk executor refused to delete resume state {}", file.path(), e);
+                LOG.warn("sync executor refused to delete resume state {}", file.path(), e);
                 done.complete(null);
             }
         });

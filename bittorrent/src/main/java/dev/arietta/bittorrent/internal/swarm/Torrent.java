@@ -4,6 +4,7 @@ import dev.arietta.bittorrent.internal.swarm.choke.Choker;
 import dev.arietta.bittorrent.internal.swarm.peer.PeerDirectory;
 import dev.arietta.bittorrent.internal.swarm.storage.BlockReader;
 import dev.arietta.bittorrent.internal.swarm.storage.BlockWriter;
+import dev.arietta.bittorrent.internal.swarm.storage.PieceAssembly;
 import dev.arietta.bittorrent.internal.swarm.storage.TorrentStorage;
 import dev.arietta.bittorrent.internal.tracker.AnnounceTarget;
 import dev.arietta.bittorrent.internal.tracker.Announcer;
@@ -95,6 +96,7 @@ final class Torrent {
     TorrentStorage storage;
     PiecePicker picker;
     BlockWriter writer;
+    PieceAssembly assembly;
     BlockReader reader;
     FileProgress progress;
     ResumeKeeper resume;
@@ -266,7 +268,7 @@ final class Torrent {
             return;
         }
         storage = preparation.storage();
-        resume = new ResumeKeeper(preparation.resume(), context.diskExecutor(), loop);
+        resume = new ResumeKeeper(preparation.resume(), context.syncExecutor(), loop);
         uploadedBefore = preparation.state().map(ResumeState::uploadedBytes).orElse(0L);
         savedUploadedBytes = uploadedBefore;
         if (stopping) {
@@ -337,8 +339,8 @@ final class Torrent {
             picker.setPiecePriorities(priorities());
         }
         progress = new FileProgress(layout, selectedFiles, verified);
-        writer = new BlockWriter(storage, context.diskExecutor(), loop, context.blockPool(),
-                context.maxQueuedWriteBytes(), downloader);
+        assembly = new PieceAssembly(context.heapBlockPool());
+        writer = new BlockWriter(storage, context.diskExecutor(), loop, context.heapBlockPool(), downloader);
         reader = new BlockReader(storage, context.diskExecutor(), loop, context.blockPool());
         webSeeds = new WebSeeds(this);
         boolean complete = picker.isFinished();
@@ -461,7 +463,7 @@ final class Torrent {
                 savedUploadedBytes = uploaded;
                 resume.dirty();
             }
-            resume.saveIfDirty(this::snapshot, storage::sync);
+            resume.saveIfDirty(this::snapshot, storage::syncWhileWriting);
         }
     }
 
@@ -555,11 +557,14 @@ final class Torrent {
             return;
         }
         closingData = true;
+        if (assembly != null) {
+            assembly.clear();
+        }
         CompletableFuture<Void> saved;
         if (finalState == SwarmState.FINISHED) {
             saved = resume.delete();
         } else if (picker != null) {
-            saved = resume.save(snapshot(), storage::sync);
+            saved = resume.save(snapshot(), storage::syncWhileWriting);
         } else {
             saved = CompletableFuture.completedFuture(null);
         }

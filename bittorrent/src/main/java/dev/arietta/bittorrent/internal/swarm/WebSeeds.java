@@ -145,7 +145,7 @@ final class WebSeeds implements WebSeedHost {
 
     @Override
     public boolean isWriteQueueFull() {
-        return torrent.writer.isFull();
+        return torrent.downloader.isMemoryFull();
     }
 
     @Override

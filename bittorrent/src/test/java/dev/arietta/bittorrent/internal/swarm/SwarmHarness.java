@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Swarms of our own on one event loop, with a single-thread disk executor and a two-thread
@@ -47,10 +48,15 @@ final class SwarmHarness implements AutoCloseable {
 
     /** A new session's BitTorrent side on 127.0.0.1. */
     BitTorrentContext context() throws Exception {
+        return context(UnaryOperator.identity());
+    }
+
+    /** A new session's BitTorrent side on 127.0.0.1, with builder settings of the test's own. */
+    BitTorrentContext context(UnaryOperator<BitTorrentContext.Builder> custom) throws Exception {
         long contextSeed = seed++;
-        BitTorrentContext context = fixture.call(() -> BitTorrentContext.builder(fixture.loop, disk, hash)
+        BitTorrentContext context = fixture.call(() -> custom.apply(BitTorrentContext.builder(fixture.loop, disk, hash)
                 .listenPorts(0, 0).bindAddress(InetAddress.getLoopbackAddress())
-                .random(new SplittableRandom(contextSeed)).open());
+                .random(new SplittableRandom(contextSeed))).open());
         contexts.add(context);
         return context;
     }
