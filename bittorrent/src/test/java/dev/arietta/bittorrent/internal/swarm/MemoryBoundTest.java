@@ -31,14 +31,20 @@ class MemoryBoundTest {
     private final Payload payload = TestTorrents.singleFile("bounded.bin", TestTorrents.random(6 * PIECE_LENGTH, 81));
     private final TorrentMetainfo torrent = TestTorrents.torrent(payload, PIECE_LENGTH);
 
+    private Swarm startLeecher(SwarmHarness harness, BitTorrentContext context, RecordingSwarmListener events)
+            throws Exception {
+        Swarm swarm = harness.add(context, torrent, SwarmSettings.builder(directory).allocation(AllocationMode.NONE)
+                .build(), events);
+        harness.startDownloading(swarm);
+        return swarm;
+    }
+
     @Test
     void piecesLargerThanTheBoundAreSpilledAndStillVerified() throws Exception {
         try (SwarmHarness harness = SwarmHarness.drivenClock()) {
             BitTorrentContext context = harness.context(builder -> builder.maxQueuedWriteBytes(FOUR_BLOCKS));
             RecordingSwarmListener events = new RecordingSwarmListener();
-            Swarm swarm = harness.add(context, torrent, SwarmSettings.builder(directory)
-                    .allocation(AllocationMode.NONE).build(), events);
-            harness.startDownloading(swarm);
+            Swarm swarm = startLeecher(harness, context, events);
             try (FakePeer seeder = FakePeer.connectTo(SwarmHarness.address(context), torrent.infoHash(),
                     FakePeer.peerId("-FK0001-boundsee"))) {
                 seeder.seedInBackground(payload.concatenated(), PIECE_LENGTH);
@@ -54,9 +60,7 @@ class MemoryBoundTest {
         try (SwarmHarness harness = SwarmHarness.drivenClock()) {
             BitTorrentContext context = harness.context(builder -> builder.maxQueuedWriteBytes(FOUR_BLOCKS));
             RecordingSwarmListener events = new RecordingSwarmListener();
-            Swarm swarm = harness.add(context, torrent, SwarmSettings.builder(directory)
-                    .allocation(AllocationMode.NONE).build(), events);
-            harness.startDownloading(swarm);
+            Swarm swarm = startLeecher(harness, context, events);
             try (FakePeer liar = FakePeer.connectTo(SwarmHarness.address(context), torrent.infoHash(),
                     FakePeer.peerId("-FK0001-boundlie"))) {
                 // Banned once its first piece is read back and fails: the swarm closes the connection.
