@@ -56,6 +56,8 @@ final class Downloader implements BlockWriter.Listener {
     private boolean rateRetryScheduled;
     private boolean waitingForMemory;
     private int hashing;
+    /** Bytes of pieces taken from the assembly for hashing and not yet released or queued for writing. */
+    private long hashingBytes;
     private long wastedBytes;
 
     Downloader(Torrent torrent) {
@@ -73,9 +75,9 @@ final class Downloader implements BlockWriter.Listener {
         return wastedBytes;
     }
 
-    /** Bytes of received data in memory: held pieces and the write queue. */
+    /** Bytes of received data in memory: pieces being assembled, pieces being hashed, and the write queue. */
     long heldBytes() {
-        return torrent.assembly.heldBytes() + torrent.writer.queuedBytes();
+        return torrent.assembly.heldBytes() + hashingBytes + torrent.writer.queuedBytes();
     }
 
     /**
@@ -225,9 +227,12 @@ final class Downloader implements BlockWriter.Listener {
 
     private void hashHeld(int piece) {
         ByteBuffer[] blocks = torrent.assembly.take(piece);
+        long bytes = torrent.geometry.pieceLength(piece);
         hashing++;
+        hashingBytes += bytes;
         torrent.verifier.verify(torrent.hashes, piece, blocks).whenComplete((result, failure) -> {
             hashing--;
+            hashingBytes -= bytes;
             if (!torrent.isActive()) {
                 torrent.assembly.release(blocks);
                 torrent.hashSettled();
@@ -241,6 +246,7 @@ final class Downloader implements BlockWriter.Listener {
                 torrent.assembly.release(blocks);
                 hashFailed(piece, result);
             }
+            memoryReleased();
         });
     }
 
@@ -313,6 +319,11 @@ final class Downloader implements BlockWriter.Listener {
 
     @Override
     public void batchWritten() {
+        memoryReleased();
+    }
+
+    /** Received data left memory (written, or dropped after a failed hash): requests may go on. */
+    private void memoryReleased() {
         if (waitingForMemory && heldBytes() < torrent.context.maxQueuedWriteBytes()) {
             waitingForMemory = false;
             fillSoon();
