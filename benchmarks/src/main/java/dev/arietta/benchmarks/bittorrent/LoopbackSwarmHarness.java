@@ -54,12 +54,15 @@ import java.util.stream.Stream;
  * {@value #SAMPLE_MILLIS} ms (aria2c's last sample may miss its final milliseconds). Our swarm
  * runs with {@link SwarmSettings}' defaults but no preallocation, as aria2c
  * ({@code --file-allocation=none}) and libtorrent (sparse files) do; its resume state is saved
- * every 2 s with the data forced to the device, which the others do not do.
+ * every 2 s (or {@code --save-interval}) with the data forced to the device first, which the
+ * others never do during a download: their data is still being written back after they finish.
  *
  * <p>Needs {@code aria2c}, {@code opentracker} and python3-libtorrent ({@code /usr/bin/python3}),
  * and the libtorrent driver script of the bittorrent tests. Run from the repository root:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.arietta.benchmarks.bittorrent.LoopbackSwarmHarness
- * [size-MiB] [--rounds N] [--piece-kib K] [--script PATH]}.
+ * [size-MiB] [--rounds N] [--piece-kib K] [--save-interval S] [--script PATH]}; add {@code -Xmx64m}
+ * to hold our side to DESIGN §7's heap bound. With several rounds the medians and our rate
+ * against the others' are printed last.
  */
 public final class LoopbackSwarmHarness {
 
@@ -78,11 +81,13 @@ public final class LoopbackSwarmHarness {
         long sizeMiB = 1024;
         int rounds = 1;
         int pieceKiB = 1024;
+        Duration saveInterval = SwarmSettings.DEFAULT_RESUME_SAVE_INTERVAL;
         Path script = Path.of("bittorrent/src/test/resources/it/libtorrent_peer.py");
         for (int i = 0; i < arguments.length; i++) {
             switch (arguments[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(arguments[++i]);
                 case "--piece-kib" -> pieceKiB = Integer.parseInt(arguments[++i]);
+                case "--save-interval" -> saveInterval = Duration.ofSeconds(Long.parseLong(arguments[++i]));
                 case "--script" -> script = Path.of(arguments[++i]);
                 default -> sizeMiB = Long.parseLong(arguments[i]);
             }
@@ -101,21 +106,21 @@ public final class LoopbackSwarmHarness {
             Path torrentFile = work.resolve("payload.torrent");
             byte[] infoHash = writeTorrent(payload, pieceKiB * 1024, announce, torrentFile);
             TorrentMetainfo torrent = new TorrentParser().parse(torrentFile);
-            System.out.printf(Locale.ROOT, "payload: %d MiB random, %d KiB pieces; load average %s%n", sizeMiB,
-                    pieceKiB, loadAverage());
+            System.out.printf(Locale.ROOT, "payload: %d MiB random, %d KiB pieces; our resume state saved every %d s;"
+                    + " load average %s%n", sizeMiB, pieceKiB, saveInterval.toSeconds(), loadAverage());
             try (LineProcess tracker = startTracker(work, trackerPort, infoHash);
                     LineProcess seeder = LineProcess.start("libtorrent seeder", List.of(PYTHON.toString(), "-u",
                             script.toAbsolutePath().toString(), "seed", "--torrent", torrentFile.toString(),
                             "--save", payload.getParent().toString()), work)) {
                 seeder.awaitLine("seeding"::equals, TIMEOUT);
                 seeder.awaitLine(line -> line.startsWith("announced "), TIMEOUT);
-                measureArietta(torrent, work, payload);
+                measureArietta(torrent, work, payload, saveInterval);
                 System.out.printf(Locale.ROOT, "%-24s %8s %9s %11s %13s %12s%n", "client", "wall s", "MiB/s",
                         "cpu s/GiB", "peak heap MiB", "peak RSS MiB");
                 List<Result> results = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
                     primePages(work, size);
-                    results.add(measureArietta(torrent, work, payload));
+                    results.add(measureArietta(torrent, work, payload, saveInterval));
                     primePages(work, size);
                     results.add(measureAria2(torrentFile, work, payload));
                     primePages(work, size);
@@ -123,6 +128,9 @@ public final class LoopbackSwarmHarness {
                     for (Result result : results.subList(results.size() - 3, results.size())) {
                         print(result, size);
                     }
+                }
+                if (rounds > 1) {
+                    printMedians(results, size);
                 }
                 System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
             }
@@ -221,7 +229,8 @@ public final class LoopbackSwarmHarness {
         }
     }
 
-    private static Result measureArietta(TorrentMetainfo torrent, Path work, Path payload) throws Exception {
+    private static Result measureArietta(TorrentMetainfo torrent, Path work, Path payload, Duration saveInterval)
+            throws Exception {
         Path target = work.resolve("arietta");
         ExecutorService disk = Executors.newSingleThreadExecutor(task -> daemon(task, "bench-disk"));
         ExecutorService hash = HashExecutors.newHashExecutor("bench-hash");
@@ -240,7 +249,8 @@ public final class LoopbackSwarmHarness {
                     context[0] = BitTorrentContext.builder(loop, disk, hash).listenPorts(0, 0)
                             .bindAddress(InetAddress.getLoopbackAddress()).open();
                     Swarm swarm = context[0].addTorrent(torrent, SwarmSettings.builder(target)
-                            .allocation(AllocationMode.NONE).seedRatio(0).build(), listener(complete));
+                            .allocation(AllocationMode.NONE).resumeSaveInterval(saveInterval).seedRatio(0).build(),
+                            listener(complete));
                     swarm.start();
                     started.complete(swarm);
                 } catch (Exception | Error e) {
@@ -359,6 +369,36 @@ public final class LoopbackSwarmHarness {
                 size / 1048576.0 / seconds, result.cpuNanos / 1e9 / gib,
                 result.peakHeapBytes < 0 ? "-" : String.format(Locale.ROOT, "%.0f", result.peakHeapBytes / 1048576.0),
                 result.peakRssBytes / 1048576.0);
+    }
+
+    /** Each client's median rate and CPU over the rounds, and our rate against the others'. */
+    private static void printMedians(List<Result> results, long size) {
+        java.util.Map<String, List<Result>> byClient = new java.util.LinkedHashMap<>();
+        for (Result result : results) {
+            byClient.computeIfAbsent(result.client, name -> new ArrayList<>()).add(result);
+        }
+        java.util.Map<String, Double> medianRates = new java.util.LinkedHashMap<>();
+        System.out.println("medians over " + results.size() / byClient.size() + " rounds:");
+        for (var entry : byClient.entrySet()) {
+            double rate = median(entry.getValue().stream().mapToDouble(r -> size / 1048576.0 / (r.wallNanos / 1e9))
+                    .toArray());
+            double cpu = median(entry.getValue().stream().mapToDouble(r -> r.cpuNanos / 1e9 / (size / (double) (1L << 30)))
+                    .toArray());
+            medianRates.put(entry.getKey(), rate);
+            System.out.printf(Locale.ROOT, "%-24s %9.1f MiB/s %8.2f cpu s/GiB%n", entry.getKey(), rate, cpu);
+        }
+        double ours = medianRates.values().iterator().next();
+        medianRates.forEach((client, rate) -> {
+            if (rate != ours) {
+                System.out.printf(Locale.ROOT, "arietta / %-24s %5.2f x%n", client, ours / rate);
+            }
+        });
+    }
+
+    private static double median(double[] values) {
+        java.util.Arrays.sort(values);
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
     private static long processCpuNanos() {
