@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *       written in one go on the disk executor and only then verified (HAVE to every peer,
  *       interest, file progress, resume state), so bad data never reaches the disk. A failing
  *       piece is dropped and downloaded again, and the peers that supplied it are blamed: a
- *       sole supplier is banned at once, a contributor after {@link #MAX_SHARED_FAILURES}
- *       failed pieces.</li>
+ *       sole supplier is banned at once; a contributor goes on parole (whole pieces of its
+ *       own, so its next bad piece convicts it alone) and is banned after
+ *       {@link #MAX_SHARED_FAILURES} failed pieces.</li>
  *   <li>When memory runs short the incomplete piece holding the most is spilled: its blocks,
  *       and its later ones, are written as they come, and once all are on disk it is hashed
  *       by reading it back.</li>
@@ -109,6 +110,10 @@ final class Downloader implements BlockWriter.Listener {
         if (capacity <= 0 || pickable == null) {
             return;
         }
+        if (peer.onParole) {
+            fillOnParole(peer, pickable);
+            return;
+        }
         long wanted = (long) capacity * PieceGeometry.BLOCK_LENGTH;
         long granted = torrent.downloadLimit.request(wanted);
         if (granted < wanted) {
@@ -135,6 +140,42 @@ final class Downloader implements BlockWriter.Listener {
         if (count == 0 && peer.connection.outstandingRequests() == 0) {
             torrent.peers.updateInterest(peer);
         }
+    }
+
+    /**
+     * A peer on parole (it helped build a piece that failed) is given one whole piece at a
+     * time that nobody else has started, so that if it fails again it is the piece's sole
+     * supplier and is banned; one that passes lifts the parole (libtorrent's parole mode).
+     * Other peers can still join such a piece in end-game only.
+     */
+    private void fillOnParole(PeerSession peer, Bitfield pickable) {
+        if (peer.connection.outstandingRequests() > 0) {
+            return;
+        }
+        int pieceCount = torrent.geometry.pieceCount();
+        int start = torrent.random.nextInt(pieceCount);
+        for (int i = 0; i < pieceCount; i++) {
+            int piece = (start + i) % pieceCount;
+            if (!pickable.get(piece) || torrent.picker.isVerified(piece) || torrent.picker.priority(piece) == 0
+                    || torrent.picker.isInProgress(piece)) {
+                continue;
+            }
+            int length = torrent.geometry.pieceLength(piece);
+            long granted = torrent.downloadLimit.request(length);
+            if (granted < length) {
+                torrent.downloadLimit.refund(granted);
+                retryWhenRateAllows();
+                return;
+            }
+            for (int block = 0; block < torrent.geometry.blockCount(piece); block++) {
+                if (torrent.picker.markRequested(piece, block, peer.source)) {
+                    peer.connection.request(piece, block * PieceGeometry.BLOCK_LENGTH,
+                            torrent.geometry.blockLength(piece, block));
+                }
+            }
+            return;
+        }
+        torrent.peers.updateInterest(peer);
     }
 
     /** Fills every peer on a later loop turn (once, however often asked before it runs). */

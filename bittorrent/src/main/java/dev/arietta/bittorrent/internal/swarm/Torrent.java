@@ -308,6 +308,7 @@ final class Torrent {
     // ---- running
 
     void pieceVerified(int piece) {
+        peers.piecePassed(picker.soleSupplier(piece));
         picker.pieceVerified(piece);
         progress.pieceVerified(piece, swarm.listener()::onFileComplete);
         peers.pieceVerified(piece);

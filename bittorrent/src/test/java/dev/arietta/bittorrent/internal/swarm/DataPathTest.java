@@ -188,6 +188,52 @@ class DataPathTest {
     }
 
     @Test
+    void contributorsToABadPieceGoOnParoleWhereTheLiarIsCaughtAlone() throws Exception {
+        try (FakePeer liar = connect("-FK0001-paroliar"); FakePeer honest = connect("-FK0001-parohone")) {
+            liar.offerAll();
+            liar.awaitRequests(8);
+            // Pieces 1 and 2 good, block 0 of piece 0 bad; the rest refused, so others must supply it.
+            for (Request request : List.of(new Request(1, 0, 16384), new Request(1, 16384, 16384),
+                    new Request(2, 0, 16384), new Request(2, 16384, 16384))) {
+                serve(liar, request);
+            }
+            liar.sendPiece(0, 0, new byte[16384]);
+            liar.send(MessageId.CHOKE);
+            liar.send(MessageId.REJECT, 0, 16384, 16384);
+            liar.send(MessageId.REJECT, 3, 0, 16384);
+            liar.send(MessageId.REJECT, 3, 16384, 20_000 - 16384);
+            Bitfield notThree = new Bitfield(4);
+            notThree.set(0);
+            notThree.set(1);
+            notThree.set(2);
+            honest.offer(notThree);
+            Request missing = honest.awaitRequests(1).get(0);
+            assertEquals(new Request(0, 16384, 16384), missing);
+            serve(honest, missing);
+            // Piece 0 fails with two suppliers: both are on parole and get whole pieces of their own.
+            assertEquals(Set.of(new Request(0, 0, 16384), new Request(0, 16384, 16384)),
+                    new HashSet<>(honest.awaitRequests(2)));
+            liar.send(MessageId.UNCHOKE);
+            List<Request> alone = liar.awaitRequests(2);
+            assertEquals(Set.of(new Request(3, 0, 16384), new Request(3, 16384, 20_000 - 16384)),
+                    new HashSet<>(alone));
+            for (Request request : alone) {
+                liar.sendPiece(request.piece(), request.offset(), new byte[request.length()]);
+            }
+            liar.peer.expectEndOfStream();
+            serve(honest, new Request(0, 0, 16384));
+            serve(honest, new Request(0, 16384, 16384));
+            try (FakePeer finisher = connect("-FK0001-parofini")) {
+                finisher.seedInBackground(payload.concatenated(), PIECE_LENGTH);
+                events.await("download complete", WAIT);
+            }
+            assertTrue(harness.status(swarm).peers().stream().noneMatch(peer -> peer.peerId().contains("paroliar")));
+        }
+        harness.stop(swarm, StopMode.GRACEFUL);
+        assertArrayEquals(payload.concatenated(), Files.readAllBytes(directory.resolve("leech/data.bin")));
+    }
+
+    @Test
     void onlyVerifiedPiecesAreUploadedAndOthersRejected() throws Exception {
         try (FakePeer seeder = connect("-FK0001-halfseed")) {
             Bitfield half = new Bitfield(4);

@@ -468,6 +468,12 @@ public final class PiecePicker {
         return partial == null ? 0 : partial.requestCount(block);
     }
 
+    /** Whether {@code piece} is in progress: some of its blocks are requested or received. */
+    public boolean isInProgress(int piece) {
+        checkPiece(piece);
+        return partials.find(piece) != null;
+    }
+
     /** Pieces in progress. */
     public int piecesInProgress() {
         return partials.size();

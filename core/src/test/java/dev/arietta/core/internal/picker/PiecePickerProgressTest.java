@@ -39,6 +39,13 @@ class PiecePickerProgressTest {
         assertEquals(BlockAddress.of(second, 0), out[4]);
         assertEquals(BlockAddress.of(second, 1), out[5]);
         assertEquals(2, picker.piecesInProgress());
+        assertTrue(picker.isInProgress(first));
+        assertTrue(picker.isInProgress(second));
+        int untouched = 0;
+        while (untouched == first || untouched == second) {
+            untouched++;
+        }
+        assertFalse(picker.isInProgress(untouched));
     }
 
     @Test
