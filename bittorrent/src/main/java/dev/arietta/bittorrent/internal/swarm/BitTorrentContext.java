@@ -31,6 +31,7 @@ import dev.arietta.http.internal.Http1Client;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -380,7 +381,7 @@ public final class BitTorrentContext implements AutoCloseable {
             this.hashExecutor = Objects.requireNonNull(hashExecutor, "hashExecutor");
             try {
                 this.bindAddress = InetAddress.getByAddress(new byte[4]);
-            } catch (java.net.UnknownHostException e) {
+            } catch (UnknownHostException e) {
                 throw new AssertionError("0.0.0.0 is a valid address", e);
             }
         }

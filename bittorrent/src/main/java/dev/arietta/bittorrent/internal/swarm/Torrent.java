@@ -14,6 +14,7 @@ import dev.arietta.bittorrent.internal.tracker.TransferTotals;
 import dev.arietta.bittorrent.internal.wire.HandshakeParams;
 import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
 import dev.arietta.core.ErrorCode;
+import dev.arietta.core.internal.hash.HashAlgorithm;
 import dev.arietta.core.internal.hash.PieceHashes;
 import dev.arietta.core.internal.hash.PieceVerifier;
 import dev.arietta.core.internal.loop.Cancellable;
@@ -122,7 +123,7 @@ final class Torrent {
         for (int piece = 0; piece < metainfo.pieceCount(); piece++) {
             metainfo.copyPieceHash(piece, concatenated, piece * TorrentMetainfo.PIECE_HASH_LENGTH);
         }
-        this.hashes = new PieceHashes(dev.arietta.core.internal.hash.HashAlgorithm.SHA_1, concatenated);
+        this.hashes = new PieceHashes(HashAlgorithm.SHA_1, concatenated);
         this.params = context.handshakeParams(metainfo);
         this.selectedFiles = selection(metainfo, swarm.settings());
         this.random = context.newRandom();
