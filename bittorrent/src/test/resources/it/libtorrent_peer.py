@@ -3,7 +3,15 @@
 
 Commands:
   create --source PATH --output FILE [--piece-length N] [--tier "URL URL"]... [--web-seed URL]... [--private]
+         [--layout walk|sorted|canonical|canonical-no-tail]
       Writes a v1-only torrent of PATH (file or directory) and prints "created <info-hash hex>".
+      --layout: walk (default) keeps libtorrent's directory walk order; sorted re-adds the files
+      libtorrent listed sorted by path elements as UTF-8 bytes, without padding; canonical and
+      canonical-no-tail are libtorrent's own sorting and BEP 47 padding (flags canonical_files and
+      canonical_files_no_tail_padding).
+  check --torrent FILE --save DIR
+      Loads FILE, prints "infohash <v1 info-hash hex>", checks the data under DIR against it and
+      prints "checked <pieces verified> <pieces in torrent> <1 if seeding, else 0>", then exits.
   seed  --torrent FILE --save DIR [--peer HOST:PORT]...
   leech --torrent FILE --save DIR [--peer HOST:PORT]...
       Runs one torrent on 127.0.0.1 (TCP only: no uTP, DHT, LSD, UPnP or NAT-PMP) until standard
@@ -29,10 +37,31 @@ def say(*words):
     sys.stdout.flush()
 
 
+LAYOUT_FLAGS = {
+    "walk": 0,
+    "sorted": 0,
+    "canonical": lt.create_torrent.canonical_files,
+    "canonical-no-tail": lt.create_torrent.canonical_files_no_tail_padding,
+}
+
+
+def sorted_storage(files):
+    """The same files, ordered by path elements compared as UTF-8 bytes."""
+    entries = [(files.file_path(i), files.file_size(i), files.file_flags(i)) for i in range(files.num_files())]
+    entries.sort(key=lambda entry: [part.encode("utf-8") for part in entry[0].split(os.sep)])
+    result = lt.file_storage()
+    for path, size, flags in entries:
+        result.add_file(path, size, flags)
+    return result
+
+
 def create(args):
     files = lt.file_storage()
     lt.add_files(files, args.source)
-    torrent = lt.create_torrent(files, args.piece_length, flags=lt.create_torrent.v1_only)
+    if args.layout == "sorted":
+        files = sorted_storage(files)
+    torrent = lt.create_torrent(files, args.piece_length,
+                                flags=lt.create_torrent.v1_only | LAYOUT_FLAGS[args.layout])
     for tier_index, tier in enumerate(args.tier or []):
         for url in tier.split():
             torrent.add_tracker(url, tier_index)
@@ -48,6 +77,26 @@ def create(args):
         output.write(data)
     info_hash = hashlib.sha1(lt.bencode(entry[b"info"] if b"info" in entry else entry["info"])).hexdigest()
     say("created", info_hash)
+
+
+def check(args):
+    info = lt.torrent_info(args.torrent)
+    say("infohash", info.info_hashes().v1)
+    session = lt.session(settings())
+    params = lt.add_torrent_params()
+    params.ti = info
+    params.save_path = args.save
+    params.flags &= ~lt.torrent_flags.auto_managed
+    params.flags &= ~lt.torrent_flags.paused
+    handle = session.add_torrent(params)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        session.wait_for_alert(200)
+        if any(isinstance(alert, lt.torrent_checked_alert) for alert in session.pop_alerts()):
+            status = handle.status()
+            say("checked", status.num_pieces, info.num_pieces(), 1 if status.is_seeding else 0)
+            return
+    say("error", "the check did not finish within 120 s")
 
 
 def settings():
@@ -145,6 +194,10 @@ def main():
     make.add_argument("--tier", action="append")
     make.add_argument("--web-seed", action="append")
     make.add_argument("--private", action="store_true")
+    make.add_argument("--layout", choices=sorted(LAYOUT_FLAGS), default="walk")
+    verify = commands.add_parser("check")
+    verify.add_argument("--torrent", required=True)
+    verify.add_argument("--save", required=True)
     for name in ("seed", "leech"):
         peer = commands.add_parser(name)
         peer.add_argument("--torrent", required=True)
@@ -153,6 +206,8 @@ def main():
     args = parser.parse_args()
     if args.command == "create":
         create(args)
+    elif args.command == "check":
+        check(args)
     else:
         run(args)
 

@@ -27,8 +27,10 @@ import java.util.Optional;
  * @param errorCode       why it stopped; {@link ErrorCode#FINISHED} unless in state {@link DownloadState#ERROR}
  *                        (or stopped unfinished at shutdown: {@link ErrorCode#IN_PROGRESS})
  * @param errorMessage    a human message for the error, empty when none
- * @param followedBy      gids of downloads this one created (Metalink, torrent files); empty for now
- * @param following       gid of the download that created this one, if any
+ * @param followedBy      gids of the downloads this one created: the files of a Metalink it downloaded
+ *                        ({@link Option#FOLLOW_METALINK}), in document order; empty otherwise
+ * @param following       gid of the download whose Metalink created this one ({@code followedBy}'s
+ *                        reverse), if any; empty for downloads added directly, {@code addMetalink} ones included
  */
 public record DownloadStatus(String gid, DownloadState state, long totalLength, long completedLength,
                              long uploadLength, long downloadSpeed, long uploadSpeed, int connections,

@@ -5,9 +5,12 @@ import static dev.arietta.Option.Change.NEVER;
 import static dev.arietta.Option.Change.RESTART;
 import static dev.arietta.internal.options.Syntaxes.UNBOUNDED;
 import static dev.arietta.internal.options.Syntaxes.UNBOUNDED_BYTES;
+import static dev.arietta.internal.options.Syntaxes.absoluteUri;
 import static dev.arietta.internal.options.Syntaxes.bool;
 import static dev.arietta.internal.options.Syntaxes.checksum;
 import static dev.arietta.internal.options.Syntaxes.choice;
+import static dev.arietta.internal.options.Syntaxes.commaList;
+import static dev.arietta.internal.options.Syntaxes.fileIndexes;
 import static dev.arietta.internal.options.Syntaxes.gid;
 import static dev.arietta.internal.options.Syntaxes.headers;
 import static dev.arietta.internal.options.Syntaxes.integer;
@@ -202,7 +205,10 @@ public final class Option<T> {
     /** {@code always-resume}: never restart from scratch when resuming fails; default true. */
     public static final Option<Boolean> ALWAYS_RESUME = define("always-resume", bool()).defaultValue("true")
             .perDownload(RESTART, "Always resume; if no URI can resume, fail instead of downloading from scratch.");
-    /** {@code reuse-uri}: reuse tried URIs when none is left; default true. */
+    /**
+     * {@code reuse-uri}: reuse tried URIs when none is left; default true. False gives each URI
+     * at most one connection at a time, so {@code split} is capped by the number of URIs.
+     */
     public static final Option<Boolean> REUSE_URI = define("reuse-uri", bool()).defaultValue("true")
             .perDownload(RESTART, "Reuse already used URIs when no unused URI is left.");
     /** {@code remote-time}, {@code -R}: give the file the server's modification time; default false. */
@@ -417,6 +423,49 @@ public final class Option<T> {
     public static final Option<Boolean> DISABLE_IPV6 = define("disable-ipv6", bool()).defaultValue("false")
             .global(NEVER, "Do not use IPv6.");
 
+    // ---- Metalink ----
+
+    /** {@code metalink-file}, {@code -M}: a local Metalink document to download; {@code -} is standard input. */
+    public static final Option<Path> METALINK_FILE = define("metalink-file", path("METALINK_FILE")).shortName('M')
+            .global(NEVER, "Download the files described by the .meta4 or .metalink file METALINK_FILE; - reads"
+                    + " standard input. A local .meta4 or .metalink file given in place of a URI works too.");
+    /** {@code follow-metalink}: start the downloads of a downloaded Metalink; default true. */
+    public static final Option<FollowMetalink> FOLLOW_METALINK = define("follow-metalink",
+            choice(FollowMetalink.class, FollowMetalink::optionValue)).defaultValue("true")
+            .perDownload(RESTART, "When a downloaded file is a Metalink (a .meta4 or .metalink name, or a Metalink"
+                    + " media type), download the files it describes; mem keeps the Metalink in memory only, false"
+                    + " just saves it.");
+    /** {@code metalink-base-uri}: base of relative URLs in a local Metalink file; no default. */
+    public static final Option<String> METALINK_BASE_URI = define("metalink-base-uri", absoluteUri("URI"))
+            .perDownload(RESTART, "The base URI that relative URLs of a Metalink read from a local file resolve"
+                    + " against; a directory URI must end with /. Without it such URLs are ignored.");
+    /** {@code metalink-language}: download only Metalink files in this language; no default. */
+    public static final Option<String> METALINK_LANGUAGE = define("metalink-language", text("LANGUAGE"))
+            .perDownload(RESTART, "The language of the Metalink files to download.");
+    /** {@code metalink-location}: preferred mirror countries, comma-separated; no default. */
+    public static final Option<List<String>> METALINK_LOCATION = define("metalink-location",
+            commaList("a comma-separated list of country codes", "LOCATION[,...]"))
+            .perDownload(RESTART, "The locations (country codes, such as jp,us) of the preferred Metalink"
+                    + " mirrors.");
+    /** {@code metalink-os}: download only Metalink files for this operating system; no default. */
+    public static final Option<String> METALINK_OS = define("metalink-os", text("OS"))
+            .perDownload(RESTART, "The operating system of the Metalink files to download.");
+    /** {@code metalink-version}: download only Metalink files of this version; no default. */
+    public static final Option<String> METALINK_VERSION = define("metalink-version", text("VERSION"))
+            .perDownload(RESTART, "The version of the Metalink files to download.");
+    /** {@code metalink-preferred-protocol}: protocol of the Metalink mirrors tried first; default none. */
+    public static final Option<MetalinkProtocol> METALINK_PREFERRED_PROTOCOL = define("metalink-preferred-protocol",
+            choice(MetalinkProtocol.class, MetalinkProtocol::optionValue)).defaultValue("none")
+            .perDownload(RESTART, "The protocol whose Metalink mirrors are tried first; none disables this.");
+    /** {@code metalink-enable-unique-protocol}: one protocol per Metalink mirror host; default true. */
+    public static final Option<Boolean> METALINK_ENABLE_UNIQUE_PROTOCOL = define("metalink-enable-unique-protocol",
+            bool()).defaultValue("true").perDownload(RESTART, "When a Metalink mirror offers a file over several"
+                    + " protocols, use only the best ranked one.");
+    /** {@code select-file}: 1-based indexes of the Metalink files to download, {@code 1-5,8}; default all. */
+    public static final Option<String> SELECT_FILE = define("select-file", fileIndexes())
+            .perDownload(RESTART, "Download only the files with these indexes, such as 1-5,8,9; for a Metalink"
+                    + " the index counts the files left after the metalink-language, -os and -version filters.");
+
     // ---- Session and queue ----
 
     /** {@code save-session}: file the unfinished downloads are written to, in input-file format. */
@@ -452,6 +501,19 @@ public final class Option<T> {
     public static final Option<Boolean> PAUSE_METADATA = define("pause-metadata", bool()).defaultValue("false")
             .perDownload(RESTART, "Pause the downloads created from a downloaded .torrent, magnet metadata or"
                     + " Metalink file.");
+
+    // ---- BitTorrent ----
+
+    /**
+     * {@code torrent-file}, {@code -T}: a {@code .torrent} file to download or, with
+     * {@link #SHOW_FILES}, to list; command line only.
+     */
+    public static final Option<Path> TORRENT_FILE = define("torrent-file", path("TORRENT_FILE")).shortName('T')
+            .global(NEVER, "The path to the .torrent file.");
+    /** {@code show-files}, {@code -S}: print the contents of the given .torrent files and exit; default false. */
+    public static final Option<Boolean> SHOW_FILES = define("show-files", bool()).shortName('S').defaultValue("false")
+            .global(NEVER, "Print the file listing of the given .torrent files (name, info hash, piece length and"
+                    + " count, trackers, files with index and size) and exit.");
 
     private final String name;
     private final Character shortName;

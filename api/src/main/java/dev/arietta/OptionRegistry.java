@@ -38,9 +38,13 @@ final class OptionRegistry {
             Option.ALLOW_OVERWRITE, Option.AUTO_FILE_RENAMING, Option.ALLOW_PIECE_LENGTH_CHANGE,
             Option.REMOVE_CONTROL_FILE, Option.FILE_ALLOCATION, Option.NO_FILE_ALLOCATION_LIMIT, Option.DISK_CACHE,
             Option.AUTO_SAVE_INTERVAL, Option.SOCKET_RECV_BUFFER_SIZE, Option.DISABLE_IPV6,
+            Option.METALINK_FILE, Option.FOLLOW_METALINK, Option.METALINK_BASE_URI, Option.METALINK_LANGUAGE,
+            Option.METALINK_LOCATION, Option.METALINK_OS, Option.METALINK_VERSION,
+            Option.METALINK_PREFERRED_PROTOCOL, Option.METALINK_ENABLE_UNIQUE_PROTOCOL, Option.SELECT_FILE,
             Option.SAVE_SESSION, Option.SAVE_SESSION_INTERVAL, Option.FORCE_SAVE, Option.SAVE_NOT_FOUND,
             Option.MAX_DOWNLOAD_RESULT, Option.KEEP_UNFINISHED_DOWNLOAD_RESULT, Option.GID, Option.PAUSE,
-            Option.PAUSE_METADATA);
+            Option.PAUSE_METADATA,
+            Option.TORRENT_FILE, Option.SHOW_FILES);
 
     static final Map<String, Option<?>> BY_NAME = index(ALL);
     static final Map<Character, Option<?>> BY_SHORT_NAME = indexShortNames(ALL);

@@ -25,7 +25,8 @@ import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
 /**
- * A download session: the libaria2 of the JVM. Add downloads with {@link #addUri}, control
+ * A download session: the libaria2 of the JVM. Add downloads with {@link #addUri} and
+ * {@link #addMetalink(Path, Options)}, control
  * them by gid (or through their {@link DownloadHandle}), listen to their events, and close
  * the session when done.
  *
@@ -148,6 +149,72 @@ public final class Session implements AutoCloseable {
      */
     public DownloadHandle addUri(List<String> uris, Options options, int position) {
         return engine.add(uris, Objects.requireNonNull(options, "options"), position);
+    }
+
+    /** {@link #addMetalink(Path, Options, int)} with no options, at the end of the queue. */
+    public List<DownloadHandle> addMetalink(Path file) throws IOException {
+        return addMetalink(file, Options.empty(), -1);
+    }
+
+    /** {@link #addMetalink(Path, Options, int)} at the end of the queue. */
+    public List<DownloadHandle> addMetalink(Path file, Options options) throws IOException {
+        return addMetalink(file, options, -1);
+    }
+
+    /**
+     * Adds the downloads of a local Metalink 4 ({@code .meta4}) or Metalink 3 ({@code .metalink})
+     * file, as {@link #addMetalink(byte[], Options, int)}; relative URLs in it resolve against
+     * {@link Option#METALINK_BASE_URI}, or are ignored without it. The file is read on the
+     * calling thread, at most {@link dev.arietta.metalink.MetalinkLimits#DEFAULT_MAX_DOCUMENT_BYTES} bytes.
+     *
+     * @throws IOException if the file cannot be read, or a {@link dev.arietta.metalink.MetalinkException}
+     *                     saying why the document is refused
+     */
+    public List<DownloadHandle> addMetalink(Path file, Options options, int position) throws IOException {
+        Objects.requireNonNull(file, "file");
+        byte[] document;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            document = in.readNBytes(dev.arietta.metalink.MetalinkLimits.DEFAULT_MAX_DOCUMENT_BYTES + 1);
+        }
+        return engine.addMetalink(document, Objects.requireNonNull(options, "options"), position, file);
+    }
+
+    /** {@link #addMetalink(byte[], Options, int)} at the end of the queue. */
+    public List<DownloadHandle> addMetalink(byte[] document, Options options) throws IOException {
+        return addMetalink(document, options, -1);
+    }
+
+    /**
+     * Adds one download per file of a Metalink document (aria2's {@code addMetalink}): the files
+     * left after {@link Option#METALINK_LANGUAGE}, {@link Option#METALINK_OS} and
+     * {@link Option#METALINK_VERSION}, of those the ones {@link Option#SELECT_FILE} names (by
+     * 1-based index among them). Each download takes the file's mirrors ordered by priority,
+     * {@link Option#METALINK_LOCATION} and {@link Option#METALINK_PREFERRED_PROTOCOL} (equal
+     * ranks shuffled), saves it under its Metalink name in {@link Option#DIR}
+     * ({@link Option#OUT} does not apply), verifies its piece hashes while downloading (a bad
+     * piece is fetched again from another mirror and the mirror that sent it is dropped) and
+     * its strongest whole-file hash at the end ({@link dev.arietta.core.ErrorCode#CHECKSUM_ERROR}
+     * on mismatch), and writes its signature to {@code <file>.sig}. Files described only by a
+     * BitTorrent metaurl cannot be downloaded yet: their download fails with a message saying so.
+     *
+     * <p>With {@link Option#SAVE_SESSION} set, the document is saved as
+     * {@code <dir>/<sha-1 of the document>.meta4} (as aria2 saves uploaded Metalinks), and the
+     * session file names it with {@link Option#SELECT_FILE} listing the unfinished files.
+     *
+     * @param document the document bytes; not kept
+     * @param options  options of every download added; session-wide ones and {@link Option#GID}
+     *                 are refused
+     * @param position queue position of the first download, 0 first; negative: at the end
+     * @return the downloads, in document order
+     * @throws IOException              a {@link dev.arietta.metalink.MetalinkException} if the
+     *                                  document is refused (DOCTYPE, limits, unsafe names, …)
+     * @throws IllegalArgumentException if no file is left to download, or a gid is given
+     * @throws OptionException          if an option is session-wide only
+     * @throws IllegalStateException    once the session is shut down
+     */
+    public List<DownloadHandle> addMetalink(byte[] document, Options options, int position) throws IOException {
+        return engine.addMetalink(Objects.requireNonNull(document, "document"),
+                Objects.requireNonNull(options, "options"), position, null);
     }
 
     /** The handle of {@code gid}, if the session knows it (results not yet purged included). */
@@ -343,7 +410,9 @@ public final class Session implements AutoCloseable {
      * threads have ended. Every download stops and saves its resume state; unfinished
      * downloads' {@link DownloadHandle#completion()} complete with {@link dev.arietta.core.ErrorCode#IN_PROGRESS}.
      * Graceful ({@code force} false) also waits up to {@link #CALLBACK_DRAIN_TIMEOUT} for
-     * pending listener calls; forced drops them. Safe to call from a listener. Idempotent.
+     * pending listener calls; forced drops them (events not yet delivered never are, though
+     * completion futures still complete) and interrupts a listener of the session's own
+     * callback thread. Safe to call from a listener. Idempotent.
      */
     public CompletableFuture<Void> shutdown(boolean force) {
         synchronized (shutdownLock) {
@@ -351,6 +420,9 @@ public final class Session implements AutoCloseable {
                 return termination;
             }
             shutdownStarted = true;
+        }
+        if (force) {
+            engine.dropPendingEvents();
         }
         Thread thread = new Thread(() -> {
             try {

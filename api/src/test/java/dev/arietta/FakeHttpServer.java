@@ -8,6 +8,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +26,10 @@ import javax.net.ssl.SSLServerSocket;
  * An in-JVM HTTP/1.1 file server for engine tests: serves byte arrays with single ranges and
  * keep-alive, counts the body bytes it sends, and injects faults per path (not found, 503,
  * stall, reset mid-body, corrupt bytes, ignored ranges, chunked bodies without length,
- * throttling), in the spirit of OkHttp's MockWebServer socket effects.
+ * throttling), in the spirit of OkHttp's MockWebServer socket effects. HEAD gets the head
+ * alone; a path given a modification time sends {@code Last-Modified} and answers
+ * {@code If-Modified-Since} with 304 when not newer. With {@link #relayTunnels()} it also acts
+ * as a CONNECT proxy, relaying bytes to the requested host and port.
  *
  * <p>Blocking sockets, one daemon thread per connection. Test code only.
  */
@@ -44,12 +50,22 @@ final class FakeHttpServer implements AutoCloseable {
     record Resource(byte[] content, String contentDisposition, Fault fault, long effectBytes, long bytesPerSecond) {
     }
 
+    /** IMF-fixdate (RFC 9110), the form servers send. */
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            Locale.US);
+
     private final ServerSocket server;
     private final Map<String, Resource> resources = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final List<String> requestLines = new CopyOnWriteArrayList<>();
     private final List<String> requestHeads = new CopyOnWriteArrayList<>();
+    private final Map<String, Instant> lastModified = new ConcurrentHashMap<>();
+    private final AtomicInteger bodiesInFlight = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger maxBodiesInFlight = new AtomicInteger();
+    private volatile boolean relayTunnels;
     private volatile String extraResponseFields = "";
+    private final Map<String, String> pathFields = new ConcurrentHashMap<>();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private final AtomicLong bodyBytesSent = new AtomicLong();
     private final CountDownLatch released = new CountDownLatch(1);
@@ -120,6 +136,34 @@ final class FakeHttpServer implements AutoCloseable {
         return this;
     }
 
+    /** Sends {@code Last-Modified: time} for {@code path} and honours If-Modified-Since against it. */
+    FakeHttpServer lastModified(String path, Instant time) {
+        lastModified.put(path, time);
+        return this;
+    }
+
+    /** Answers CONNECT by opening a tunnel to the requested host and port (no authentication asked). */
+    FakeHttpServer relayTunnels() {
+        this.relayTunnels = true;
+        return this;
+    }
+
+    /** The most response bodies this server was sending at the same time. */
+    int maxConcurrentBodies() {
+        return maxBodiesInFlight.get();
+    }
+
+    /** Connections accepted so far. */
+    int connectionCount() {
+        return connections.get();
+    }
+
+    /** Adds {@code fields} (each line ending in CRLF) to later responses serving {@code path}. */
+    FakeHttpServer responseFields(String path, String fields) {
+        pathFields.put(path, fields);
+        return this;
+    }
+
     int requestCount(String path) {
         AtomicInteger count = requestCounts.get(path);
         return count == null ? 0 : count.get();
@@ -129,6 +173,7 @@ final class FakeHttpServer implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket socket = server.accept();
+                connections.incrementAndGet();
                 sockets.add(socket);
                 Thread thread = new Thread(() -> serveConnection(socket), "fake-http-connection");
                 thread.setDaemon(true);
@@ -175,7 +220,12 @@ final class FakeHttpServer implements AutoCloseable {
         String[] lines = head.split("\r\n");
         requestLines.add(lines[0] + headerValue(lines, "range", ""));
         requestHeads.add(head);
+        String method = lines[0].split(" ")[0];
         String path = lines[0].split(" ")[1];
+        if (method.equals("CONNECT") && relayTunnels) {
+            relay(path, socket, out);
+            return false;
+        }
         Resource resource = resources.get(path);
         int index = requestCounts.computeIfAbsent(path, key -> new AtomicInteger()).getAndIncrement();
         if (resource == null) {
@@ -189,6 +239,13 @@ final class FakeHttpServer implements AutoCloseable {
         }
         if (effect == Effect.UNAVAILABLE) {
             writeHead(out, "503 Service Unavailable", "Content-Length: 0\r\n");
+            return true;
+        }
+        Instant modified = lastModified.get(path);
+        String since = headerValue(lines, "if-modified-since", null);
+        if (modified != null && since != null
+                && !modified.isAfter(DateTimeFormatter.RFC_1123_DATE_TIME.parse(since, Instant::from))) {
+            writeHead(out, "304 Not Modified", "");
             return true;
         }
         byte[] content = resource.content();
@@ -210,8 +267,9 @@ final class FakeHttpServer implements AutoCloseable {
             }
             partial = true;
         }
-        String disposition = resource.contentDisposition() == null ? ""
-                : "Content-Disposition: " + resource.contentDisposition() + "\r\n";
+        String disposition = (resource.contentDisposition() == null ? ""
+                : "Content-Disposition: " + resource.contentDisposition() + "\r\n")
+                + (modified == null ? "" : "Last-Modified: " + HTTP_DATE.format(modified.atZone(ZoneOffset.UTC)) + "\r\n");
         if (effect == Effect.CHUNKED) {
             writeHead(out, "200 OK", disposition + "Transfer-Encoding: chunked\r\n");
             int chunk = 16 * 1024;
@@ -227,12 +285,22 @@ final class FakeHttpServer implements AutoCloseable {
             return true;
         }
         long length = last - first + 1;
-        String fields = disposition + extraResponseFields + "Accept-Ranges: bytes\r\nContent-Length: " + length + "\r\n"
+        String fields = disposition + extraResponseFields + pathFields.getOrDefault(path, "")
+                + "Accept-Ranges: bytes\r\nContent-Length: " + length + "\r\n"
                 + (partial ? "Content-Range: bytes " + first + "-" + last + "/" + content.length + "\r\n" : "");
         writeHead(out, partial ? "206 Partial Content" : "200 OK", fields);
+        if (method.equals("HEAD")) {
+            return true;
+        }
         long limit = effect == Effect.STALL_AFTER || effect == Effect.RESET_AFTER
                 ? Math.min(length, resource.effectBytes()) : length;
-        sendBody(out, content, first, limit, effect == Effect.CORRUPT, resource.bytesPerSecond());
+        int inFlight = bodiesInFlight.incrementAndGet();
+        maxBodiesInFlight.accumulateAndGet(inFlight, Math::max);
+        try {
+            sendBody(out, content, first, limit, effect == Effect.CORRUPT, resource.bytesPerSecond());
+        } finally {
+            bodiesInFlight.decrementAndGet();
+        }
         if (effect == Effect.RESET_AFTER) {
             socket.setSoLinger(true, 0);
             return false;
@@ -242,6 +310,28 @@ final class FakeHttpServer implements AutoCloseable {
             return false;
         }
         return true;
+    }
+
+    /** CONNECT host:port: answers 200 and copies bytes both ways until either side closes. */
+    private void relay(String authority, Socket client, OutputStream out) throws IOException {
+        int colon = authority.lastIndexOf(':');
+        try (Socket target = new Socket(authority.substring(0, colon), Integer.parseInt(authority.substring(colon + 1)))) {
+            sockets.add(target);
+            writeHead(out, "200 Connection established", "");
+            Thread upstream = new Thread(() -> copy(client, target), "fake-http-tunnel");
+            upstream.setDaemon(true);
+            upstream.start();
+            copy(target, client);
+        }
+    }
+
+    private static void copy(Socket from, Socket to) {
+        try {
+            from.getInputStream().transferTo(to.getOutputStream());
+            to.shutdownOutput();
+        } catch (IOException closed) {
+            // One side went away: the tunnel ends.
+        }
     }
 
     private void sendBody(OutputStream out, byte[] content, long first, long length, boolean corrupt,

@@ -133,6 +133,12 @@ class OptionRegistryTest {
             http-passwd                | NONE
             save-session               | NONE
             ca-certificate             | NONE
+            follow-metalink            | true
+            metalink-preferred-protocol | none
+            metalink-enable-unique-protocol | true
+            metalink-location          | NONE
+            metalink-base-uri          | NONE
+            select-file                | NONE
             """)
     void defaultsFollowAria2(String name, String expected) {
         Option<?> option = Option.named(name);
@@ -164,6 +170,10 @@ class OptionRegistryTest {
             save-session-interval      | GLOBAL   | NEVER   | false
             disk-cache                 | GLOBAL   | NEVER   | false
             input-file                 | GLOBAL   | NEVER   | false
+            metalink-file              | GLOBAL   | NEVER   | false
+            follow-metalink            | DOWNLOAD | RESTART | true
+            metalink-location          | DOWNLOAD | RESTART | true
+            select-file                | DOWNLOAD | RESTART | true
             """)
     void scopeAndChangeRulesFollowAria2(String name, Option.Scope scope, Option.Change change, boolean global) {
         Option<?> option = Option.named(name);
@@ -194,6 +204,9 @@ class OptionRegistryTest {
         expected.put('U', Option.USER_AGENT);
         expected.put('p', Option.FTP_PASV);
         expected.put('n', Option.NO_NETRC);
+        expected.put('T', Option.TORRENT_FILE);
+        expected.put('S', Option.SHOW_FILES);
+        expected.put('M', Option.METALINK_FILE);
         expected.forEach((letter, option) -> assertSame(option, Option.forShortName(letter).orElseThrow()));
         long withShortNames = Option.all().stream().filter(option -> option.shortName().isPresent()).count();
         assertEquals(expected.size(), withShortNames);
@@ -213,7 +226,8 @@ class OptionRegistryTest {
     void valueClassesAreTheDocumentedOnes() {
         Set<Class<?>> allowed = Set.of(Integer.class, Long.class, Boolean.class, java.time.Duration.class,
                 java.nio.file.Path.class, String.class, List.class, FileAllocation.class, UriSelector.class,
-                StreamPieceSelector.class, LogLevel.class, ProxyMethod.class, FtpType.class, TlsVersion.class);
+                StreamPieceSelector.class, LogLevel.class, ProxyMethod.class, FtpType.class, TlsVersion.class,
+                FollowMetalink.class, MetalinkProtocol.class);
         for (Option<?> option : Option.all()) {
             assertTrue(allowed.contains(option.valueClass()), option.name() + ": " + option.valueClass());
         }

@@ -41,7 +41,15 @@ public final class OptionSamples {
             Map.entry("load-cookies", "cookies.txt"),
             Map.entry("save-cookies", "cookies.txt"),
             Map.entry("save-session", "session.txt"),
-            Map.entry("gid", "2089b05ecca3d829"));
+            Map.entry("metalink-file", "ubuntu.meta4"),
+            Map.entry("metalink-base-uri", "https://mirror.example.org/pub/"),
+            Map.entry("metalink-language", "en-US"),
+            Map.entry("metalink-location", "jp,us"),
+            Map.entry("metalink-os", "Linux-x86"),
+            Map.entry("metalink-version", "1.2"),
+            Map.entry("select-file", "1-5,8,9"),
+            Map.entry("gid", "2089b05ecca3d829"),
+            Map.entry("torrent-file", "release.torrent"));
 
     private OptionSamples() {
     }

@@ -187,6 +187,36 @@ class SessionConcurrencyTest {
     }
 
     @Test
+    void forcedShutdownDropsEventsABlockedListenerHasNotTaken() throws Exception {
+        CountDownLatch blocked = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        List<DownloadEvent> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Session session = Session.builder().directory(directory).option("file-allocation", "none")
+                .listener((event, download) -> {
+                    delivered.add(event);
+                    blocked.countDown();
+                    try {
+                        never.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }).build();
+        DownloadHandle handle = session.addUri(List.of(server.url("/f0")));
+        assertTrue(blocked.await(30, TimeUnit.SECONDS));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (handle.status().state() != DownloadState.COMPLETE) {
+            assertTrue(System.nanoTime() < deadline, "the download finishes behind the blocked listener");
+            Thread.sleep(10);
+        }
+        long start = System.nanoTime();
+        session.shutdown(true).get(Session.CALLBACK_DRAIN_TIMEOUT.toSeconds() - 1, TimeUnit.SECONDS);
+        assertTrue(System.nanoTime() - start < Session.CALLBACK_DRAIN_TIMEOUT.toNanos(),
+                "forced: no wait for the blocked listener");
+        assertTrue(handle.completion().get(10, TimeUnit.SECONDS).isSuccess(), "the result is still delivered");
+        assertEquals(List.of(DownloadEvent.START), delivered, "FILE_COMPLETE and COMPLETE, queued behind it, dropped");
+    }
+
+    @Test
     void userCallbackExecutorKeepsEventsInOrderPerDownload() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         RecordingListener recorder = new RecordingListener();

@@ -86,6 +86,46 @@ class SessionFtpMirrorIT {
     }
 
     @Test
+    void ftpThroughAnHttpProxyTunnel() throws Exception {
+        Path target = directory.resolve("out-tunnel");
+        try (FakeHttpServer proxy = FakeHttpServer.start().relayTunnels();
+             Session session = Session.builder().directory(target).build()) {
+            DownloadResult result = session.addUri(List.of(ftpUrl("/mixed.bin")), Options.of("split", "2",
+                    "min-split-size", "1M", "ftp-proxy", "http://127.0.0.1:" + proxy.port(), "proxy-method", "tunnel",
+                    "no-netrc", "true", "remote-time", "true")).completion().get(120, TimeUnit.SECONDS);
+            assertTrue(result.isSuccess(), result.toString());
+            List<String> tunnels = proxy.requestLines();
+            assertTrue(tunnels.get(0).startsWith("CONNECT 127.0.0.1:" + vsftpd.port() + " "), tunnels.toString());
+            assertTrue(tunnels.size() >= 2, "control and data connections tunnelled: " + tunnels);
+        }
+        assertArrayEquals(content, Files.readAllBytes(target.resolve("mixed.bin")));
+        assertEquals(Files.getLastModifiedTime(directory.resolve("www/mixed.bin")).toInstant().getEpochSecond(),
+                Files.getLastModifiedTime(target.resolve("mixed.bin")).toInstant().getEpochSecond(),
+                "remote-time from MDTM");
+    }
+
+    @Test
+    void withoutFtpReuseConnectionEachRetrievalLogsInAgain() throws Exception {
+        int before = vsftpd.logins();
+        Path target = directory.resolve("out-reuse");
+        try (Session session = Session.builder().directory(target).build()) {
+            DownloadResult reused = session.addUri(List.of(ftpUrl("/mixed.bin")), Options.of("split", "1",
+                    "no-netrc", "true")).completion().get(120, TimeUnit.SECONDS);
+            assertTrue(reused.isSuccess(), reused.toString());
+        }
+        int afterReused = vsftpd.logins();
+        try (Session session = Session.builder().directory(target).build()) {
+            DownloadResult fresh = session.addUri(List.of(ftpUrl("/mixed.bin")), Options.of("split", "1",
+                    "no-netrc", "true", "ftp-reuse-connection", "false", "out", "fresh.bin"))
+                    .completion().get(120, TimeUnit.SECONDS);
+            assertTrue(fresh.isSuccess(), fresh.toString());
+        }
+        assertEquals(1, afterReused - before, "the first piece and the rest share one login");
+        assertEquals(2, vsftpd.logins() - afterReused, "one login per retrieval");
+        assertArrayEquals(content, Files.readAllBytes(target.resolve("fresh.bin")));
+    }
+
+    @Test
     void missingFileOnTheFtpMirrorIsResourceNotFound() throws Exception {
         try (Session session = Session.builder().directory(directory.resolve("out-missing")).build()) {
             DownloadResult result = session.addUri(List.of(ftpUrl("/absent.bin")), Options.of("no-netrc", "true"))

@@ -160,6 +160,16 @@ final class VsftpdServer implements AutoCloseable {
         return counts;
     }
 
+    /** Successful logins vsftpd logged so far. */
+    int logins() throws IOException {
+        Path file = log.resolveSibling("vsftpd.log");
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        return (int) Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(line -> line.contains("OK LOGIN"))
+                .count();
+    }
+
     String output() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);

@@ -153,4 +153,17 @@ class Metalink4ConformanceTest {
         assertEquals(List.of(MetalinkUrl.of("http://example.com/a")), file.urls(),
                 "an element in no namespace is foreign and skipped");
     }
+
+    @Test
+    void unknownHashTypesAreDroppedAndKnownOnesKept() throws MetalinkException {
+        MetalinkFile unknownOnly = TestResources.parse("hostile/unknown-hash-type.meta4").files().get(0);
+        assertEquals(List.of(), unknownOnly.hashes(), "whirlpool is not a type Arietta verifies");
+        assertEquals(List.of("http://example.com/x"), unknownOnly.urls().stream().map(MetalinkUrl::url).toList());
+
+        MetalinkFile mixed = TestResources.parse("hostile/unknown-piece-hash-type.meta4").files().get(0);
+        assertEquals(List.of(new Hash(HashType.MD5, "2c90cadbef42945f0dcff2b959977ff8")), mixed.hashes());
+        assertEquals(1, mixed.pieces().size(), "the tiger pieces are skipped, hashes unread");
+        assertEquals(HashType.SHA_1, mixed.pieces().get(0).type());
+        assertEquals("05669a2ee51edb5dec64f622b0365d88cd2f5569", mixed.pieces().get(0).hex(1));
+    }
 }

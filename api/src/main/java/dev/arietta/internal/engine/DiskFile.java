@@ -19,6 +19,8 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +60,10 @@ final class DiskFile {
     static final long UNKNOWN_LENGTH_CAPACITY = 1L << 50;
 
     private final PathSanitizer sanitizer = new PathSanitizer();
-    private Storage storage;
+    /** Volatile: hash threads read pieces back through it while the disk queue owns it. */
+    private volatile Storage storage;
+    /** The whole content, for a file kept in memory only ({@code follow-metalink=mem}), else null. */
+    private volatile MemoryContent memory;
     private Path path;
     private ResumeStateFile resumeFile;
 
@@ -100,8 +105,37 @@ final class DiskFile {
         return candidate ? wanted : null;
     }
 
-    /** The result of {@link #prepare}: the final path and the ranges already on disk. */
-    record Prepared(Path path, List<long[]> doneRanges) {
+    /** A regular file found on disk: its path, size in bytes and modification time. */
+    record Existing(Path path, long size, Instant modified) {
+    }
+
+    /**
+     * The regular file {@code relativeName} under {@code directory} when it exists without
+     * resume state (so it is not a download of ours in progress), else null; also null when
+     * the name is unusable or cannot be looked at. For aria2's {@code conditional-get}; blocks.
+     */
+    static Existing unclaimed(Path directory, String relativeName) {
+        try {
+            Path path = new PathSanitizer().resolveUnder(directory, relativeName);
+            if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+                    || Files.exists(ResumeStateFile.pathFor(path), LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            return new Existing(path, attributes.size(), attributes.lastModifiedTime().toInstant());
+        } catch (IOException | RuntimeException unusable) {
+            LOG.debug("conditional-get: cannot look at {} in {}: {}", relativeName, directory, unusable.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The result of {@link #prepare}: the final path (null in memory) and the ranges already
+     * on disk, which {@code fromResumeState} says came from a resume state (pieces that were
+     * verified when it was saved) rather than from a file found there.
+     */
+    record Prepared(Path path, List<long[]> doneRanges, boolean fromResumeState) {
     }
 
     /** The final path, once prepared. */
@@ -118,6 +152,7 @@ final class DiskFile {
         boolean known = request.totalLength() >= 0;
         List<long[]> done = new ArrayList<>();
         boolean ours = false;
+        boolean resumed = false;
         if (known) {
             Optional<ResumeState> state;
             try {
@@ -142,6 +177,7 @@ final class DiskFile {
                     }
                 } else {
                     done = pieceRanges(resume.verifiedPieces(), resume.pieceLength(), resume.totalLength());
+                    resumed = true;
                 }
             } else if (!ours && request.continueFile() && Files.isRegularFile(wanted, LinkOption.NOFOLLOW_LINKS)) {
                 ours = true;
@@ -153,6 +189,7 @@ final class DiskFile {
         }
         if (request.integrity() == Integrity.COMPLETE) {
             ours = true;
+            resumed = false;
             done.clear();
             if (request.totalLength() > 0) {
                 done.add(new long[] {0, request.totalLength()});
@@ -178,7 +215,48 @@ final class DiskFile {
         storage = opened;
         path = targets.get(0).path();
         resumeFile = new ResumeStateFile(path);
-        return new Prepared(path, done);
+        return new Prepared(path, done, resumed);
+    }
+
+    /**
+     * Keeps the file in memory instead (a Metalink followed with {@code follow-metalink=mem}):
+     * nothing is written to disk, no resume state is kept.
+     *
+     * @param totalLength the length, or -1 when unknown
+     * @param maxBytes    the most bytes the content may take
+     * @throws StorageException {@link ErrorCode#METALINK_PARSE_ERROR} if the length is over {@code maxBytes}
+     */
+    Prepared prepareInMemory(long totalLength, int maxBytes) throws StorageException {
+        if (totalLength > maxBytes) {
+            throw new StorageException(ErrorCode.METALINK_PARSE_ERROR, null, "a Metalink of " + totalLength
+                    + " bytes is over the " + maxBytes + "-byte limit of a Metalink document", null);
+        }
+        memory = new MemoryContent(totalLength < 0 ? 0 : (int) totalLength, maxBytes);
+        return new Prepared(null, List.of(), false);
+    }
+
+    /** Whether the file is kept in memory (any thread). */
+    boolean inMemory() {
+        return memory != null;
+    }
+
+    /** A copy of the content of a file kept in memory, or null for a file on disk. Disk queue, or once finished. */
+    byte[] memoryContent() {
+        return memory == null ? null : memory.bytes();
+    }
+
+    /**
+     * Reads {@code into.remaining()} bytes at {@code offset} back (through the write cache), to
+     * verify a piece. May be called on a hash thread while the disk queue writes elsewhere.
+     *
+     * @throws StorageException if the file is closed or the read fails
+     */
+    void read(long offset, ByteBuffer into) throws StorageException {
+        Storage current = storage;
+        if (current == null) {
+            throw new StorageException(ErrorCode.FILE_IO_ERROR, path, "file closed", null);
+        }
+        current.read(offset, into);
     }
 
     /** The byte ranges of the set pieces, merged. */
@@ -198,6 +276,10 @@ final class DiskFile {
 
     /** Writes {@code buffer} (position to limit) at {@code offset}. */
     void write(long offset, ByteBuffer buffer) throws IOException {
+        if (memory != null) {
+            memory.write(offset, buffer);
+            return;
+        }
         if (storage == null) {
             throw new StorageException(ErrorCode.FILE_IO_ERROR, path, "file not prepared", null);
         }
@@ -226,6 +308,35 @@ final class DiskFile {
         close();
         if (resumeFile != null) {
             resumeFile.delete();
+        }
+    }
+
+    /** A file's content in memory, growing up to a bound. */
+    private static final class MemoryContent {
+        private final int maxBytes;
+        private byte[] content;
+        private int length;
+
+        MemoryContent(int initial, int maxBytes) {
+            this.maxBytes = maxBytes;
+            this.content = new byte[Math.max(initial, 1024)];
+        }
+
+        void write(long offset, ByteBuffer buffer) throws StorageException {
+            long end = offset + buffer.remaining();
+            if (end > maxBytes) {
+                throw new StorageException(ErrorCode.METALINK_PARSE_ERROR, null, "the Metalink grows past the "
+                        + maxBytes + "-byte limit of a Metalink document", null);
+            }
+            if (end > content.length) {
+                content = java.util.Arrays.copyOf(content, (int) Math.min(maxBytes, Math.max(end, 2L * content.length)));
+            }
+            buffer.get(content, (int) offset, buffer.remaining());
+            length = (int) Math.max(length, end);
+        }
+
+        byte[] bytes() {
+            return java.util.Arrays.copyOf(content, length);
         }
     }
 }

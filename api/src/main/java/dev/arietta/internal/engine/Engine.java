@@ -11,6 +11,7 @@ import dev.arietta.Option;
 import dev.arietta.OptionException;
 import dev.arietta.Options;
 import dev.arietta.PositionOrigin;
+import dev.arietta.ProxyMethod;
 import dev.arietta.ServerStatus;
 import dev.arietta.UriChange;
 import dev.arietta.core.internal.loop.BufferPool;
@@ -18,10 +19,12 @@ import dev.arietta.core.internal.loop.Cancellable;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.ratelimit.RateLimiter;
 import dev.arietta.http.internal.netrc.Netrc;
+import dev.arietta.http.internal.proxy.ProxySettings;
 import dev.arietta.http.internal.transfer.HttpSourceFetcher;
 import dev.arietta.http.internal.transfer.SourceFetcher;
 import dev.arietta.internal.options.InputFileEntry;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,17 +62,21 @@ public final class Engine {
     private final Netrc netrc;
     /** The session's cookies ({@code load-cookies}, saved to {@code save-cookies} at shutdown). */
     private final SessionCookies cookies;
-    private final BufferPool buffers = BufferPool.large();
+    private final BufferPool buffers = new BufferPool(EngineSettings.TRANSFER_BUFFER_BYTES,
+            EngineSettings.TRANSFER_BUFFERS_IN_FLIGHT);
     private final RateLimiter downloadLimiter;
     private final DownloadQueue queue = new DownloadQueue();
     private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
     private final List<DownloadListener> listeners;
+    private final MetalinkDownloads metalinks = new MetalinkDownloads(this);
     /** The loop's own generator (random segment selection), split off the session's so no lock is needed. */
     private final RandomGenerator loopRandom;
     private volatile Options globalOptions;
     private volatile LongFunction<DownloadHandle> handles;
     private Cancellable sessionSaveTimer;
     private volatile boolean closed;
+    /** Set by a forced shutdown: listener calls not yet made are skipped. */
+    private volatile boolean eventsDropped;
 
     /**
      * Starts the loop thread.
@@ -152,12 +159,37 @@ public final class Engine {
     }
 
     List<SourceFetcher> fetchersFor(Options options) {
-        return List.of(new HttpSourceFetcher(clients.clientFor(options),
-                (uri, request) -> HttpClients.customize(options, uri, request)),
-                ftpClients.fetcherFor(options, netrc));
+        return fetchersFor(options, () -> null);
+    }
+
+    /**
+     * The fetchers of a download with {@code options}: HTTP(S), and FTP either directly, through
+     * a CONNECT tunnel ({@code proxy-method=tunnel}) or as a GET to the HTTP proxy
+     * ({@code proxy-method=get}, aria2's default) when {@code ftp-proxy} or {@code all-proxy}
+     * applies. {@code dry-run} makes them ask only HEAD (FTP: SIZE and MDTM); {@code remote-time}
+     * makes FTP ask MDTM. {@code ifModifiedSince} is read for every HTTP request: a non-null date
+     * makes it conditional.
+     *
+     * @throws IllegalArgumentException if a proxy option cannot be used
+     */
+    List<SourceFetcher> fetchersFor(Options options, Supplier<java.time.Instant> ifModifiedSince) {
+        ProxySettings proxies = HttpClients.proxySettings(options);
+        boolean ftpByGet = options.get(Option.PROXY_METHOD) == ProxyMethod.GET;
+        boolean dryRun = options.get(Option.DRY_RUN);
+        HttpSourceFetcher http = new HttpSourceFetcher(clients.clientFor(options), (uri, request) -> {
+            HttpClients.customize(options, uri, request);
+            java.time.Instant since = ifModifiedSince.get();
+            if (since != null && !"ftp".equalsIgnoreCase(uri.getScheme())) {
+                request.ifModifiedSince(since);
+            }
+        }, dryRun, uri -> ftpByGet && proxies.select(uri).isPresent());
+        return List.of(http, ftpClients.fetcherFor(options, netrc, ftpByGet ? null : proxies));
     }
 
     void deliver(DownloadEvent event, DownloadHandle handle) {
+        if (eventsDropped) {
+            return;
+        }
         for (DownloadListener listener : listeners) {
             try {
                 listener.onEvent(event, handle);
@@ -202,25 +234,79 @@ public final class Engine {
         Options explicit = options.toBuilder().unset(Option.GID).build();
         DownloadHandle handle = handles.apply(gid);
         Job job = new Job(this, gid, handle, checked, explicit, globalOptions);
-        if (jobs.putIfAbsent(gid, job) != null) {
-            throw new IllegalArgumentException("gid " + Gids.format(gid) + " is already in use");
+        register(job, options.get(Option.PAUSE), position);
+        return handle;
+    }
+
+    /**
+     * Adds one download per file of a Metalink document ({@code select-file} picks some),
+     * mirrors ordered by the {@code metalink-*} options.
+     *
+     * @param document    a Metalink 3 or 4 document
+     * @param source      the local file it was read from, or null: then, with {@code save-session}
+     *                    set, a copy is saved as {@code <dir>/<sha-1>.meta4} for the session file
+     *                    to name, as aria2 saves uploaded Metalinks
+     * @throws IOException a {@link dev.arietta.metalink.MetalinkException} if the document is
+     *                     refused, or the failure to save its copy
+     * @throws IllegalArgumentException if no file is left to download, or a {@code gid} is given
+     * @throws OptionException          if an option is session-wide only
+     * @throws IllegalStateException    once the session is shut down
+     */
+    public List<DownloadHandle> addMetalink(byte[] document, Options options, int position, Path source)
+            throws IOException {
+        checkOpen();
+        Arguments.checkDownloadScope(options);
+        if (options.get(Option.GID) != null) {
+            throw new IllegalArgumentException("gid cannot be set for a Metalink: it adds a download per file");
+        }
+        return metalinks.add(document, options, position, source);
+    }
+
+    /** Replaces how BitTorrent metaurls of Metalinks are taken (the BitTorrent integration's hook). */
+    void torrentMetaurlHandoff(TorrentMetaurlHandoff handoff) {
+        metalinks.torrentHandoff(handoff);
+    }
+
+    /** Loop thread: the downloads of a Metalink that {@code parent} downloaded (follow-metalink). */
+    List<DownloadHandle> follow(Job parent, dev.arietta.metalink.MetalinkDocument document, URI documentUri) {
+        MetalinkOrigin origin = parent.filePath == null ? null
+                : new MetalinkOrigin(parent.filePath, documentUri, parent.options);
+        return metalinks.add(document, documentUri, parent.options, 0, parent, origin);
+    }
+
+    /** Queues {@code job} (paused if asked) at {@code position}; any thread. */
+    void register(Job job, boolean paused, int position) {
+        if (jobs.putIfAbsent(job.gid, job) != null) {
+            throw new IllegalArgumentException("gid " + job.gidText + " is already in use");
         }
         try {
             loop.execute(() -> {
-                if (options.get(Option.PAUSE)) {
+                if (paused) {
                     job.state = DownloadState.PAUSED;
                 }
                 queue.enqueue(job, position);
                 promote();
             });
         } catch (RejectedExecutionException e) {
-            jobs.remove(gid);
+            jobs.remove(job.gid);
             throw new IllegalStateException("session is shut down", e);
         }
-        return handle;
     }
 
-    private long newGid(String requested) {
+    /** The public handle of {@code gid}. */
+    DownloadHandle handleOf(long gid) {
+        return handles.apply(gid);
+    }
+
+    /** A random number from the session's generator (shuffling equally ranked mirrors). */
+    long randomLong() {
+        RandomGenerator random = config.random();
+        synchronized (random) {
+            return random.nextLong();
+        }
+    }
+
+    long newGid(String requested) {
         if (requested != null) {
             return Gids.parse(requested);
         }
@@ -471,6 +557,11 @@ public final class Engine {
         return onLoop(() -> SessionFiles.entries(queue, globalOptions));
     }
 
+    /** A forced shutdown began: listener calls still queued are not made (completions still are). */
+    public void dropPendingEvents() {
+        eventsDropped = true;
+    }
+
     /** Writes the unfinished downloads to {@code file} in aria2's input-file format. */
     public CompletableFuture<Void> saveSession(Path file) {
         return sessionEntries().thenAcceptAsync(entries -> SessionFiles.write(entries, file), config.diskExecutor());
@@ -479,7 +570,12 @@ public final class Engine {
     /** Adds the downloads of an input file (restore). */
     public void restore(Path file) throws IOException {
         for (var entry : SessionFiles.read(file)) {
-            add(entry.uris(), entry.options(), -1);
+            if (entry.isMetalinkFile()) {
+                Path document = Path.of(entry.uris().get(0));
+                addMetalink(SessionFiles.readMetalink(document), entry.options(), -1, document);
+            } else {
+                add(entry.uris(), entry.options(), -1);
+            }
         }
     }
 

@@ -34,6 +34,15 @@ final class FileNames {
         return usable(fromUri) ? fromUri : DEFAULT_NAME;
     }
 
+    /** The name before any answer: {@code out} if set, else the URI's last path segment, else {@value #DEFAULT_NAME}. */
+    static String choose(Path out, URI uri) {
+        if (out != null && !out.toString().isEmpty()) {
+            return out.toString().replace('\\', '/');
+        }
+        String fromUri = fromUri(uri);
+        return usable(fromUri) ? fromUri : DEFAULT_NAME;
+    }
+
     // A name that sanitizes to nothing ("..", control characters only) falls through to the next source.
     private static boolean usable(String name) {
         String clean = SANITIZER.sanitizeElement(name);

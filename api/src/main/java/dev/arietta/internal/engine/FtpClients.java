@@ -8,6 +8,7 @@ import dev.arietta.ftp.internal.FtpCredentials;
 import dev.arietta.ftp.internal.FtpSessionOptions;
 import dev.arietta.ftp.internal.FtpUrl;
 import dev.arietta.http.internal.netrc.Netrc;
+import dev.arietta.http.internal.proxy.ProxySettings;
 import dev.arietta.http.internal.transfer.FtpSourceFetcher;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,13 +17,20 @@ import java.util.function.Function;
 
 /**
  * The session's FTP clients, one per combination of client-level options
- * ({@code connect-timeout}, {@code timeout}, {@code ftp-pasv}), so logged-in control connections
- * are pooled across downloads that agree on them. Loop thread only; {@link #close()} at shutdown.
+ * ({@code connect-timeout}, {@code timeout}, {@code ftp-pasv}, {@code ftp-reuse-connection}, and with
+ * {@code proxy-method=tunnel} the proxy options and {@code user-agent}), so logged-in control
+ * connections are pooled across downloads that agree on them. Loop thread only;
+ * {@link #close()} at shutdown.
  */
 final class FtpClients implements AutoCloseable {
 
+    /** What makes two downloads' FTP clients differ. */
+    private record Key(FtpSessionOptions session, Map<String, String> tunnelProxyOptions, String userAgent,
+                       boolean reuseConnections) {
+    }
+
     private final EventLoop loop;
-    private final Map<FtpSessionOptions, FtpClient> clients = new HashMap<>();
+    private final Map<Key, FtpClient> clients = new HashMap<>();
 
     FtpClients(EventLoop loop) {
         this.loop = loop;
@@ -31,11 +39,31 @@ final class FtpClients implements AutoCloseable {
     /**
      * A fetcher for a download with {@code options}: its client, and credentials from the URL,
      * then {@code netrc} (unless {@code no-netrc}), then {@code ftp-user}/{@code ftp-passwd}.
+     * With {@code tunnelProxies} (aria2's {@code proxy-method=tunnel}) control and data
+     * connections go through CONNECT tunnels to the proxy those settings pick for each URL
+     * ({@code ftp-proxy}, else {@code all-proxy}, unless {@code no-proxy}); null connects
+     * directly. {@code dry-run} makes it ask only SIZE and MDTM, {@code remote-time} adds MDTM.
      */
-    FtpSourceFetcher fetcherFor(Options options, Netrc netrc) {
-        FtpClient client = clients.computeIfAbsent(sessionOptions(options),
-                settings -> FtpClient.builder(loop).options(settings).build());
-        return new FtpSourceFetcher(loop, client, credentials(options, netrc));
+    FtpSourceFetcher fetcherFor(Options options, Netrc netrc, ProxySettings tunnelProxies) {
+        Key key = new Key(sessionOptions(options),
+                tunnelProxies == null ? Map.of() : HttpClients.proxyOptions(options),
+                tunnelProxies == null ? "" : options.get(Option.USER_AGENT), options.get(Option.FTP_REUSE_CONNECTION));
+        FtpClient client = clients.computeIfAbsent(key, settings -> {
+            FtpClient.Builder builder = FtpClient.builder(loop).options(settings.session());
+            if (!settings.reuseConnections()) {
+                // ftp-reuse-connection=false: every retrieval logs in on a control connection of its own.
+                builder.maxIdlePerServer(0);
+            }
+            if (tunnelProxies != null) {
+                builder.proxyChoice(uri -> tunnelProxies.select(uri).map(proxy -> HttpClients.clientProxy(proxy, true)));
+                if (settings.userAgent() != null && !settings.userAgent().isEmpty()) {
+                    builder.userAgent(settings.userAgent());
+                }
+            }
+            return builder.build();
+        });
+        return new FtpSourceFetcher(loop, client, credentials(options, netrc), options.get(Option.DRY_RUN),
+                options.get(Option.REMOTE_TIME));
     }
 
     /** The login for a URL under {@code options}: URL user info, netrc (unless {@code no-netrc}), options. */

@@ -2,7 +2,9 @@ package dev.arietta.internal.engine;
 
 import dev.arietta.Option;
 import dev.arietta.Options;
+import dev.arietta.ProxyMethod;
 import dev.arietta.TlsVersion;
+import dev.arietta.ftp.internal.FtpCredentials;
 import dev.arietta.http.internal.CookieSource;
 import dev.arietta.http.internal.CredentialSource;
 import dev.arietta.http.internal.Credentials;
@@ -25,13 +27,17 @@ import java.util.Map;
 
 /**
  * The session's HTTP clients, one per combination of client-level options (timeouts,
- * User-Agent, TLS, proxies, netrc use), so connections are pooled across downloads that agree
+ * User-Agent, TLS, proxies, netrc use, {@code http-auth-challenge}, {@code enable-http-keep-alive}
+ * (false keeps no idle connection)), so connections are pooled across downloads that agree
  * on them. All clients share the session's cookie jar and netrc entries. Loop thread only;
  * {@link #close()} at shutdown.
  *
  * <p>Proxies come from the options only ({@code http-proxy}, {@code https-proxy},
- * {@code all-proxy}, their {@code -user}/{@code -passwd}, {@code no-proxy}); the process
- * environment ({@code http_proxy}...) is not read: an embedding application decides.
+ * {@code ftp-proxy}, {@code all-proxy}, their {@code -user}/{@code -passwd}, {@code no-proxy});
+ * the process environment ({@code http_proxy}...) is not read: an embedding application
+ * decides. With {@code proxy-method=get} (aria2's default) http and ftp URLs go to the proxy
+ * in absolute form; with {@code tunnel} http goes through a CONNECT tunnel (https always
+ * does) and ftp is left to the FTP client's tunnels ({@link FtpClients}).
  * {@code min-tls-version=TLSv1.1} is applied as TLSv1.2, the lowest version the client offers.
  */
 final class HttpClients implements AutoCloseable {
@@ -44,7 +50,8 @@ final class HttpClients implements AutoCloseable {
 
     private record Key(Duration connectTimeout, Duration readTimeout, String userAgent, boolean checkCertificate,
                        Path caCertificate, Path certificate, Path privateKey, TlsVersion minTlsVersion,
-                       boolean pipelining, Map<String, String> proxyOptions, boolean useNetrc) {
+                       boolean pipelining, Map<String, String> proxyOptions, boolean tunnelPlainHttp,
+                       boolean useNetrc, boolean authChallenge, boolean keepAlive) {
     }
 
     private final EventLoop loop;
@@ -62,7 +69,8 @@ final class HttpClients implements AutoCloseable {
         this.netrc = netrc;
     }
 
-    Http1Client clientFor(Options options) {
+    /** The proxy options of {@code options} by aria2 name, as {@link ProxySettings} reads them. */
+    static Map<String, String> proxyOptions(Options options) {
         Map<String, String> proxyOptions = new HashMap<>();
         for (Option<?> option : PROXY_OPTIONS) {
             Object value = options.get(option);
@@ -71,11 +79,34 @@ final class HttpClients implements AutoCloseable {
                         ? String.join(",", list.stream().map(String::valueOf).toList()) : value.toString());
             }
         }
+        return Map.copyOf(proxyOptions);
+    }
+
+    /**
+     * The proxies {@code options} configure (the environment is not read).
+     *
+     * @throws IllegalArgumentException if a proxy option cannot be used
+     */
+    static ProxySettings proxySettings(Options options) {
+        return proxySettings(proxyOptions(options));
+    }
+
+    private static ProxySettings proxySettings(Map<String, String> proxyOptions) {
+        try {
+            return ProxySettings.of(proxyOptions, Map.of());
+        } catch (ProxyOptionException bad) {
+            throw new IllegalArgumentException(bad.getMessage(), bad);
+        }
+    }
+
+    Http1Client clientFor(Options options) {
+        Map<String, String> proxyOptions = proxyOptions(options);
         Key key = new Key(options.get(Option.CONNECT_TIMEOUT), options.get(Option.TIMEOUT),
                 options.get(Option.USER_AGENT), options.get(Option.CHECK_CERTIFICATE),
                 options.get(Option.CA_CERTIFICATE), options.get(Option.CERTIFICATE), options.get(Option.PRIVATE_KEY),
                 options.get(Option.MIN_TLS_VERSION), options.get(Option.ENABLE_HTTP_PIPELINING),
-                Map.copyOf(proxyOptions), !options.get(Option.NO_NETRC));
+                proxyOptions, options.get(Option.PROXY_METHOD) == ProxyMethod.TUNNEL, !options.get(Option.NO_NETRC),
+                options.get(Option.HTTP_AUTH_CHALLENGE), options.get(Option.ENABLE_HTTP_KEEP_ALIVE));
         return clients.computeIfAbsent(key, this::build);
     }
 
@@ -93,13 +124,8 @@ final class HttpClients implements AutoCloseable {
         if (key.minTlsVersion() == TlsVersion.TLS_1_3) {
             tls.minimumProtocol(TlsSettings.TLS_1_3);
         }
-        ProxySettings proxies;
-        try {
-            proxies = ProxySettings.of(key.proxyOptions(), Map.of());
-        } catch (ProxyOptionException bad) {
-            throw new IllegalArgumentException(bad.getMessage(), bad);
-        }
-        for (String name : List.of("http-proxy", "https-proxy", "all-proxy")) {
+        ProxySettings proxies = proxySettings(key.proxyOptions());
+        for (String name : List.of("http-proxy", "https-proxy", "ftp-proxy", "all-proxy")) {
             String value = key.proxyOptions().get(name);
             if (value != null && value.regionMatches(true, 0, "https://", 0, 8)) {
                 // Sending requests in the clear to a proxy the user chose TLS for would be worse than failing.
@@ -108,8 +134,13 @@ final class HttpClients implements AutoCloseable {
         }
         Http1Client.Builder builder = Http1Client.builder(loop).connectTimeout(key.connectTimeout())
                 .readTimeout(key.readTimeout()).tls(tls.build()).pipeliningDepth(key.pipelining() ? 8 : 1)
-                .proxyChoice(uri -> proxies.select(uri).map(HttpClients::clientProxy)).cookies(cookies)
-                .credentialSource(key.useNetrc() ? netrcCredentials(netrc) : CredentialSource.NONE);
+                .proxyChoice(uri -> proxies.select(uri).map(proxy -> clientProxy(proxy, key.tunnelPlainHttp()))).cookies(cookies)
+                .credentialSource(key.useNetrc() ? netrcCredentials(netrc) : CredentialSource.NONE)
+                .authChallenge(key.authChallenge());
+        if (!key.keepAlive()) {
+            // enable-http-keep-alive=false: no connection outlives its request.
+            builder.maxIdlePerRoute(0);
+        }
         if (key.userAgent() != null) {
             builder.userAgent(key.userAgent());
         }
@@ -136,6 +167,15 @@ final class HttpClients implements AutoCloseable {
             // aria2: "*" sends the download URI itself, without credentials.
             request.referer(referer.equals("*") ? withoutUserInfo(uri) : referer);
         }
+        if ("ftp".equalsIgnoreCase(uri.getScheme())) {
+            // An ftp URL the HTTP proxy fetches (proxy-method=get): the proxy logs in with these.
+            String ftpUser = options.get(Option.FTP_USER);
+            if (uri.getRawUserInfo() == null && ftpUser != null && !ftpUser.equals(FtpCredentials.ANONYMOUS_USER)) {
+                String password = options.get(Option.FTP_PASSWD);
+                request.credentials(new Credentials(ftpUser, password == null ? "" : password));
+            }
+            return;
+        }
         String user = options.get(Option.HTTP_USER);
         if (user != null) {
             String password = options.get(Option.HTTP_PASSWD);
@@ -147,11 +187,11 @@ final class HttpClients implements AutoCloseable {
         }
     }
 
-    /** The HTTP client's view of a configured (plain HTTP) proxy. */
-    private static ProxyServer clientProxy(dev.arietta.http.internal.proxy.ProxyServer proxy) {
+    /** The HTTP client's view of a configured (plain HTTP) proxy; {@code tunnel}: also http through CONNECT. */
+    static ProxyServer clientProxy(dev.arietta.http.internal.proxy.ProxyServer proxy, boolean tunnel) {
         Credentials credentials = proxy.credentials()
                 .map(login -> new Credentials(login.user(), login.password())).orElse(null);
-        return new ProxyServer(proxy.host(), proxy.port(), credentials);
+        return new ProxyServer(proxy.host(), proxy.port(), credentials, tunnel);
     }
 
     /** netrc entries as HTTP credentials: the host's {@code machine} entry, else {@code default}. */

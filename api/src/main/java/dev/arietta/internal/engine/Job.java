@@ -5,6 +5,7 @@ import dev.arietta.DownloadHandle;
 import dev.arietta.DownloadResult;
 import dev.arietta.DownloadState;
 import dev.arietta.DownloadStatus;
+import dev.arietta.FollowMetalink;
 import dev.arietta.Option;
 import dev.arietta.Options;
 import dev.arietta.UriChange;
@@ -21,15 +22,20 @@ import dev.arietta.core.internal.resume.ResumeStateException;
 import dev.arietta.core.internal.storage.AllocationMode;
 import dev.arietta.core.internal.storage.PathContainmentException;
 import dev.arietta.core.internal.storage.StorageException;
+import dev.arietta.http.internal.transfer.FetchFailure;
 import dev.arietta.http.internal.transfer.FetchResponse;
 import dev.arietta.http.internal.transfer.SegmentedTransfer;
 import dev.arietta.http.internal.transfer.SourceFetcher;
 import dev.arietta.http.internal.transfer.TransferListener;
 import dev.arietta.http.internal.transfer.TransferSink;
+import dev.arietta.metalink.MetalinkLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +61,7 @@ final class Job implements TransferListener, TransferSink {
     final CompletableFuture<DownloadResult> completion = new CompletableFuture<>();
     private final Engine engine;
     private final SerialExecutor diskQueue;
+    private final DiskWrites diskWrites;
     private final SerialExecutor events;
     /** The session's options when the download was added: aria2 fixes a download's defaults then. */
     private final Options globalAtAdd;
@@ -63,6 +70,14 @@ final class Job implements TransferListener, TransferSink {
 
     List<String> uris;
     Options options;
+    /** For the download of one file of a Metalink: set before it is queued, else null. */
+    MetalinkTarget metalink;
+    /** Where save-session finds that Metalink again, or null (not a Metalink's, or kept in memory only). */
+    MetalinkOrigin origin;
+    /** The gid of the download whose Metalink made this one ({@code following}), or null. */
+    String following;
+    /** Gids of the downloads this one's Metalink made ({@code followedBy}), in order. */
+    final List<String> followedBy = new ArrayList<>();
     DownloadState state = DownloadState.WAITING;
     ErrorCode errorCode = ErrorCode.FINISHED;
     String errorMessage = "";
@@ -79,6 +94,14 @@ final class Job implements TransferListener, TransferSink {
     /** Whether the file is open; until then writes are held here (bounded by the transfer's backpressure). */
     private boolean filePrepared;
     private final List<HeldWrite> heldWrites = new ArrayList<>();
+    /** conditional-get: the local file's time, sent as If-Modified-Since until the first answer; null for none. */
+    private Instant conditionalSince;
+    /** conditional-get: the local file that time belongs to, and its size. */
+    private DiskFile.Existing conditionalFile;
+    /** The first answer's modification time, applied to the file with remote-time; null if unknown. */
+    private Instant remoteTime;
+    /** What this run checks: answers, Metalink piece hashes, the whole-file digest; null until started. */
+    private DownloadChecks checks;
 
     private record HeldWrite(long offset, ByteBuffer buffer) {
     }
@@ -92,6 +115,7 @@ final class Job implements TransferListener, TransferSink {
         this.uris = List.copyOf(uris);
         this.options = options;
         this.diskQueue = new SerialExecutor(engine.diskExecutor());
+        this.diskWrites = new DiskWrites(engine.loop(), diskQueue, Job::codeOf);
         this.events = new SerialExecutor(engine.callbackExecutor());
     }
 
@@ -100,7 +124,11 @@ final class Job implements TransferListener, TransferSink {
         return options.merge(globalAtAdd);
     }
 
+    /** Segment and resume-state unit: the Metalink's piece length when it has piece hashes. */
     int pieceLength() {
+        if (metalink != null && metalink.pieceHashes() != null) {
+            return metalink.pieceLength();
+        }
         return (int) (long) effective().get(Option.PIECE_LENGTH);
     }
 
@@ -113,31 +141,79 @@ final class Job implements TransferListener, TransferSink {
         finishing = false;
         filePrepared = false;
         heldWrites.clear();
+        conditionalSince = null;
+        conditionalFile = null;
+        remoteTime = null;
         if (uris.isEmpty()) {
-            fail(ErrorCode.UNKNOWN, "no URI left to download from");
+            fail(ErrorCode.UNKNOWN, metalink != null && !metalink.torrents().isEmpty()
+                    ? metalink.name() + ": only a BitTorrent metaurl describes it, and Metalink downloads over"
+                    + " BitTorrent are not supported yet" : "no URI left to download from");
             return;
         }
         Options effective = effective();
         List<SourceFetcher> fetchers;
         try {
-            fetchers = engine.fetchersFor(effective);
+            fetchers = engine.fetchersFor(effective, () -> conditionalSince);
         } catch (IllegalArgumentException | java.io.UncheckedIOException unusable) {
             // Options that parse but cannot be used: certificate files, an unsupported proxy.
             fail(ErrorCode.BAD_OPTION, unusable.getMessage());
             return;
         }
         disk = new DiskFile();
-        transfer = new SegmentedTransfer(EngineSettings.transfer(effective, engine.speedCheckGraceNanos()),
+        checks = new DownloadChecks(metalink, effective, engine.log(), gidText);
+        transfer = new SegmentedTransfer(EngineSettings.transfer(effective, engine.speedCheckGraceNanos(),
+                pieceLength()),
                 uris.stream().map(URI::create).toList(), fetchers, engine.loop(),
                 engine.buffers(), this, this, engine.random());
         rate = engine.downloadLimiter().newChild(effective.get(Option.MAX_DOWNLOAD_LIMIT));
         transfer.setRateLimit(rate);
+        SegmentedTransfer started = transfer;
+        diskWrites.begin(disk::write, (offset, length, buffer) -> {
+            if (length > 0 && transfer == started) {
+                checks.written(offset, length);
+            }
+            started.written(offset, length, buffer);
+        }, started::writeFailed);
         emit(DownloadEvent.START);
+        if (effective.get(Option.CONDITIONAL_GET) && uris.stream().anyMatch(Job::isHttp)) {
+            startConditionally(effective);
+        } else {
+            startTransfer();
+        }
+    }
+
+    private void startTransfer() {
         transfer.start();
         scheduleSave();
         if (engine.progressIntervalNanos() > 0) {
             progressTimer = engine.loop().schedule(engine.progressIntervalNanos(), this::progress);
         }
+    }
+
+    /**
+     * aria2's {@code conditional-get}: when the file named by {@code out} or the first URI
+     * exists without resume state, the first request carries its modification time as
+     * If-Modified-Since. The file is looked at on the disk queue; the transfer starts after.
+     */
+    private void startConditionally(Options effective) {
+        SegmentedTransfer current = transfer;
+        Path directory = effective.get(Option.DIR);
+        String name = FileNames.choose(effective.get(Option.OUT), URI.create(uris.get(0)));
+        diskQueue.execute(() -> {
+            DiskFile.Existing existing = DiskFile.unclaimed(directory, name);
+            post(() -> {
+                if (transfer == current && state == DownloadState.ACTIVE) {
+                    conditionalFile = existing;
+                    conditionalSince = existing == null ? null : existing.modified();
+                    startTransfer();
+                }
+            });
+        });
+    }
+
+    private static boolean isHttp(String uri) {
+        String lower = uri.toLowerCase(java.util.Locale.ROOT);
+        return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
     /** A live option changed ({@code max-download-limit}). */
@@ -226,16 +302,8 @@ final class Job implements TransferListener, TransferSink {
         if (transfer == null) {
             return;
         }
-        recordProgress();
-        transfer.stop();
-        for (HeldWrite held : heldWrites) {
-            transfer.written(held.offset(), 0, held.buffer());
-        }
-        heldWrites.clear();
-        if (rate != null) {
-            rate.close();
-            rate = null;
-        }
+        haltTransfer();
+        diskWrites.flush();
         DiskFile file = disk;
         ResumeState resume = resumeState();
         diskQueue.execute(() -> {
@@ -317,7 +385,7 @@ final class Job implements TransferListener, TransferSink {
      * download's, so a restart continues it instead of renaming.
      */
     private ResumeState resumeState() {
-        if (transfer == null) {
+        if (transfer == null || disk == null || disk.inMemory()) {
             return null;
         }
         long total = transfer.totalLength();
@@ -327,33 +395,57 @@ final class Job implements TransferListener, TransferSink {
         return new ResumeState(new ResumeIdentity.Url(uris.get(0)), pieceLength(), total, piecesOnDisk(), 0);
     }
 
-    /** Pieces entirely on disk. */
+    /** Pieces entirely on disk; with Metalink piece hashes, the verified ones only. */
     Bitfield piecesOnDisk() {
-        long total = transfer == null ? -1 : transfer.totalLength();
-        if (total < 0) {
-            return new Bitfield(0);
-        }
-        long pieceLength = pieceLength();
-        Bitfield pieces = new Bitfield((int) ((total + pieceLength - 1) / pieceLength));
-        for (long[] range : transfer.writtenRanges()) {
-            long first = (range[0] + pieceLength - 1) / pieceLength;
-            for (long piece = first; piece < pieces.size(); piece++) {
-                long end = Math.min((piece + 1) * pieceLength, total);
-                if (end > range[1]) {
-                    break;
-                }
-                pieces.set((int) piece);
-            }
-        }
-        return pieces;
+        return DownloadChecks.piecesOnDisk(checks, transfer, pieceLength());
     }
 
     // ---- transfer callbacks --------------------------------------------------------------------
 
     @Override
+    public FetchFailure checkResponse(URI source, FetchResponse response) {
+        return checks.checkResponse(source, response, mirror -> {
+            if (!uris.contains(mirror.toString())) {
+                changeUris(List.of(), List.of(mirror.toString()), -1);
+            }
+        });
+    }
+
+    @Override
+    public boolean allWrittenVerified() {
+        return checks.settled();
+    }
+
+    @Override
     public void onFirstResponse(FetchResponse response) {
         Options effective = effective();
-        String name = FileNames.choose(effective.get(Option.OUT), response);
+        boolean conditional = conditionalSince != null;
+        conditionalSince = null;
+        remoteTime = response.lastModified().orElse(null);
+        if (effective.get(Option.DRY_RUN)) {
+            // aria2's dry-run: the source answered, which is all there was to check.
+            endTransferEarly();
+            succeed();
+            return;
+        }
+        // aria2's conditional-get names the file after out or the URI, never Content-Disposition.
+        FetchResponse naming = conditional ? new FetchResponse(response.finalUri(), response.totalLength(),
+                response.rangeSupported(), java.util.Optional.empty()) : response;
+        String name = metalink != null ? metalink.name() : FileNames.choose(effective.get(Option.OUT), naming);
+        SegmentedTransfer current = transfer;
+        DiskFile file = disk;
+        try {
+            checks.firstResponse(response, name, effective, engine.hashExecutor(), engine.loop(), file, current,
+                    engine.log(), gidText);
+        } catch (IllegalArgumentException mismatch) {
+            post(() -> current.abort(ErrorCode.CHECKSUM_ERROR, mismatch.getMessage()));
+            return;
+        }
+        if (checks.follow() == FollowMetalink.MEM) {
+            diskQueue.execute(() -> prepare(file, () -> file.prepareInMemory(response.totalLength(),
+                    MetalinkLimits.DEFAULT.maxDocumentBytes()), current));
+            return;
+        }
         DiskFile.Request request = new DiskFile.Request(effective.get(Option.DIR), name, response.totalLength(),
                 pieceLength(), uris.get(0), effective.get(Option.ALLOW_OVERWRITE),
                 effective.get(Option.AUTO_FILE_RENAMING), effective.get(Option.CONTINUE),
@@ -361,11 +453,13 @@ final class Job implements TransferListener, TransferSink {
                 AllocationMode.fromOptionValue(effective.get(Option.FILE_ALLOCATION).optionValue()),
                 effective.get(Option.NO_FILE_ALLOCATION_LIMIT), engine.diskCacheBytes(),
                 DiskFile.Integrity.UNCHECKED);
-        SegmentedTransfer current = transfer;
-        DiskFile file = disk;
-        String checksum = effective.get(Option.CHECKSUM);
+        ExpectedChecksum checksum = DownloadChecks.knownChecksum(effective, metalink);
+        if (effective.get(Option.CHECK_INTEGRITY) && effective.get(Option.HASH_CHECK_ONLY)) {
+            hashCheckOnly(file, request, checksum);
+            return;
+        }
         if (!effective.get(Option.CHECK_INTEGRITY) || checksum == null) {
-            diskQueue.execute(() -> prepare(file, request, current));
+            diskQueue.execute(() -> prepare(file, () -> file.prepare(request), current));
             return;
         }
         diskQueue.execute(() -> {
@@ -377,37 +471,116 @@ final class Job implements TransferListener, TransferSink {
                 return;
             }
             if (candidate == null) {
-                prepare(file, request, current);
+                prepare(file, () -> file.prepare(request), current);
                 return;
             }
             engine.hashExecutor().execute(() -> {
                 boolean matches;
                 try {
-                    new WholeFileChecksum().verify(candidate, ExpectedChecksum.parse(checksum));
+                    new WholeFileChecksum().verify(candidate, checksum);
                     matches = true;
                 } catch (IOException mismatchOrUnreadable) {
                     matches = false;
                 }
                 DiskFile.Request checked = request.withIntegrity(matches
                         ? DiskFile.Integrity.COMPLETE : DiskFile.Integrity.MISMATCH);
-                diskQueue.execute(() -> prepare(file, checked, current));
+                diskQueue.execute(() -> prepare(file, () -> file.prepare(checked), current));
             });
         });
     }
 
+    /**
+     * aria2's {@code hash-check-only} with {@code check-integrity}: verify the existing file
+     * against {@code checksum} and stop, downloading nothing. A match completes the download;
+     * a mismatch fails it with {@link ErrorCode#CHECKSUM_ERROR}; nothing to check (no checksum,
+     * no file of the source's length, or resume state present) leaves it unfinished:
+     * {@link ErrorCode#IN_PROGRESS}, as aria2 reports such a download.
+     */
+    private void hashCheckOnly(DiskFile file, DiskFile.Request request, ExpectedChecksum checksum) {
+        endTransferEarly();
+        if (checksum == null) {
+            fail(ErrorCode.IN_PROGRESS, "hash-check-only: no checksum to verify; nothing was downloaded");
+            return;
+        }
+        ExistingFileVerifier.verify(file, request, checksum, diskQueue, engine.hashExecutor(), result -> post(() -> {
+            switch (result.verdict()) {
+                case LOOKUP_FAILED -> fail(codeOf(result.failure()), result.message());
+                case NO_CANDIDATE -> fail(ErrorCode.IN_PROGRESS, "hash-check-only: no file of " + request.totalLength()
+                        + " bytes without resume state to verify; nothing was downloaded");
+                case MATCH -> {
+                    filePath = result.path();
+                    completedLength = totalLength;
+                    succeed();
+                }
+                case MISMATCH -> fail(ErrorCode.CHECKSUM_ERROR, "hash-check-only: " + result.message());
+                case UNREADABLE -> fail(ErrorCode.FILE_IO_ERROR, result.message());
+            }
+        }));
+    }
+
+    /** The first source said the local file is current (conditional-get): done, nothing written. */
+    @Override
+    public void onNotModified() {
+        DiskFile.Existing existing = conditionalFile;
+        endTransferEarly();
+        if (existing == null) {
+            fail(ErrorCode.HTTP_PROTOCOL_ERROR, "\"not modified\" answer to a request that was not conditional");
+            return;
+        }
+        filePath = existing.path();
+        totalLength = existing.size();
+        completedLength = existing.size();
+        succeed();
+    }
+
+    /**
+     * Ends the transfer before anything was written (dry-run, not modified, hash-check-only):
+     * no resume state is saved and the file, never opened, is left alone.
+     */
+    private void endTransferEarly() {
+        cancelTimers();
+        haltTransfer();
+        transfer = null;
+    }
+
+    /** Stops the transfer: its progress recorded, held buffers given back, its rate limit closed. */
+    private void haltTransfer() {
+        recordProgress();
+        transfer.stop();
+        for (HeldWrite held : heldWrites) {
+            transfer.written(held.offset(), 0, held.buffer());
+        }
+        heldWrites.clear();
+        if (rate != null) {
+            rate.close();
+            rate = null;
+        }
+    }
+
+    /** How the disk queue opens the file. */
+    @FunctionalInterface
+    private interface Preparation {
+        DiskFile.Prepared run() throws IOException;
+    }
+
     /** Disk queue: opens the file, then lets the transfer proceed (or fail) on the loop. */
-    private void prepare(DiskFile file, DiskFile.Request request, SegmentedTransfer current) {
+    private void prepare(DiskFile file, Preparation preparation, SegmentedTransfer current) {
         try {
-            DiskFile.Prepared prepared = file.prepare(request);
+            DiskFile.Prepared prepared = preparation.run();
             post(() -> {
                 if (transfer == current) {
                     filePath = prepared.path();
                     filePrepared = true;
+                    List<long[]> done = checks.prepared(prepared);
                     for (HeldWrite held : heldWrites) {
-                        submitWrite(held.offset(), held.buffer());
+                        if (checks.keepsOnDisk(done, held.offset(), held.buffer().remaining())) {
+                            current.written(held.offset(), 0, held.buffer());
+                        } else {
+                            submitWrite(held.offset(), held.buffer());
+                        }
                     }
                     heldWrites.clear();
-                    current.proceed(prepared.doneRanges());
+                    current.proceed(done);
                 }
             });
         } catch (IOException | RuntimeException e) {
@@ -433,17 +606,7 @@ final class Job implements TransferListener, TransferSink {
     }
 
     private void submitWrite(long offset, ByteBuffer buffer) {
-        SegmentedTransfer current = transfer;
-        DiskFile file = disk;
-        int length = buffer.remaining();
-        diskQueue.execute(() -> {
-            try {
-                file.write(offset, buffer);
-                post(() -> current.written(offset, length, buffer));
-            } catch (IOException | RuntimeException e) {
-                post(() -> current.writeFailed(codeOf(e), e.getMessage(), buffer));
-            }
-        });
+        diskWrites.submit(offset, buffer);
     }
 
     @Override
@@ -456,7 +619,8 @@ final class Job implements TransferListener, TransferSink {
             rate = null;
         }
         DiskFile file = disk;
-        String checksum = effective().get(Option.CHECKSUM);
+        ExpectedChecksum checksum = checks.expected();
+        Instant modified = effective().get(Option.REMOTE_TIME) ? remoteTime : null;
         diskQueue.execute(() -> {
             try {
                 file.finish();
@@ -464,14 +628,17 @@ final class Job implements TransferListener, TransferSink {
                 post(() -> fail(codeOf(e), e.getMessage()));
                 return;
             }
-            if (checksum == null || file.path() == null) {
-                post(this::succeed);
+            if (modified != null && file.path() != null) {
+                applyRemoteTime(file.path(), modified);
+            }
+            if (checksum == null || file.path() == null && !file.inMemory()) {
+                post(this::verified);
                 return;
             }
             engine.hashExecutor().execute(() -> {
                 try {
-                    new WholeFileChecksum().verify(file.path(), ExpectedChecksum.parse(checksum));
-                    post(this::succeed);
+                    Completion.verify(file, checksum);
+                    post(this::verified);
                 } catch (ChecksumMismatchException mismatch) {
                     post(() -> fail(ErrorCode.CHECKSUM_ERROR, mismatch.getMessage()));
                 } catch (IOException e) {
@@ -481,10 +648,48 @@ final class Job implements TransferListener, TransferSink {
         });
     }
 
+    /** remote-time: the file gets the source's modification time; a failure is only logged, as aria2 does. */
+    private void applyRemoteTime(Path path, Instant modified) {
+        try {
+            Files.setLastModifiedTime(path, FileTime.from(modified));
+        } catch (IOException e) {
+            engine.log().warn("{}: cannot set the modification time of {}: {}", gidText, path, e.getMessage());
+        }
+    }
+
     @Override
     public void onFailure(ErrorCode code, String message) {
         stopTransfer();
         fail(code, message);
+    }
+
+    /** The whole file is verified: save its signature, follow it if it is a Metalink, then succeed. */
+    private void verified() {
+        if (state != DownloadState.ACTIVE) {
+            return;
+        }
+        DiskFile file = disk;
+        if (metalink != null && metalink.signature() != null && filePath != null) {
+            Path path = filePath;
+            diskQueue.execute(() -> {
+                Completion.saveSignature(path, metalink.signature(), engine.log(), gidText);
+                post(this::succeed);
+            });
+        } else if (checks.follow() != FollowMetalink.FALSE) {
+            Completion.readMetalink(file, diskQueue, engine.hashExecutor(), document -> post(() -> {
+                if (state == DownloadState.ACTIVE) {
+                    try {
+                        engine.follow(this, document, checks.answeredFrom())
+                                .forEach(child -> followedBy.add(child.gid()));
+                    } catch (IllegalArgumentException nothingSelected) {
+                        engine.log().warn("{}: {}", gidText, nothingSelected.getMessage());
+                    }
+                    succeed();
+                }
+            }), refused -> post(() -> fail(ErrorCode.METALINK_PARSE_ERROR, refused.getMessage())));
+        } else {
+            succeed();
+        }
     }
 
     private void succeed() {
@@ -492,7 +697,9 @@ final class Job implements TransferListener, TransferSink {
             return;
         }
         state = DownloadState.COMPLETE;
-        emit(DownloadEvent.FILE_COMPLETE);
+        if (filePath != null) {
+            emit(DownloadEvent.FILE_COMPLETE);
+        }
         emit(DownloadEvent.COMPLETE);
         finishWith();
     }
@@ -524,6 +731,9 @@ final class Job implements TransferListener, TransferSink {
     }
 
     List<Path> files() {
+        if (filePath == null && metalink != null) {
+            return List.of(effective().get(Option.DIR).resolve(metalink.name()).toAbsolutePath());
+        }
         return filePath == null ? List.of() : List.of(filePath);
     }
 

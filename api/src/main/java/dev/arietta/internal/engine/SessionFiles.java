@@ -7,10 +7,16 @@ import dev.arietta.core.ErrorCode;
 import dev.arietta.internal.options.InputFileEntry;
 import dev.arietta.internal.options.InputFileReader;
 import dev.arietta.internal.options.InputFileWriter;
+import dev.arietta.metalink.MetalinkLimits;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -19,6 +25,11 @@ import java.util.List;
  * downloads (paused ones with {@code pause=true}), downloads stopped by an error (except
  * "not found" ones when {@code save-not-found} is false), and completed or removed ones only
  * with {@code force-save}. Each entry carries the download's own options and its gid.
+ *
+ * <p>The downloads of one Metalink are saved as aria2 saves them: one line naming the document
+ * on disk ({@link MetalinkOrigin}), its options, and {@code select-file} listing the files to
+ * save (a {@code metalink-base-uri} keeps relative URLs resolving as they did). Downloads of a
+ * Metalink followed with {@code follow-metalink=mem} have no document on disk and are not saved.
  */
 final class SessionFiles {
 
@@ -27,12 +38,8 @@ final class SessionFiles {
 
     /** Loop thread. */
     static List<InputFileEntry> entries(DownloadQueue queue, Options global) {
-        List<InputFileEntry> entries = new ArrayList<>();
-        List<Job> unfinished = new ArrayList<>(queue.active());
-        unfinished.addAll(queue.waiting());
-        for (Job job : unfinished) {
-            entries.add(entry(job));
-        }
+        List<Job> saved = new ArrayList<>(queue.active());
+        saved.addAll(queue.waiting());
         boolean saveNotFound = global.get(Option.SAVE_NOT_FOUND);
         for (Job job : queue.stopped()) {
             boolean forced = job.effective().get(Option.FORCE_SAVE);
@@ -42,11 +49,69 @@ final class SessionFiles {
                 case COMPLETE, REMOVED -> forced;
                 default -> false;
             };
-            if (save && !job.uris.isEmpty()) {
+            if (save && (!job.uris.isEmpty() || job.origin != null)) {
+                saved.add(job);
+            }
+        }
+        List<InputFileEntry> entries = new ArrayList<>();
+        List<MetalinkOrigin> written = new ArrayList<>();
+        for (Job job : saved) {
+            if (job.origin != null) {
+                if (written.stream().noneMatch(origin -> origin == job.origin)) {
+                    written.add(job.origin);
+                    entries.add(metalinkEntry(job.origin, saved));
+                }
+            } else if (job.metalink == null) {
                 entries.add(entry(job));
             }
         }
         return entries;
+    }
+
+    /** One line for the saved downloads of one Metalink: the document, {@code select-file} naming them. */
+    private static InputFileEntry metalinkEntry(MetalinkOrigin origin, List<Job> saved) {
+        List<Job> files = saved.stream().filter(job -> job.origin == origin).toList();
+        Options.Builder options = origin.options().toBuilder().unset(Option.GID).set(Option.SELECT_FILE,
+                String.join(",", files.stream().map(job -> String.valueOf(job.metalink.index())).toList()));
+        if (origin.base() != null && !origin.options().isSet(Option.METALINK_BASE_URI)) {
+            options.set(Option.METALINK_BASE_URI, origin.base().toString());
+        }
+        if (files.stream().allMatch(job -> job.state == DownloadState.PAUSED)) {
+            options.set(Option.PAUSE, true);
+        } else {
+            options.unset(Option.PAUSE);
+        }
+        return new InputFileEntry(List.of(origin.document().toString()), options.build());
+    }
+
+    /**
+     * Caller's thread: with save-session set, saves a Metalink given as bytes as
+     * {@code <dir>/<sha-1 hex>.meta4} (kept if already there) and returns its path; else null.
+     */
+    static Path saveMetalink(byte[] document, Options effective) throws IOException {
+        if (effective.get(Option.SAVE_SESSION) == null) {
+            return null;
+        }
+        Path directory = effective.get(Option.DIR);
+        Path file;
+        try {
+            file = directory.resolve(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(document))
+                    + ".meta4").toAbsolutePath();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the Java runtime has no SHA-1", e);
+        }
+        if (!Files.exists(file)) {
+            Files.createDirectories(directory);
+            Files.write(file, document);
+        }
+        return file;
+    }
+
+    /** A saved Metalink document, at most the parser's document limit (a longer one is refused when parsed). */
+    static byte[] readMetalink(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(MetalinkLimits.DEFAULT_MAX_DOCUMENT_BYTES + 1);
+        }
     }
 
     private static InputFileEntry entry(Job job) {

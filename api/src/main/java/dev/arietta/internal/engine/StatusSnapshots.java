@@ -29,12 +29,13 @@ final class StatusSnapshots {
         Bitfield pieces = job.piecesOnDisk();
         String bitfield = total < 0 ? "" : HexFormat.of().formatHex(pieces.toByteArray());
         Path dir = job.effective().get(Option.DIR);
-        FileStatus file = new FileStatus(1, job.filePath == null ? Path.of("") : job.filePath, total, completed, true,
-                uris(job));
+        Path path = job.filePath != null ? job.filePath
+                : job.metalink != null ? dir.resolve(job.metalink.name()) : Path.of("");
+        FileStatus file = new FileStatus(1, path, total, completed, true, uris(job));
         return new DownloadStatus(job.gidText, job.state, total, completed, 0,
                 active ? job.transfer.downloadSpeed() : 0, 0, active ? job.transfer.connectionCount() : 0,
                 pieceLength, total < 0 ? 0 : pieces.size(), bitfield, dir, List.of(file), job.errorCode,
-                job.errorMessage, List.of(), Optional.empty());
+                job.errorMessage, List.copyOf(job.followedBy), Optional.ofNullable(job.following));
     }
 
     static List<UriStatus> uris(Job job) {

@@ -21,4 +21,19 @@ public record InputFileEntry(List<String> uris, Options options) {
             throw new IllegalArgumentException("an input file entry needs at least one URI");
         }
     }
+
+    /**
+     * Whether the entry is one local Metalink document, as aria2 reads such a line (and as
+     * save-session writes a Metalink's downloads): a single field without {@code ://} whose name
+     * ends with {@code .meta4} or {@code .metalink}.
+     */
+    public boolean isMetalinkFile() {
+        return uris.size() == 1 && isMetalinkFile(uris.get(0));
+    }
+
+    /** Whether {@code argument} names a local Metalink file: no {@code ://}, a {@code .meta4} or {@code .metalink} name. */
+    public static boolean isMetalinkFile(String argument) {
+        String lower = argument.toLowerCase(java.util.Locale.ROOT);
+        return !argument.contains("://") && (lower.endsWith(".meta4") || lower.endsWith(".metalink"));
+    }
 }

@@ -108,6 +108,16 @@ public final class Syntaxes {
         return new ChecksumSyntax();
     }
 
+    /** An absolute URI; {@code placeholder} is shown in help. */
+    public static ValueSyntax<String> absoluteUri(String placeholder) {
+        return new AbsoluteUriSyntax(placeholder);
+    }
+
+    /** {@code select-file}: 1-based indexes and ranges, {@code 1-5,8,9} ({@link FileIndexes}). */
+    public static ValueSyntax<String> fileIndexes() {
+        return new FileIndexSyntax();
+    }
+
     /** A gid: 16 hex digits, not all zero. */
     public static ValueSyntax<String> gid() {
         return new GidSyntax();

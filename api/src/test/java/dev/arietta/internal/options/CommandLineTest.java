@@ -58,6 +58,7 @@ class CommandLineTest {
             -s2 -s3 --split=4 -s5 http://a                           | split=5                                          | [http://a]
             --http-proxy= http://a                                   | http-proxy=                                      | [http://a]
             -vq                                                      | quiet=true                                       |
+            -S file.torrent -T other.torrent                         | torrent-file=other.torrent;show-files=true       | [file.torrent]
             -                                                        |                                                  | [-]
             """)
     void parsesAria2cCommandLines(String arguments, String expectedOptions, String expectedGroups) {
@@ -72,7 +73,8 @@ class CommandLineTest {
             --foo http://a        | --foo            | unknown option "--foo"
             --cont http://a       | --cont           | unknown option "--cont"
             -y                    | -y               | unknown option "-y"
-            -T file.torrent       | -T               | unknown option "-T"
+            -W file.torrent       | -W               | unknown option "-W"
+            -T                    | torrent-file     | option "-T" requires a value (a non-empty path)
             -x4y                  | max-connection-per-server | max-connection-per-server: expected an integer 1..*, got "4y"
             --dir                 | dir              | option "--dir" requires a value (a non-empty path)
             -d                    | dir              | option "-d" requires a value (a non-empty path)

@@ -2,6 +2,7 @@ package dev.arietta.internal.options;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,5 +52,33 @@ class SyntaxesTest {
     void echoEscapesControlCharactersAndQuotes() {
         assertEquals("\"a\\\"b\\\\c\\td\\u001be\\u007f\"", ValueEcho.quote("a\"b\\c\td\u001be\u007f"));
         assertEquals("\"\"", ValueEcho.quote(""));
+    }
+
+    @Test
+    void fileIndexesAreIndexesAndAscendingRanges() {
+        FileIndexes indexes = FileIndexes.parse("1-3, 8,10-10");
+        assertEquals(List.of(true, true, true, false, false, true, false, true, false),
+                java.util.stream.Stream.of(1, 2, 3, 4, 7, 8, 9, 10, 11).map(indexes::contains).toList());
+        assertEquals("1-3,8,10-10", Syntaxes.fileIndexes().parse("1-3, 8,10-10"));
+        assertEquals("range \"5-2\" runs backwards",
+                assertThrows(InvalidValueException.class, () -> FileIndexes.parse("5-2")).detail());
+        assertEquals("\"x\" is not an index or a range of indexes",
+                assertThrows(InvalidValueException.class, () -> FileIndexes.parse("1,x")).detail());
+        assertEquals("\"\" is not an index or a range of indexes",
+                assertThrows(InvalidValueException.class, () -> FileIndexes.parse("1,")).detail());
+        assertEquals("index 0 is not between 1 and 2147483647",
+                assertThrows(InvalidValueException.class, () -> FileIndexes.parse("0-2")).detail());
+        assertEquals("index 3000000000 is not between 1 and 2147483647",
+                assertThrows(InvalidValueException.class, () -> FileIndexes.parse("3000000000")).detail());
+        assertTrue(FileIndexes.parse("1-2147483647").contains(2_000_000_000));
+    }
+
+    @Test
+    void absoluteUrisNeedAScheme() {
+        ValueSyntax<String> uri = Syntaxes.absoluteUri("URI");
+        assertEquals("http://mirror/pub/", uri.parse("http://mirror/pub/"));
+        assertEquals("no scheme", assertThrows(InvalidValueException.class, () -> uri.parse("pub/files/")).detail());
+        assertEquals("Illegal character in path",
+                assertThrows(InvalidValueException.class, () -> uri.parse("http://a/b c")).detail());
     }
 }

@@ -39,10 +39,15 @@ import java.util.stream.Stream;
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
  * dev.arietta.benchmarks.http.LoopbackDownloadHarness [size-MiB] [--random] [--rounds N]}.
  * Default 1024 MiB, a sparse (all-zero) source file, 1 round after the source is read once
- * (page cache) and a 256 MiB warm-up download (JIT).
+ * (page cache), a file of the download's size is written and deleted once (so that the first
+ * client measured does not alone pay for memory the machine never used before: in a fresh
+ * virtual machine that made the first download of a round cost up to twice the CPU of the
+ * same download later), and a 256 MiB plain and a 128 MiB session warm-up download (JIT).
  * Arietta's CPU is the whole JVM's (all threads, JIT and GC included, from
  * {@link ProcessHandle}) during the download;
  * the external tools' is their user + system time. Every output is compared with the source.
+ * The load average is printed before and after: other work on the machine makes every number
+ * noisier.
  */
 public final class LoopbackDownloadHarness {
 
@@ -76,12 +81,15 @@ public final class LoopbackDownloadHarness {
                 URI uri = URI.create("http://127.0.0.1:" + nginx.port + "/file.bin");
                 System.out.printf(Locale.ROOT, "file: %d MiB (%s), nginx on port %d, %d rounds%n",
                         sizeMiB, random ? "random data" : "sparse, zeros", nginx.port, rounds);
+                System.out.printf(Locale.ROOT, "load average before: %s%n", loadAverage());
                 System.out.printf(Locale.ROOT, "%-22s %10s %10s %10s%n", "client", "wall s", "cpu s", "MiB/s");
                 readThrough(source);
+                primeMemory(work.resolve("prime.out"), size);
                 warmUp(uri, work, Math.min(size, 256L * 1024 * 1024));
                 URI warmUri = URI.create("http://127.0.0.1:" + nginx.port + "/warm.bin");
                 measureSession(warmUri, work, warmSource, Files.size(warmSource), 16, false);
                 for (int round = 0; round < rounds; round++) {
+                    System.out.printf(Locale.ROOT, "round %d (load %s)%n", round + 1, loadAverage());
                     for (int connections : CONNECTIONS) {
                         measureArietta(uri, work, source, size, connections);
                         measureSession(uri, work, source, size, connections, true);
@@ -96,9 +104,32 @@ public final class LoopbackDownloadHarness {
                                 work.resolve("aria2.out"), source, size);
                     }
                 }
+                System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
             }
         } finally {
             deleteTree(work);
+        }
+    }
+
+    /** Writes and deletes a file of {@code size} bytes: every client then writes into recycled page cache. */
+    private static void primeMemory(Path file, long size) throws IOException {
+        ByteBuffer block = ByteBuffer.allocateDirect(1 << 20);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            for (long written = 0; written < size; written += block.capacity()) {
+                block.clear().limit((int) Math.min(block.capacity(), size - written));
+                while (block.hasRemaining()) {
+                    channel.write(block);
+                }
+            }
+        }
+        Files.delete(file);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException notLinux) {
+            return "unknown";
         }
     }
 

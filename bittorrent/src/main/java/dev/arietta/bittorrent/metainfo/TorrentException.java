@@ -6,7 +6,8 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * A {@code .torrent} could not be accepted, or a torrent could not be created.
+ * A {@code .torrent} could not be accepted. (Creating a torrent from files fails with a
+ * {@link TorrentCreationException} instead.)
  *
  * <p>The message is {@code "<where>: <problem>"}, where {@code <where>} is the key path
  * ({@code info.files[3].length}) or, for bencode syntax faults, {@code "bencode"}. The

@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
 
 /**
  * Test payloads and torrents made by libtorrent's {@code create_torrent} (v1 only), so that
- * tests do not depend on Arietta's own torrent creator.
+ * tests do not depend on Arietta's own torrent creator; and libtorrent's check of a torrent
+ * against its data, which proves a torrent Arietta created.
  */
 public final class TorrentFixtures {
 
@@ -117,12 +118,47 @@ public final class TorrentFixtures {
         return directory;
     }
 
-    /** Creates {@code torrentFile} for {@code source} with libtorrent. */
+    /** How libtorrent orders and pads the files of a directory (the script's {@code --layout}). */
+    public enum Layout {
+        /** libtorrent's directory walk order (the file system's), no padding: plain {@code v1_only}. */
+        WALK("walk"),
+        /** The files libtorrent listed, sorted by path elements as UTF-8 bytes, no padding. */
+        SORTED("sorted"),
+        /** libtorrent's {@code canonical_files}: sorted, padded after every file. */
+        CANONICAL("canonical"),
+        /** libtorrent's {@code canonical_files_no_tail_padding}: sorted, padded between files. */
+        CANONICAL_NO_TAIL("canonical-no-tail");
+
+        private final String argument;
+
+        Layout(String argument) {
+            this.argument = argument;
+        }
+    }
+
+    /**
+     * What libtorrent made of a torrent and the data under a directory.
+     *
+     * @param infoHash       the v1 info-hash libtorrent computed
+     * @param verifiedPieces pieces whose data passed libtorrent's check
+     * @param pieceCount     pieces in the torrent
+     * @param seeding        whether libtorrent considers itself a seed
+     */
+    public record LibtorrentCheck(InfoHash infoHash, int verifiedPieces, int pieceCount, boolean seeding) {
+    }
+
+    /** Creates {@code torrentFile} for {@code source} with libtorrent, in its directory walk order. */
     public static CreatedTorrent createTorrent(Path source, Path torrentFile, TorrentSpec spec) throws IOException {
+        return createTorrent(source, torrentFile, spec, Layout.WALK);
+    }
+
+    /** Creates {@code torrentFile} for {@code source} with libtorrent, files laid out as {@code layout}. */
+    public static CreatedTorrent createTorrent(Path source, Path torrentFile, TorrentSpec spec, Layout layout)
+            throws IOException {
         Path work = torrentFile.toAbsolutePath().getParent();
         List<String> arguments = new ArrayList<>(List.of("create", "--source", source.toAbsolutePath().toString(),
                 "--output", torrentFile.toAbsolutePath().toString(), "--piece-length",
-                Integer.toString(spec.pieceLength())));
+                Integer.toString(spec.pieceLength()), "--layout", layout.argument));
         for (List<String> tier : spec.tiers()) {
             arguments.add("--tier");
             arguments.add(String.join(" ", tier));
@@ -142,6 +178,29 @@ public final class TorrentFixtures {
                 throw process.failure("exited with " + exit);
             }
             return new CreatedTorrent(torrentFile, source, InfoHash.ofHex(line.substring("created ".length()).trim()));
+        }
+    }
+
+    /**
+     * Has libtorrent load {@code torrentFile} and check the data under {@code saveDirectory} (which
+     * holds the payload under the torrent's name) against it, as a client adding the torrent with
+     * its data present does.
+     */
+    public static LibtorrentCheck checkWithLibtorrent(Path torrentFile, Path saveDirectory) throws IOException {
+        Path work = Files.createTempDirectory(torrentFile.toAbsolutePath().getParent(), "libtorrent-check");
+        List<String> arguments = List.of("check", "--torrent", torrentFile.toAbsolutePath().toString(), "--save",
+                saveDirectory.toAbsolutePath().toString());
+        try (RunningProcess process = RunningProcess.start("libtorrent check", LibtorrentScript.command(work,
+                arguments), work)) {
+            String infoHash = process.awaitLine(text -> text.startsWith("infohash "), "the info-hash", CREATE_TIMEOUT);
+            String checked = process.awaitLine(text -> text.startsWith("checked ") || text.startsWith("error "),
+                    "the end of the check", CREATE_TIMEOUT);
+            if (checked.startsWith("error ")) {
+                throw process.failure("failed: " + checked);
+            }
+            String[] counts = checked.split(" ");
+            return new LibtorrentCheck(InfoHash.ofHex(infoHash.substring("infohash ".length()).trim()),
+                    Integer.parseInt(counts[1]), Integer.parseInt(counts[2]), counts[3].equals("1"));
         }
     }
 }

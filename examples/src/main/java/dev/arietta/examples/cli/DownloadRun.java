@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -34,6 +35,9 @@ import java.util.function.LongSupplier;
  * {@code aria2c} does: a progress readout every {@link #readoutInterval}, {@code [NOTICE]} and
  * {@code [ERROR]} lines as downloads finish, then the "Download Results:" table; returns the
  * exit status ({@link ExitStatus}).
+ *
+ * <p>Downloads a Metalink's files, and those a downloaded Metalink starts ({@code followedBy}),
+ * are followed until they stop too, and appear in the results.
  *
  * <p>{@code quiet} prints nothing; {@code show-console-readout=false} drops the readout;
  * {@code console-log-level} above {@code notice} drops the notices. Single use; the calling
@@ -55,6 +59,9 @@ public final class DownloadRun {
     private final Map<String, List<String>> urisByGid = new ConcurrentHashMap<>();
     private final List<ResultRow> rows = Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<Void> interrupted = new CompletableFuture<>();
+    /** Downloads not stopped yet, plus one while the run is still adding them. */
+    private final AtomicInteger outstanding = new AtomicInteger(1);
+    private final CompletableFuture<Void> allStopped = new CompletableFuture<>();
     private final boolean quiet;
     private final boolean showReadout;
     private final boolean showNotices;
@@ -92,25 +99,38 @@ public final class DownloadRun {
      */
     public int run() throws IOException {
         int rejected = 0;
-        List<CompletableFuture<DownloadResult>> completions = new ArrayList<>();
         try (Session session = Session.builder().options(invocation.sessionOptions()).nanoClock(nanoClock)
                 .listener(this::onEvent).build()) {
             for (InputFileEntry entry : invocation.downloads()) {
                 try {
+                    if (entry.isMetalinkFile()) {
+                        // An input-file line naming a Metalink, as save-session writes one.
+                        for (DownloadHandle handle : session.addMetalink(Path.of(entry.uris().get(0)),
+                                entry.options())) {
+                            track(session, handle);
+                        }
+                        continue;
+                    }
                     DownloadHandle handle = session.addUri(entry.uris(), entry.options());
                     urisByGid.put(handle.gid(), entry.uris());
-                    completions.add(handle.completion().whenComplete((result, failure) -> {
-                        if (result != null) {
-                            stopped(result);
-                        }
-                    }));
-                } catch (IllegalArgumentException e) {
+                    track(session, handle);
+                } catch (IOException | IllegalArgumentException e) {
                     rejected++;
                     notice("[ERROR] " + String.join(" ", entry.uris()) + ": " + e.getMessage());
                 }
             }
-            CompletableFuture<Void> all = CompletableFuture.allOf(completions.toArray(CompletableFuture[]::new));
-            CompletableFuture<Object> finished = CompletableFuture.anyOf(all, interrupted);
+            for (Invocation.MetalinkInput metalink : invocation.metalinks()) {
+                try {
+                    for (DownloadHandle handle : session.addMetalink(metalink.document(), Options.empty())) {
+                        track(session, handle);
+                    }
+                } catch (IOException | IllegalArgumentException e) {
+                    rejected++;
+                    notice("[ERROR] " + metalink.source() + ": " + e.getMessage());
+                }
+            }
+            release();
+            CompletableFuture<Object> finished = CompletableFuture.anyOf(allStopped, interrupted);
             while (!finished.isDone()) {
                 try {
                     finished.get(readoutInterval.toNanos(), TimeUnit.NANOSECONDS);
@@ -128,9 +148,7 @@ public final class DownloadRun {
             }
             // Closing completes every unfinished download's future with IN_PROGRESS.
         }
-        for (CompletableFuture<DownloadResult> completion : completions) {
-            completion.join();
-        }
+        allStopped.join();
         readout.clear();
         printNotices();
         List<ResultRow> results;
@@ -143,6 +161,26 @@ public final class DownloadRun {
         }
         int status = ExitStatus.of(results);
         return status == 0 && rejected > 0 ? ErrorCode.UNKNOWN.code() : status;
+    }
+
+    /** Follows {@code handle} until it stops, then the downloads it started (a followed Metalink's). */
+    private void track(Session session, DownloadHandle handle) {
+        outstanding.incrementAndGet();
+        handle.completion().whenComplete((result, failure) -> {
+            if (result != null) {
+                stopped(result);
+                for (String gid : handle.status().followedBy()) {
+                    session.handle(gid).ifPresent(child -> track(session, child));
+                }
+            }
+            release();
+        });
+    }
+
+    private void release() {
+        if (outstanding.decrementAndGet() == 0) {
+            allStopped.complete(null);
+        }
     }
 
     private String readoutLine(List<DownloadStatus> active, GlobalStat stat) {

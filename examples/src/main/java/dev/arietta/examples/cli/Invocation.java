@@ -7,8 +7,11 @@ import dev.arietta.internal.options.CommandLine;
 import dev.arietta.internal.options.InputFileEntry;
 import dev.arietta.internal.options.InputFileReader;
 import dev.arietta.internal.options.ParsedCommandLine;
+import dev.arietta.metalink.MetalinkLimits;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +28,35 @@ import java.util.Optional;
  * session options are every option given except {@code input-file}, which this class has
  * already consumed.
  *
+ * <p>Metalink documents come from {@code -M FILE} ({@code -} reads standard input) and from
+ * arguments that name a local {@code .meta4} or {@code .metalink} file (no {@code ://}), as
+ * aria2c takes them without {@code -M}; they are read here, at most
+ * {@link MetalinkLimits#DEFAULT_MAX_DOCUMENT_BYTES} bytes each.
+ *
  * @param sessionOptions   options for the session (global ones, and defaults of every download)
  * @param downloads        the downloads to add, in order; each entry's options apply over the session's
+ * @param metalinks        the Metalink documents whose files to download, in order
  * @param helpRequested    {@code -h}/{@code --help}
  * @param helpTopic        the {@code --help=TOPIC} argument
  * @param versionRequested {@code -v}/{@code --version}
  * @param demo             {@value #DEMO_FLAG}: download from built-in local mirrors
  */
-public record Invocation(Options sessionOptions, List<InputFileEntry> downloads, boolean helpRequested,
-                         Optional<String> helpTopic, boolean versionRequested, boolean demo) {
+public record Invocation(Options sessionOptions, List<InputFileEntry> downloads, List<MetalinkInput> metalinks,
+                         boolean helpRequested, Optional<String> helpTopic, boolean versionRequested, boolean demo) {
+
+    /**
+     * A Metalink document to add.
+     *
+     * @param source   where it came from, for messages: the path, or {@code -} for standard input
+     * @param document its bytes
+     */
+    public record MetalinkInput(String source, byte[] document) {
+
+        public MetalinkInput {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(document, "document");
+        }
+    }
 
     /** The flag that runs the built-in demonstration; not an aria2 flag. */
     public static final String DEMO_FLAG = "--demo";
@@ -41,6 +64,7 @@ public record Invocation(Options sessionOptions, List<InputFileEntry> downloads,
     public Invocation {
         Objects.requireNonNull(sessionOptions, "sessionOptions");
         downloads = List.copyOf(downloads);
+        metalinks = List.copyOf(metalinks);
         Objects.requireNonNull(helpTopic, "helpTopic");
     }
 
@@ -70,8 +94,25 @@ public record Invocation(Options sessionOptions, List<InputFileEntry> downloads,
         ParsedCommandLine parsed = CommandLine.parse(rest);
         Options options = parsed.options();
         List<InputFileEntry> downloads = new ArrayList<>();
+        List<MetalinkInput> metalinks = new ArrayList<>();
+        Path metalinkFile = options.get(Option.METALINK_FILE);
+        boolean listing = options.get(Option.SHOW_FILES);
+        if (metalinkFile != null && listing) {
+            // -S lists the -M file like any other argument.
+            downloads.add(new InputFileEntry(List.of(metalinkFile.toString()), Options.empty()));
+            options = options.toBuilder().unset(Option.METALINK_FILE).build();
+        } else if (metalinkFile != null) {
+            metalinks.add(metalinkFile.toString().equals("-")
+                    ? new MetalinkInput("-", readDocument(standardInput))
+                    : read(metalinkFile));
+            options = options.toBuilder().unset(Option.METALINK_FILE).build();
+        }
         for (List<String> group : parsed.uriGroups()) {
-            downloads.add(new InputFileEntry(group, Options.empty()));
+            if (!listing && group.size() == 1 && InputFileEntry.isMetalinkFile(group.get(0))) {
+                metalinks.add(read(Path.of(group.get(0))));
+            } else {
+                downloads.add(new InputFileEntry(group, Options.empty()));
+            }
         }
         Path inputFile = options.get(Option.INPUT_FILE);
         if (inputFile != null) {
@@ -81,7 +122,19 @@ public record Invocation(Options sessionOptions, List<InputFileEntry> downloads,
                     : reader.read(inputFile));
             options = options.toBuilder().unset(Option.INPUT_FILE).build();
         }
-        return new Invocation(options, downloads, parsed.helpRequested(), parsed.helpTopic(),
+        return new Invocation(options, downloads, metalinks, parsed.helpRequested(), parsed.helpTopic(),
                 parsed.versionRequested(), demo);
+    }
+
+    private static MetalinkInput read(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new MetalinkInput(file.toString(), readDocument(in));
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "no such Metalink file");
+        }
+    }
+
+    private static byte[] readDocument(InputStream in) throws IOException {
+        return in.readNBytes(MetalinkLimits.DEFAULT_MAX_DOCUMENT_BYTES + 1);
     }
 }

@@ -101,8 +101,11 @@ public final class Main {
                 rest.remove(Invocation.DEMO_FLAG);
                 return Demo.run(rest, in, out, err, terminal, nanoClock, readoutInterval, interruption);
             }
-            if (invocation.downloads().isEmpty()) {
-                err.println("arietta: specify at least one URI (or --input-file, or --demo).");
+            if (ShowFiles.applies(invocation)) {
+                return ShowFiles.run(invocation, out, err);
+            }
+            if (invocation.downloads().isEmpty() && invocation.metalinks().isEmpty()) {
+                err.println("arietta: specify at least one URI (or --input-file, --metalink-file, or --demo).");
                 err.println("Usage: java -jar arietta.jar [OPTIONS] URI... ; see --help.");
                 return ErrorCode.UNKNOWN.code();
             }

@@ -50,7 +50,21 @@ class InvocationTest {
                         Map.of("checksum", "sha-256=" + "ab".repeat(32))),
                 Arguments.of("--header=X-A:1 --header X-B:2 http://a/f", Map.of("header", "X-A:1\nX-B:2")),
                 Arguments.of("-s 2 -s 3 http://a/f", Map.of("split", "3")),
-                Arguments.of("--demo -d /tmp/y", Map.of("dir", "/tmp/y")));
+                Arguments.of("-V --file-allocation=trunc --save-session=s.txt http://a/f", Map.of("check-integrity",
+                        "true", "file-allocation", "trunc", "save-session", "s.txt")),
+                Arguments.of("-R --dry-run --conditional-get --hash-check-only --reuse-uri=false"
+                        + " --always-resume=false --max-resume-failure-tries=2 http://a/f", Map.of("remote-time", "true",
+                        "dry-run", "true", "conditional-get", "true", "hash-check-only", "true", "reuse-uri", "false",
+                        "always-resume", "false", "max-resume-failure-tries", "2")),
+                Arguments.of("--ftp-proxy=http://p:3128 --proxy-method=tunnel --ftp-proxy-user=u http://a/f",
+                        Map.of("ftp-proxy", "http://p:3128", "proxy-method", "tunnel", "ftp-proxy-user", "u")),
+                Arguments.of("--demo -d /tmp/y", Map.of("dir", "/tmp/y")),
+                Arguments.of("--follow-metalink=mem --select-file=1-3,5 http://a/f",
+                        Map.of("follow-metalink", "mem", "select-file", "1-3,5")),
+                Arguments.of("--metalink-location=jp,us --metalink-preferred-protocol=https"
+                        + " --metalink-enable-unique-protocol=false --metalink-language=en-US http://a/f",
+                        Map.of("metalink-location", "jp,us", "metalink-preferred-protocol", "https",
+                                "metalink-enable-unique-protocol", "false", "metalink-language", "en-US")));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -142,5 +156,29 @@ class InvocationTest {
     private static Invocation parse(String commandLine) throws IOException {
         List<String> arguments = commandLine.isEmpty() ? List.of() : Arrays.asList(commandLine.split(" "));
         return Invocation.parse(arguments, NO_INPUT);
+    }
+
+    @Test
+    void metalinkFilesComeFromDashCapitalMAndFromArgumentsNamingThem() throws IOException {
+        Path first = Files.writeString(directory.resolve("a.meta4"), "<first/>");
+        Path second = Files.writeString(directory.resolve("b.METALINK"), "<second/>");
+        Invocation invocation = parse("-M " + first + " http://a/f " + second);
+        assertEquals(List.of(first.toString(), second.toString()),
+                invocation.metalinks().stream().map(Invocation.MetalinkInput::source).toList());
+        assertEquals("<second/>", new String(invocation.metalinks().get(1).document(), StandardCharsets.UTF_8));
+        assertEquals(List.of(new InputFileEntry(List.of("http://a/f"), Options.empty())), invocation.downloads());
+        assertFalse(invocation.sessionOptions().isSet(Option.METALINK_FILE), "consumed here");
+        assertEquals(List.of(List.of("http://a/x.meta4")), parse("http://a/x.meta4").downloads().stream()
+                .map(InputFileEntry::uris).toList(), "a remote Metalink is a download (followed when done)");
+    }
+
+    @Test
+    void dashCapitalMDashReadsStandardInputAndAMissingFileIsAnError() throws IOException {
+        InputStream stdin = new ByteArrayInputStream("<doc/>".getBytes(StandardCharsets.UTF_8));
+        Invocation invocation = Invocation.parse(List.of("-M", "-"), stdin);
+        assertEquals("-", invocation.metalinks().get(0).source());
+        assertEquals("<doc/>", new String(invocation.metalinks().get(0).document(), StandardCharsets.UTF_8));
+        IOException missing = assertThrows(IOException.class, () -> parse("--metalink-file=" + directory.resolve("no.meta4")));
+        assertTrue(missing.getMessage().contains("no such Metalink file"), missing.getMessage());
     }
 }

@@ -152,6 +152,11 @@ public final class BodyDecoder {
         return mode == Mode.FIXED ? remaining + received : -1;
     }
 
+    /** Content bytes still to come of a Content-Length body, or -1 when chunked or delimited by close. */
+    public long remainingFixed() {
+        return mode == Mode.FIXED ? remaining : -1;
+    }
+
     /** Content bytes returned so far. */
     public long received() {
         return received;

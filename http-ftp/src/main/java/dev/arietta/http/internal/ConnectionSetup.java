@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>TCP connect with the {@link Connector} (resolution off-loop, Happy Eyeballs).</li>
- *   <li>For https through a proxy: {@code CONNECT host:port} with proxy Basic credentials;
+ *   <li>For https through a proxy, and http through a tunnelling one: {@code CONNECT host:port}
+ *       with proxy Basic credentials;
  *       a 2xx opens the tunnel, anything else fails with an {@link HttpStatusException} marked
  *       {@linkplain HttpStatusException#fromProxy() from the proxy}.</li>
  *   <li>For https: the TLS handshake (SNI, certificate and host name checks).</li>
@@ -176,9 +177,13 @@ final class ConnectionSetup implements ConnectListener, ChannelHandler, Cancella
         }
         if (tunnelResponse.hasRemaining()) {
             throw new HttpProtocolException(uri, head.status(), HttpProtocolException.Reason.UNEXPECTED_RESPONSE,
-                    "proxy sent bytes after its CONNECT answer, before the TLS handshake");
+                    "proxy sent bytes after its CONNECT answer, before the origin spoke");
         }
-        startTls();
+        if (route.secure()) {
+            startTls();
+        } else {
+            done(new PlainTransport(channel()));
+        }
     }
 
     private void startTls() throws IOException {

@@ -52,6 +52,16 @@ final class Exchange {
         /** Content bytes (consume them all). */
         void body(Exchange exchange, ByteBuffer content);
 
+        /** A buffer the connection may read content into directly (see {@link ResponseListener#lendBodyBuffer}), or null. */
+        default ByteBuffer lendBodyBuffer(Exchange exchange) {
+            return null;
+        }
+
+        /** A lent buffer comes back holding content bytes (possibly none). */
+        default void bodyBuffer(Exchange exchange, ByteBuffer filled) {
+            body(exchange, filled);
+        }
+
         /** The body ended; the connection is already released. */
         void complete(Exchange exchange);
 
@@ -194,6 +204,40 @@ final class Exchange {
                 if (state == State.BODY && body.isComplete()) {
                     finish();
                 }
+            }
+        } catch (HttpException e) {
+            fail(e);
+        }
+    }
+
+    /**
+     * A buffer to read the next body bytes into instead of the connection's, limited to what
+     * remains of the body; null when the body is not a plain Content-Length one being
+     * delivered, or the listener lends none. Give it back with {@link #receivedLent}.
+     */
+    ByteBuffer lendBodyBuffer() {
+        if (state != State.BODY || paused || handling != BodyHandling.DELIVER || decoder != null) {
+            return null;
+        }
+        long remaining = body.remainingFixed();
+        if (remaining <= 0) {
+            return null;
+        }
+        ByteBuffer lent = listener.lendBodyBuffer(this);
+        if (lent != null && lent.remaining() > remaining) {
+            lent.limit(lent.position() + (int) remaining);
+        }
+        return lent;
+    }
+
+    /** A buffer from {@link #lendBodyBuffer}, flipped, holding what was read into it (possibly nothing). */
+    void receivedLent(ByteBuffer filled) {
+        responseStarted = true;
+        try {
+            body.next(filled);
+            listener.bodyBuffer(this, filled);
+            if (state == State.BODY && body.isComplete()) {
+                finish();
             }
         } catch (HttpException e) {
             fail(e);

@@ -239,6 +239,15 @@ final class HttpConnection implements ChannelHandler {
                 if (budget <= 0) {
                     return;
                 }
+                ByteBuffer lent = head.lendBodyBuffer();
+                if (lent != null) {
+                    int count = readInto(head, lent);
+                    if (count <= 0) {
+                        return;
+                    }
+                    budget -= count;
+                    continue;
+                }
                 readBuffer.clear();
                 int count;
                 try {
@@ -258,6 +267,31 @@ final class HttpConnection implements ChannelHandler {
             }
             head.received(readBuffer);
         }
+    }
+
+    /**
+     * Reads straight into a buffer the head exchange lent and gives it back (also when
+     * nothing or the end of the stream was read, or the read failed).
+     */
+    private int readInto(Exchange head, ByteBuffer lent) throws IOException {
+        int start = lent.position();
+        int count;
+        try {
+            count = transport.read(lent);
+        } catch (IOException e) {
+            lent.limit(lent.position()).position(start);
+            head.receivedLent(lent);
+            throw e;
+        }
+        lent.limit(lent.position()).position(start);
+        if (count > 0) {
+            head.progressed();
+        }
+        head.receivedLent(lent);
+        if (count < 0) {
+            head.endOfStream();
+        }
+        return count;
     }
 
     private void readWhileIdle() throws IOException {

@@ -276,6 +276,17 @@ final class RequestChain implements ExchangeHandle, Exchange.Listener, Connectio
     }
 
     @Override
+    public ByteBuffer lendBodyBuffer(Exchange hop) {
+        return done ? null : listener.lendBodyBuffer();
+    }
+
+    @Override
+    public void bodyBuffer(Exchange hop, ByteBuffer filled) {
+        // Even after a cancel the buffer goes back to its owner, which drops the bytes.
+        listener.onBodyBuffer(filled);
+    }
+
+    @Override
     public void body(Exchange hop, ByteBuffer content) {
         if (!done) {
             listener.onBody(content);

@@ -26,6 +26,25 @@ public interface ResponseListener {
      */
     void onBody(ByteBuffer content);
 
+    /**
+     * Optionally lends the connection a buffer to read the next body bytes straight into, so
+     * they are not copied out of the connection's own buffer: it is filled from its position
+     * up to its limit at most (never past the body) and handed back at once through
+     * {@link #onBodyBuffer}, in the same call. Null, the default, keeps {@link #onBody}. Asked
+     * only for bodies without transfer or content coding.
+     */
+    default ByteBuffer lendBodyBuffer() {
+        return null;
+    }
+
+    /**
+     * A buffer from {@link #lendBodyBuffer} comes back, flipped: its position to its limit
+     * holds the body bytes read, possibly none. It is the listener's again.
+     */
+    default void onBodyBuffer(ByteBuffer filled) {
+        onBody(filled);
+    }
+
     /** The whole body arrived (and, when compressed, decoded and verified). */
     void onComplete();
 

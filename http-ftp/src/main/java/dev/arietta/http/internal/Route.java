@@ -7,7 +7,9 @@ import java.util.Locale;
  * Where a connection goes, the key of the connection pool: the origin (scheme, host, port)
  * and the proxy. Plain http through a proxy is keyed by the proxy alone, since one proxy
  * connection carries requests for any origin; https through a proxy is a tunnel to one
- * origin; ftp goes through a proxy like plain http (the proxy speaks FTP). Immutable.
+ * origin, and so is plain http through a proxy that tunnels it
+ * ({@link ProxyServer#tunnelPlainHttp()}); ftp goes through a proxy like plain http without
+ * a tunnel (the proxy speaks FTP). Immutable.
  *
  * @param secure whether TLS runs to the origin
  * @param host   the origin host, lower case (the proxy's for plain http through a proxy)
@@ -20,7 +22,11 @@ public record Route(boolean secure, String host, int port, ProxyServer proxy) {
     public static Route of(URI uri, ProxyServer proxy) {
         boolean secure = "https".equalsIgnoreCase(uri.getScheme());
         if (proxy != null && !secure) {
-            return new Route(false, proxy.host().toLowerCase(Locale.ROOT), proxy.port(), proxy);
+            if (proxy.tunnelPlainHttp() && "http".equalsIgnoreCase(uri.getScheme())) {
+                return new Route(false, host(uri), port(uri), proxy);
+            }
+            ProxyServer forwarding = new ProxyServer(proxy.host(), proxy.port(), proxy.credentials(), false);
+            return new Route(false, proxy.host().toLowerCase(Locale.ROOT), proxy.port(), forwarding);
         }
         return new Route(secure, host(uri), port(uri), proxy);
     }
@@ -52,12 +58,12 @@ public record Route(boolean secure, String host, int port, ProxyServer proxy) {
 
     /** Whether requests go to the proxy in absolute form (plain http through a proxy). */
     public boolean absoluteForm() {
-        return proxy != null && !secure;
+        return proxy != null && !secure && !proxy.tunnelPlainHttp();
     }
 
     /** Whether the connection needs a CONNECT tunnel through the proxy. */
     public boolean tunnel() {
-        return proxy != null && secure;
+        return proxy != null && (secure || proxy.tunnelPlainHttp());
     }
 
     /** The host the TCP connection goes to. */

@@ -69,6 +69,40 @@ class Http1ClientTest {
     }
 
     @Test
+    void lentBuffersTakeTheBodyWithoutReadingIntoTheNextResponse() throws Exception {
+        String big = "x".repeat(300_000) + "end";
+        server = FaultServer.start().enqueue(Replies.ok(big), Replies.ok("second"));
+        fixture();
+        RecordingListener first = fixture.send(HttpRequest.get(server.uri("/1")).build()).lendBuffers(4096);
+        assertEquals(big, first.bodyText());
+        assertTrue(first.lent.get() >= (big.length() - 65_536) / 4096, "read into lent buffers: " + first.lent.get());
+        assertEquals(first.lent.get(), first.returned.get(), "every lent buffer came back");
+        assertEquals("second", fixture.get(server.uri("/2")).bodyText());
+        assertEquals(1, server.connectionCount(), "the connection stayed usable");
+    }
+
+    @Test
+    void lentBufferComesBackWhenTheBodyIsCutShort() throws Exception {
+        server = FaultServer.start().enqueue(Replies.rawThenClose("HTTP/1.1 200 OK\r\nContent-Length: 9000\r\n\r\n"
+                + "y".repeat(5000)));
+        fixture();
+        RecordingListener listener = fixture.send(HttpRequest.get(server.uri("/short")).build()).lendBuffers(2048);
+        HttpException failure = listener.failure();
+        assertTrue(failure.getMessage().contains("5000"), failure.getMessage());
+        assertEquals(listener.lent.get(), listener.returned.get());
+    }
+
+    @Test
+    void chunkedBodiesAreNotReadIntoLentBuffers() throws Exception {
+        server = FaultServer.start().enqueue(Replies.raw(
+                "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"));
+        fixture();
+        RecordingListener listener = fixture.send(HttpRequest.get(server.uri("/chunked")).build()).lendBuffers(4096);
+        assertEquals("hello", listener.bodyText());
+        assertEquals(0, listener.lent.get());
+    }
+
+    @Test
     void reusesAKeptAliveConnection() throws Exception {
         server = FaultServer.start().enqueue(Replies.ok("one"), Replies.ok("two"));
         fixture();

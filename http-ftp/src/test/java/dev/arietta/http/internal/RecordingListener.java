@@ -18,10 +18,37 @@ final class RecordingListener implements ResponseListener {
     final AtomicInteger bodyCalls = new AtomicInteger();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private Consumer<ByteBuffer> onBodyHook = buffer -> { };
+    /** Size of the buffers lent to the connection, 0 to lend none. */
+    private int lentSize;
+    final AtomicInteger lent = new AtomicInteger();
+    final AtomicInteger returned = new AtomicInteger();
 
     RecordingListener onBody(Consumer<ByteBuffer> hook) {
         this.onBodyHook = hook;
         return this;
+    }
+
+    /** Lends the connection buffers of {@code size} bytes to read the body into. */
+    RecordingListener lendBuffers(int size) {
+        this.lentSize = size;
+        return this;
+    }
+
+    @Override
+    public ByteBuffer lendBodyBuffer() {
+        if (lentSize == 0) {
+            return null;
+        }
+        lent.incrementAndGet();
+        return ByteBuffer.allocateDirect(lentSize);
+    }
+
+    @Override
+    public synchronized void onBodyBuffer(ByteBuffer filled) {
+        returned.incrementAndGet();
+        if (filled.hasRemaining()) {
+            onBody(filled);
+        }
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class Segment {
     public static final long UNKNOWN_END = Long.MAX_VALUE;
 
     private final SegmentAllocator allocator;
-    private final long start;
+    private long start;
     private final Segment splitFrom;
     private long end;
     private long position;
@@ -31,7 +31,11 @@ public final class Segment {
         this.splitFrom = splitFrom;
     }
 
-    /** Offset of the first byte. */
+    /**
+     * Offset of the first byte this segment still accounts for: where it started, or later
+     * once the allocator took over what it had already downloaded
+     * ({@link SegmentAllocator#markMissing}).
+     */
     public long start() {
         return start;
     }
@@ -63,6 +67,10 @@ public final class Segment {
 
     boolean isActiveIn(SegmentAllocator allocator) {
         return active && this.allocator == allocator;
+    }
+
+    void setStart(long start) {
+        this.start = start;
     }
 
     void setEnd(long end) {

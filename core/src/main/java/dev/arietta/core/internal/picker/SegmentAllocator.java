@@ -215,6 +215,35 @@ public final class SegmentAllocator {
         addDone(start, end);
     }
 
+    /**
+     * Takes bytes {@code [start, end)} back from done: they turned out bad (a piece failed its
+     * hash) and must be downloaded again; they become free for the next connection. The range
+     * may lie in what an active segment already downloaded: that segment then keeps streaming,
+     * and its bytes before its position are recorded as done at once, so the hole stays free.
+     *
+     * @throws IllegalArgumentException if the range is empty, negative or beyond a known length
+     * @throws IllegalStateException    if an active segment has yet to download part of it
+     */
+    public void markMissing(long start, long end) {
+        if (start < 0 || end <= start || (totalLength != UNKNOWN_LENGTH && end > totalLength)) {
+            throw new IllegalArgumentException("bad missing range [" + start + ", " + end + ") for length "
+                    + totalLength);
+        }
+        for (Segment segment : active) {
+            if (segment.position() < end && start < segment.end()) {
+                throw new IllegalStateException("missing range [" + start + ", " + end + ") overlaps what " + segment
+                        + " has yet to download");
+            }
+        }
+        for (Segment segment : active) {
+            if (segment.start() < end && start < segment.position()) {
+                addDone(segment.start(), segment.position());
+                segment.setStart(segment.position());
+            }
+        }
+        removeDone(start, end);
+    }
+
     // ---- selectors ---------------------------------------------------------------------------
 
     // DEFAULT: the placement giving the new connection the most bytes; a free region wins a tie.
@@ -372,6 +401,23 @@ public final class SegmentAllocator {
             done.remove(after.getKey());
         }
         done.put(start, end);
+    }
+
+    private void removeDone(long start, long end) {
+        Map.Entry<Long, Long> before = done.lowerEntry(start);
+        if (before != null && before.getValue() > start) {
+            done.put(before.getKey(), start);
+            if (before.getValue() > end) {
+                done.put(end, before.getValue());
+            }
+        }
+        for (Map.Entry<Long, Long> inside = done.ceilingEntry(start);
+                inside != null && inside.getKey() < end; inside = done.ceilingEntry(start)) {
+            done.remove(inside.getKey());
+            if (inside.getValue() > end) {
+                done.put(end, inside.getValue());
+            }
+        }
     }
 
     // Free and owned regions of a file of known length, in offset order.

@@ -61,6 +61,13 @@ public final class Storage implements Closeable {
     /** Size of one zero write during {@link AllocationMode#PREALLOC} allocation: 1 MiB. */
     public static final int ALLOCATION_CHUNK_BYTES = 1024 * 1024;
 
+    /**
+     * Writes of at least this many bytes bypass the cache: 64 KiB. They are already large, and
+     * copying them into the cache and again into its staging buffer would cost two copies of
+     * every byte for nothing (HTTP/FTP buffers are this size; see the loopback harness).
+     */
+    public static final int WRITE_THROUGH_BYTES = 64 * 1024;
+
     private final FileLayout layout;
     private final AllocationMode allocationMode;
     private final DiskFiles disk;
@@ -131,8 +138,9 @@ public final class Storage implements Closeable {
 
     /**
      * Writes {@code src} (position to limit) at global offset {@code offset} and advances its
-     * position to its limit. With the cache on, the bytes may stay in memory until the budget
-     * fills or {@link #flush()}.
+     * position to its limit. With the cache on, a write smaller than {@link #WRITE_THROUGH_BYTES}
+     * may stay in memory until the budget fills or {@link #flush()}; a larger one goes to the
+     * file at once (after the cached bytes it overlaps, if any, are flushed).
      *
      * @throws IllegalArgumentException if the range is outside the layout
      * @throws StorageException         on a disk failure (possibly of an earlier cached write
@@ -141,6 +149,13 @@ public final class Storage implements Closeable {
     public synchronized void write(long offset, ByteBuffer src) throws StorageException {
         checkOpen();
         if (cache == null) {
+            disk.write(offset, src);
+            return;
+        }
+        if (src.remaining() >= WRITE_THROUGH_BYTES) {
+            if (cache.overlaps(offset, src.remaining())) {
+                cache.flush();
+            }
             disk.write(offset, src);
             return;
         }

@@ -217,7 +217,8 @@ final class WriteBackCache {
         staging.clear();
     }
 
-    private boolean overlaps(long offset, int length) {
+    /** Whether {@code [offset, offset + length)} overlaps cached data. */
+    boolean overlaps(long offset, int length) {
         int candidate = firstAtOrAfter(offset + length) - 1;
         return candidate >= 0 && offsets[candidate] + lengths[candidate] > offset;
     }

@@ -339,4 +339,58 @@ class SegmentAllocatorTest {
         assertThrows(IllegalStateException.class, () -> allocator.markDone(2 * MIB, 3 * MIB));
         assertEquals(MIB, allocator.completedLength());
     }
+
+    @Test
+    void markMissingFreesADoneRangeForTheNextConnection() {
+        SegmentAllocator allocator = allocator(10 * MIB, options(1, MIB, SegmentSelector.INORDER));
+        Segment whole = allocator.allocate();
+        allocator.advance(whole, 10 * MIB);
+        allocator.complete(whole);
+        assertTrue(allocator.isComplete());
+
+        allocator.markMissing(4 * MIB, 5 * MIB);
+
+        assertFalse(allocator.isComplete());
+        assertEquals(9 * MIB, allocator.completedLength());
+        Segment again = allocator.allocate();
+        assertEquals(4 * MIB, again.start());
+        assertEquals(5 * MIB, again.end(), "only the bad range is fetched again");
+        allocator.advance(again, MIB);
+        allocator.complete(again);
+        assertTrue(allocator.isComplete());
+    }
+
+    @Test
+    void markMissingBehindAnActiveSegmentLeavesTheHoleFreeWhileItStreamsOn() {
+        SegmentAllocator allocator = allocator(10 * MIB, options(2, MIB, SegmentSelector.INORDER));
+        Segment streaming = allocator.allocate();
+        allocator.advance(streaming, 3 * MIB);
+
+        allocator.markMissing(MIB, 2 * MIB);
+
+        assertEquals(3 * MIB, streaming.start(), "what it had is accounted as done");
+        assertEquals(2 * MIB, allocator.completedLength());
+        Segment refetch = allocator.allocate();
+        assertEquals(MIB, refetch.start());
+        assertEquals(2 * MIB, refetch.end());
+        allocator.advance(streaming, 7 * MIB);
+        allocator.complete(streaming);
+        assertFalse(allocator.isComplete(), "the hole is not done because the stream went past it");
+        allocator.advance(refetch, MIB);
+        allocator.complete(refetch);
+        assertTrue(allocator.isComplete());
+    }
+
+    @Test
+    void markMissingRefusesBadRangesAndBytesStillToCome() {
+        SegmentAllocator allocator = allocator(10 * MIB, options(1, MIB, SegmentSelector.DEFAULT));
+        assertThrows(IllegalArgumentException.class, () -> allocator.markMissing(3, 3));
+        assertThrows(IllegalArgumentException.class, () -> allocator.markMissing(0, 10 * MIB + 1));
+        Segment owner = allocator.allocate();
+        allocator.advance(owner, MIB);
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> allocator.markMissing(MIB / 2, 2 * MIB));
+        assertEquals("missing range [524288, 2097152) overlaps what Segment[0, 10485760) at 1048576 has yet to"
+                + " download", refused.getMessage());
+    }
 }

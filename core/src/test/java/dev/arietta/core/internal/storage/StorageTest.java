@@ -99,6 +99,35 @@ class StorageTest {
     }
 
     @Test
+    void largeWritesBypassTheCacheAfterFlushingWhatTheyOverlap() throws IOException {
+        int large = Storage.WRITE_THROUGH_BYTES;
+        FileLayout layout = FileLayout.of(16 * 1024, FileEntry.of("big.bin", 4L * large));
+        byte[] small = randomBytes(1000, 11);
+        byte[] wide = randomBytes(large, 12);
+        byte[] later = randomBytes(500, 13);
+        Path file = root.resolve("big.bin");
+        try (Storage storage = storage(layout).cacheBytes(1 << 20).allocationMode(AllocationMode.NONE).build()) {
+            storage.allocate();
+            storage.write(100, ByteBuffer.wrap(small));
+            assertEquals(0, Files.size(file), "a small write waits in the cache");
+            storage.write(0, ByteBuffer.wrap(wide));
+            byte[] onDisk = Files.readAllBytes(file);
+            assertArrayEquals(wide, Arrays.copyOf(onDisk, large), "the large write went straight to the file, last");
+            storage.write(200, ByteBuffer.wrap(later));
+            byte[] expected = wide.clone();
+            System.arraycopy(later, 0, expected, 200, later.length);
+            assertArrayEquals(expected, read(storage, 0, large), "a later small write wins in reads");
+            storage.write(2L * large, ByteBuffer.wrap(wide));
+            assertArrayEquals(wide, Arrays.copyOfRange(Files.readAllBytes(file), 2 * large, 3 * large),
+                    "no overlap: written through without a flush");
+            assertArrayEquals(wide, Arrays.copyOf(Files.readAllBytes(file), large), "the small write is still cached");
+        }
+        byte[] expected = wide.clone();
+        System.arraycopy(later, 0, expected, 200, later.length);
+        assertArrayEquals(expected, Arrays.copyOf(Files.readAllBytes(file), large));
+    }
+
+    @Test
     void directBuffersAndBufferPositionsAreHonoured() throws IOException {
         FileLayout layout = boundaryLayout();
         try (Storage storage = storage(layout).cacheBytes(0).build()) {

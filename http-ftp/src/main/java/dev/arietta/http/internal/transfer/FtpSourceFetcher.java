@@ -32,6 +32,11 @@ import java.util.function.Function;
  * fatal for the source; everything else (network, timeout, 421, data connection trouble, a
  * short transfer) is retryable.
  *
+ * <p>Options: a fetch from offset 0 may also ask the modification time ({@code MDTM}), which
+ * {@link FetchResponse#lastModified()} reports (aria2's {@code remote-time}); a query-only
+ * fetcher asks {@code SIZE} and {@code MDTM} and retrieves nothing (aria2's {@code dry-run}):
+ * its fetches start and end without data.
+ *
  * <p>Called on the loop thread, like every {@link SourceFetcher}.
  */
 public final class FtpSourceFetcher implements SourceFetcher {
@@ -39,6 +44,8 @@ public final class FtpSourceFetcher implements SourceFetcher {
     private final EventLoop loop;
     private final FtpClient client;
     private final Function<FtpUrl, FtpCredentials> credentials;
+    private final boolean queryOnly;
+    private final boolean askModificationTime;
 
     /**
      * @param loop        the loop {@code client} runs on
@@ -48,9 +55,23 @@ public final class FtpSourceFetcher implements SourceFetcher {
      *                    loop thread
      */
     public FtpSourceFetcher(EventLoop loop, FtpClient client, Function<FtpUrl, FtpCredentials> credentials) {
+        this(loop, client, credentials, false, false);
+    }
+
+    /**
+     * @param loop                the loop {@code client} runs on
+     * @param client              the session's FTP client
+     * @param credentials         the login for a URL, as above
+     * @param queryOnly           whether to ask only {@code SIZE} and {@code MDTM}, retrieving nothing
+     * @param askModificationTime whether fetches from offset 0 also ask {@code MDTM}
+     */
+    public FtpSourceFetcher(EventLoop loop, FtpClient client, Function<FtpUrl, FtpCredentials> credentials,
+                            boolean queryOnly, boolean askModificationTime) {
         this.loop = Objects.requireNonNull(loop, "loop");
         this.client = Objects.requireNonNull(client, "client");
         this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.queryOnly = queryOnly;
+        this.askModificationTime = askModificationTime;
     }
 
     @Override
@@ -65,7 +86,9 @@ public final class FtpSourceFetcher implements SourceFetcher {
         try {
             url = FtpUrl.parse(request.uri());
             long end = request.end() == FetchRequest.TO_END ? FtpRetrieval.TO_END : request.end();
-            retrieval = new FtpRetrieval(url, credentials.apply(url), request.first(), end, true, false, true);
+            boolean askTime = queryOnly || askModificationTime && request.first() == 0;
+            retrieval = queryOnly ? new FtpRetrieval(url, credentials.apply(url), 0, FtpRetrieval.TO_END, true, true,
+                    false) : new FtpRetrieval(url, credentials.apply(url), request.first(), end, true, askTime, true);
         } catch (FtpException | IllegalArgumentException bad) {
             FetchFailure failure = new FetchFailure(ErrorCode.UNKNOWN,
                     "cannot fetch " + request.uri().getHost() + ": " + bad.getMessage(), FetchFailure.Kind.FATAL, 0);
@@ -152,7 +175,7 @@ public final class FtpSourceFetcher implements SourceFetcher {
                         + " is " + total + " bytes, expected " + expected, FetchFailure.Kind.RANGE_UNSUPPORTED, 0));
                 return;
             }
-            listener.onStart(new FetchResponse(request.uri(), total, true, Optional.empty()));
+            listener.onStart(new FetchResponse(request.uri(), total, true, Optional.empty(), response.lastModified()));
         }
 
         @Override

@@ -9,6 +9,7 @@ import dev.arietta.http.HttpTlsException;
 import dev.arietta.http.internal.ByteRange;
 import dev.arietta.http.internal.ExchangeHandle;
 import dev.arietta.http.internal.Http1Client;
+import dev.arietta.http.internal.HttpDates;
 import dev.arietta.http.internal.HttpRequest;
 import dev.arietta.http.internal.HttpResponse;
 import dev.arietta.http.internal.ResponseListener;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * Fetches ranges over HTTP(S) with the session's {@link Http1Client}.
@@ -31,39 +33,67 @@ import java.util.function.BiConsumer;
  * <p>Failures map to {@link FetchFailure.Kind}s: 404/410 not found; 401/407, other 4xx,
  * redirect and TLS failures fatal for the source; a range the server ignored
  * {@link FetchFailure.Kind#RANGE_UNSUPPORTED}; everything else (network, timeout, 5xx, 429)
- * retryable, with the server's {@code Retry-After} delay when given.
+ * retryable, with the server's {@code Retry-After} delay when given. A 304 to a request the
+ * customizer made conditional ({@code If-Modified-Since}) is {@link FetchListener#onNotModified}.
+ *
+ * <p>Two variants: one that only asks {@code HEAD} (aria2's {@code dry-run}: the start of the
+ * answer, its length from {@code Content-Length}, then the end, no data), and one that also
+ * takes the {@code ftp://} URLs an HTTP proxy fetches for us (aria2's {@code proxy-method=get}).
  */
 public final class HttpSourceFetcher implements SourceFetcher {
 
     private final Http1Client client;
     private final BiConsumer<URI, HttpRequest.Builder> customizer;
+    private final boolean headOnly;
+    private final Predicate<URI> ftpThroughProxy;
 
     /**
+     * A fetcher of http and https URLs with GET requests.
+     *
      * @param client     the session's HTTP client
      * @param customizer adds the download's own request fields (headers, referer,
      *                   credentials) to every request, given the request URI; called on the
      *                   loop thread
      */
     public HttpSourceFetcher(Http1Client client, BiConsumer<URI, HttpRequest.Builder> customizer) {
+        this(client, customizer, false, uri -> false);
+    }
+
+    /**
+     * @param client          the session's HTTP client
+     * @param customizer      as above
+     * @param headOnly        whether to ask only {@code HEAD} (every request then starts at
+     *                        offset 0 and delivers no data)
+     * @param ftpThroughProxy which {@code ftp://} URLs to fetch too, through the HTTP proxy
+     *                        {@code client} chooses for them; called on the loop thread
+     */
+    public HttpSourceFetcher(Http1Client client, BiConsumer<URI, HttpRequest.Builder> customizer, boolean headOnly,
+                             Predicate<URI> ftpThroughProxy) {
         this.client = Objects.requireNonNull(client, "client");
         this.customizer = Objects.requireNonNull(customizer, "customizer");
+        this.headOnly = headOnly;
+        this.ftpThroughProxy = Objects.requireNonNull(ftpThroughProxy, "ftpThroughProxy");
     }
 
     @Override
     public boolean supports(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        return scheme.equals("http") || scheme.equals("https");
+        return scheme.equals("http") || scheme.equals("https") || scheme.equals("ftp") && ftpThroughProxy.test(uri);
     }
 
     @Override
     public FetchHandle fetch(FetchRequest request, FetchListener listener) {
-        ByteRange range = request.end() == FetchRequest.TO_END
-                ? ByteRange.from(request.first())
-                : ByteRange.of(request.first(), request.end() - request.first());
-        HttpRequest.Builder builder = HttpRequest.get(request.uri()).range(range)
-                .expectedEntityLength(request.expectedTotalLength());
+        HttpRequest.Builder builder;
+        if (headOnly) {
+            builder = HttpRequest.head(request.uri());
+        } else {
+            ByteRange range = request.end() == FetchRequest.TO_END
+                    ? ByteRange.from(request.first())
+                    : ByteRange.of(request.first(), request.end() - request.first());
+            builder = HttpRequest.get(request.uri()).range(range).expectedEntityLength(request.expectedTotalLength());
+        }
         customizer.accept(request.uri(), builder);
-        Adapter adapter = new Adapter(listener, request.first() == 0 ? request.uri() : null);
+        Adapter adapter = new Adapter(listener, request.first() == 0 ? request.uri() : null, headOnly);
         ExchangeHandle handle = client.send(builder.build(), adapter);
         return new FetchHandle() {
             @Override
@@ -112,38 +142,85 @@ public final class HttpSourceFetcher implements SourceFetcher {
         private final FetchListener listener;
         /** The request URI when the fetch starts at offset 0, else null. */
         private final URI fromStart;
+        private final boolean head;
+        /** Set after a 304: the listener has heard everything. */
+        private boolean notModified;
 
-        Adapter(FetchListener listener, URI fromStart) {
+        Adapter(FetchListener listener, URI fromStart, boolean head) {
             this.listener = listener;
             this.fromStart = fromStart;
+            this.head = head;
         }
 
         @Override
         public void onResponse(HttpResponse response) {
+            if (response.status() == 304) {
+                notModified = true;
+                listener.onNotModified();
+                return;
+            }
             long total;
             boolean ranges = response.status() == 206;
             if (response.contentRange() != null) {
                 total = response.contentRange().completeLength();
+            } else if (head) {
+                total = declaredLength(response);
             } else {
                 total = response.decoded() ? -1 : response.bodyLength();
             }
             Optional<String> name = response.headers().firstValue("Content-Disposition")
                     .flatMap(ContentDisposition::fileName);
-            listener.onStart(new FetchResponse(response.uri(), total, ranges, name));
+            Optional<java.time.Instant> lastModified = response.headers().firstValue("Last-Modified")
+                    .flatMap(HttpDates::parse);
+            listener.onStart(new FetchResponse(response.uri(), total, ranges, name,
+                    response.headers().firstValue("Content-Type"), response.headers().links(),
+                    response.headers().digests(), lastModified));
+        }
+
+        /** A HEAD answer's {@code Content-Length}, or -1 when absent or unusable. */
+        private static long declaredLength(HttpResponse response) {
+            if (response.headers().contains("Transfer-Encoding")) {
+                return -1;
+            }
+            try {
+                long length = Long.parseLong(response.headers().firstValue("Content-Length").orElse("-1").trim());
+                return Math.max(-1, length);
+            } catch (NumberFormatException garbage) {
+                return -1;
+            }
         }
 
         @Override
         public void onBody(ByteBuffer content) {
+            if (notModified) {
+                content.position(content.limit());
+                return;
+            }
             listener.onData(content);
         }
 
         @Override
+        public ByteBuffer lendBodyBuffer() {
+            return notModified ? null : listener.lendDataBuffer();
+        }
+
+        @Override
+        public void onBodyBuffer(ByteBuffer filled) {
+            listener.onDataBuffer(filled);
+        }
+
+        @Override
         public void onComplete() {
-            listener.onEnd();
+            if (!notModified) {
+                listener.onEnd();
+            }
         }
 
         @Override
         public void onFailure(HttpException failure) {
+            if (notModified) {
+                return;
+            }
             if (fromStart != null && isEmptyEntity(failure)) {
                 // "bytes=0-" of an empty file cannot be satisfied: servers answer 416 with "bytes */0".
                 listener.onStart(new FetchResponse(fromStart, 0, true, Optional.empty()));

@@ -15,7 +15,11 @@ final class Mirror {
     final SpeedMeter speed;
     int connections;
     int failures;
+    /** Ranges it supplied that failed verification. */
+    int badRanges;
     boolean dropped;
+    /** Dropped because it could not continue the bytes on disk (aria2's "cannot resume"). */
+    boolean cannotResume;
     boolean used;
     long retryNotBeforeNanos;
     FetchFailure lastFailure;

@@ -43,9 +43,10 @@ final class MirrorSet {
     }
 
     /**
-     * The mirror for a new connection: usable now, below the per-host limit; the first in
-     * order, or with feedback the fastest measured (untested ones count as speed 0, ties
-     * keep the order). Null when none qualifies now.
+     * The mirror for a new connection: usable now, below the per-host limit, without an open
+     * connection unless {@code reuse-uri}; the first in order, or with feedback the fastest
+     * measured (untested ones count as speed 0, ties keep the order). Null when none qualifies
+     * now.
      */
     Mirror pick() {
         long now = nanoClock.getAsLong();
@@ -53,11 +54,35 @@ final class MirrorSet {
         long bestSpeed = -1;
         for (Mirror mirror : mirrors) {
             if (mirror.dropped || mirror.retryNotBeforeNanos - now > 0 || fetcherFor(mirror.uri) == null
+                    || !settings.reuseUri() && mirror.connections > 0
                     || hostConnections(mirror.hostKey) >= settings.maxConnectionsPerHost()) {
                 continue;
             }
             if (!settings.preferFaster()) {
                 return mirror;
+            }
+            long speed = mirror.speed.bytesPerSecond();
+            if (speed > bestSpeed) {
+                best = mirror;
+                bestSpeed = speed;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The fastest measured mirror on another host than {@code other} that could take a connection now
+     * (end-game), or null when none has a measured speed.
+     */
+    Mirror fastestOtherThan(Mirror other) {
+        long now = nanoClock.getAsLong();
+        Mirror best = null;
+        long bestSpeed = 0;
+        for (Mirror mirror : mirrors) {
+            if (mirror.hostKey.equals(other.hostKey) || mirror.dropped || mirror.retryNotBeforeNanos - now > 0
+                    || fetcherFor(mirror.uri) == null
+                    || hostConnections(mirror.hostKey) >= settings.maxConnectionsPerHost()) {
+                continue;
             }
             long speed = mirror.speed.bytesPerSecond();
             if (speed > bestSpeed) {
@@ -131,6 +156,42 @@ final class MirrorSet {
             }
         }
         return false;
+    }
+
+    /** Marks {@code mirror} dropped because it cannot continue the bytes on disk. */
+    void recordCannotResume(Mirror mirror, FetchFailure failure) {
+        recordFailure(mirror, failure);
+        mirror.dropped = true;
+        mirror.cannotResume = true;
+    }
+
+    /** Whether some mirror was dropped because it could not resume. */
+    boolean anyCannotResume() {
+        for (Mirror mirror : mirrors) {
+            if (mirror.cannotResume) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Makes the mirrors that could not resume usable again (the download starts over from byte 0). */
+    void reviveCannotResume() {
+        for (Mirror mirror : mirrors) {
+            if (mirror.cannotResume) {
+                mirror.cannotResume = false;
+                mirror.dropped = false;
+                mirror.failures = 0;
+                mirror.retryNotBeforeNanos = 0;
+            }
+        }
+    }
+
+    /** Settles every mirror's speed meter (called once a second). */
+    void settleSpeeds() {
+        for (Mirror mirror : mirrors) {
+            mirror.speed.settle();
+        }
     }
 
     /** The last failure of any mirror, or null. */

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -44,12 +45,31 @@ import java.util.random.RandomGenerator;
  *       ({@code max-file-not-found} "not found" answers fail it with
  *       {@link ErrorCode#MAX_FILE_NOT_FOUND}); a download speed at or below
  *       {@code lowest-speed-limit} fails it with {@link ErrorCode#TOO_SLOW}.</li>
- *   <li>When every byte is written, {@link TransferListener#onComplete}.</li>
+ *   <li>End-game: when nothing is left to hand out and a connection slot is free, the
+ *       slowest remaining range is raced from its current position on a mirror measured at
+ *       least {@value #END_GAME_SPEED_RATIO} times faster; whichever connection reaches the
+ *       end first wins and the other is cancelled. Each byte is taken from the connection that
+ *       delivers it first, so nothing is written twice.</li>
+ *   <li>Every source answer passes {@link TransferListener#checkResponse} first (Metalink/HTTP
+ *       digests); which mirror supplied which bytes is remembered, so that bytes failing a
+ *       piece hash can be thrown away with {@link #discard}, fetched again, and blamed.</li>
+ *   <li>When every byte is written and {@link TransferListener#allWrittenVerified},
+ *       {@link TransferListener#onComplete}.</li>
  * </ol>
  *
  * <p>A source that ignores ranges (200 to the first request) is read by one connection only;
  * if it breaks, the file is fetched again from the start. Unknown length (chunked): one
  * stream to EOF.
+ *
+ * <p>Resuming (aria2's {@code always-resume}, {@code max-resume-failure-tries}): a source that
+ * cannot continue the bytes already on disk (it ignores the range of a request that does not
+ * start at 0, or, as the first source, answers without ranges while {@link #proceed} reports
+ * data on disk) is dropped. With {@link TransferSettings#alwaysResume()} that is all; otherwise,
+ * once {@link TransferSettings#maxResumeFailureTries()} sources failed so (or none is left),
+ * the file is downloaded again from byte 0 from every source, those included, once.
+ *
+ * <p>Conditional requests: when the first answer is "not modified" the transfer stops and
+ * tells {@link TransferListener#onNotModified}.
  *
  * <p>Not thread-safe: every method runs on the loop thread that owns the download.
  */
@@ -57,6 +77,10 @@ public final class SegmentedTransfer {
 
     /** Interval of the speed check: 1 s. */
     public static final long TICK_NANOS = 1_000_000_000L;
+    /** End-game races a range only on a mirror at least this many times faster than its connection. */
+    public static final int END_GAME_SPEED_RATIO = 2;
+    /** End-game judges a connection only after it has run this long (its speed is measured): 2 s. */
+    public static final long END_GAME_MIN_AGE_NANOS = 2_000_000_000L;
 
     /** Where the transfer is in its lifecycle. */
     public enum State { NEW, PROBING, PREPARING, RUNNING, COMPLETE, FAILED, STOPPED }
@@ -70,6 +94,7 @@ public final class SegmentedTransfer {
     private final MirrorSet mirrors;
     private final List<Connection> connections = new ArrayList<>();
     private final WrittenRanges written = new WrittenRanges();
+    private final RangeSuppliers<Mirror> suppliers = new RangeSuppliers<>();
     private final SpeedMeter speed;
     private SegmentAllocator allocator;
     private RateLimiter.Child rate;
@@ -79,6 +104,10 @@ public final class SegmentedTransfer {
     private boolean probeOpenEnded;
     private int buffersInFlight;
     private boolean backpressured;
+    /** Sources dropped because they could not continue the bytes on disk. */
+    private int resumeFailures;
+    /** Set once the file was started over from byte 0: it happens at most once. */
+    private boolean restartedFromScratch;
     private Cancellable tickTimer;
     private Cancellable refillTimer;
     private long startNanos;
@@ -132,7 +161,10 @@ public final class SegmentedTransfer {
             return;
         }
         state = State.RUNNING;
-        if (doneRanges.isEmpty()) {
+        if (!rangeSupported && resumesFromDisk(doneRanges) && !connections.isEmpty() && keepStreamingFromScratch()) {
+            // The first source streams the file from byte 0 and the download starts over with it.
+            updatePauseOfEveryConnection();
+        } else if (doneRanges.isEmpty()) {
             updatePauseOfEveryConnection();
         } else {
             // The first connection streams from 0; whatever it still lacks is allocated afresh.
@@ -152,6 +184,67 @@ public final class SegmentedTransfer {
         checkComplete();
     }
 
+    /** Whether {@code doneRanges} hold some of the file but not all of it: a source must continue them. */
+    private boolean resumesFromDisk(List<long[]> doneRanges) {
+        long done = 0;
+        for (long[] range : doneRanges) {
+            done += Math.max(0, range[1] - range[0]);
+        }
+        return done > 0 && (allocator.totalLength() == SegmentAllocator.UNKNOWN_LENGTH || done < allocator.totalLength());
+    }
+
+    /**
+     * The first source ignored ranges but the file has data on disk: it cannot resume. Drops it
+     * and returns false (the caller continues from the disk with the others), or, when
+     * {@code always-resume} is off and the rules say so, returns true: the download starts over
+     * with the bytes this source is already streaming from byte 0.
+     */
+    private boolean keepStreamingFromScratch() {
+        Connection first = connections.get(0);
+        resumeFailures++;
+        mirrors.recordCannotResume(first.mirror, new FetchFailure(ErrorCode.CANNOT_RESUME, first.mirror.uri.getHost()
+                + " does not support ranges and cannot continue the data already on disk",
+                FetchFailure.Kind.RANGE_UNSUPPORTED, 0));
+        if (restartFromScratchAllowed()) {
+            restartedFromScratch = true;
+            mirrors.reviveCannotResume();
+            return true;
+        }
+        first.abandon();
+        return false;
+    }
+
+    /** Whether aria2's rules start the file over now: see the class description. */
+    private boolean restartFromScratchAllowed() {
+        if (settings.alwaysResume() || restartedFromScratch || !mirrors.anyCannotResume()) {
+            return false;
+        }
+        int tries = settings.maxResumeFailureTries();
+        return tries > 0 && resumeFailures >= tries || mirrors.earliestUsable() == Long.MAX_VALUE;
+    }
+
+    /** A source could not continue the data on disk: drop it, and start over if the rules say so. */
+    private void resumeFailed(Mirror mirror, FetchFailure failure) {
+        resumeFailures++;
+        mirrors.recordCannotResume(mirror, failure);
+        restartFromScratchIfAllowed();
+    }
+
+    /** Starts the file over from byte 0 with every source, if the rules allow; returns whether it did. */
+    private boolean restartFromScratchIfAllowed() {
+        if (!restartFromScratchAllowed()) {
+            return false;
+        }
+        restartedFromScratch = true;
+        for (Connection connection : new ArrayList<>(connections)) {
+            connection.abandon();
+        }
+        allocator = new SegmentAllocator(allocator.totalLength(), segmentOptions(), random);
+        written.clear();
+        mirrors.reviveCannotResume();
+        return true;
+    }
+
     /** The engine could not prepare the file: fail with its reason. */
     public void abort(ErrorCode code, String message) {
         fail(code, message);
@@ -169,6 +262,46 @@ public final class SegmentedTransfer {
     /** Throttles this transfer with a per-download limit (null for none). */
     public void setRateLimit(RateLimiter.Child child) {
         this.rate = child;
+    }
+
+    /**
+     * Throws away bytes {@code [start, end)}, all written, that failed verification (a piece
+     * hash): they are fetched again, and the mirrors that supplied them are blamed. A mirror
+     * that supplied all of them is dropped at once; one of several suppliers is dropped on its
+     * second bad range. A dropped mirror's connections are abandoned, and its failure
+     * ({@link ErrorCode#CHECKSUM_ERROR}, {@code reason}) fails the transfer if no mirror is left.
+     *
+     * @return the URIs of the mirrors dropped
+     */
+    public List<URI> discard(long start, long end, String reason) {
+        if (isFinished()) {
+            return List.of();
+        }
+        Set<Mirror> blamed = suppliers.suppliersOf(start, end);
+        suppliers.forget(start, end);
+        written.remove(start, end);
+        allocator.markMissing(start, end);
+        List<URI> dropped = new ArrayList<>();
+        for (Mirror mirror : blamed) {
+            mirror.badRanges++;
+            if ((blamed.size() == 1 || mirror.badRanges > 1) && !mirror.dropped) {
+                mirrors.recordFailure(mirror, new FetchFailure(ErrorCode.CHECKSUM_ERROR, reason,
+                        FetchFailure.Kind.FATAL, 0));
+                dropped.add(mirror.uri);
+                for (Connection connection : new ArrayList<>(connections)) {
+                    if (connection.mirror == mirror) {
+                        connection.abandon();
+                    }
+                }
+            }
+        }
+        fill();
+        return dropped;
+    }
+
+    /** The listener finished its pending checks: complete if every byte is written and verified. */
+    public void verified() {
+        checkComplete();
     }
 
     // ---- sink callbacks ------------------------------------------------------------------------
@@ -289,6 +422,7 @@ public final class SegmentedTransfer {
                 }
                 open(mirror, segment);
             }
+            endGame();
         } else {
             return;
         }
@@ -299,6 +433,10 @@ public final class SegmentedTransfer {
 
     private void waitForMirrorOrFail() {
         long earliest = mirrors.earliestUsable();
+        if (earliest == Long.MAX_VALUE && restartFromScratchIfAllowed()) {
+            fill();
+            return;
+        }
         if (earliest == Long.MAX_VALUE) {
             FetchFailure failure = mirrors.lastFailure();
             if (failure == null) {
@@ -342,13 +480,58 @@ public final class SegmentedTransfer {
             first = segment.start();
             end = segment.end();
         }
-        Connection connection = new Connection(mirror, segment, end);
+        connect(new Connection(mirror, segment, first, end), first);
+    }
+
+    private void connect(Connection connection, long first) {
+        Mirror mirror = connection.mirror;
+        connection.streamPosition = first;
+        connection.openedNanos = timers.nanoTime();
         connections.add(connection);
         mirror.connections++;
         mirror.used = true;
         connection.handle = mirrors.fetcherFor(mirror.uri).fetch(
-                new FetchRequest(mirror.uri, first, end, totalLength()), connection);
+                new FetchRequest(mirror.uri, first, connection.requestEnd, totalLength()), connection);
         connection.updatePause();
+    }
+
+    /**
+     * End-game: nothing is left to hand out and a connection slot is free. The remaining range
+     * that would take longest at its connection's speed is raced from its current position on
+     * the fastest other usable mirror, if that mirror is {@value #END_GAME_SPEED_RATIO} times faster.
+     */
+    private void endGame() {
+        if (state != State.RUNNING || !rangeSupported || connections.size() >= settings.split()
+                || allocator.isComplete()) {
+            return;
+        }
+        long now = timers.nanoTime();
+        Connection slowest = null;
+        double longest = 0;
+        for (Connection connection : connections) {
+            Segment segment = connection.segment;
+            if (connection.partner != null || !segment.isActive() || segment.end() == Segment.UNKNOWN_END
+                    || now - connection.openedNanos < END_GAME_MIN_AGE_NANOS || segment.remaining() <= 0) {
+                continue;
+            }
+            double seconds = segment.remaining() / (double) Math.max(1, connection.speed.bytesPerSecond());
+            if (seconds > longest) {
+                slowest = connection;
+                longest = seconds;
+            }
+        }
+        if (slowest == null) {
+            return;
+        }
+        Mirror faster = mirrors.fastestOtherThan(slowest.mirror);
+        if (faster == null || faster.speed.bytesPerSecond()
+                < END_GAME_SPEED_RATIO * Math.max(1, slowest.speed.bytesPerSecond())) {
+            return;
+        }
+        Connection racer = new Connection(faster, slowest.segment, slowest.segment.position(), slowest.segment.end());
+        racer.partner = slowest;
+        slowest.partner = racer;
+        connect(racer, slowest.segment.position());
     }
 
     /**
@@ -367,8 +550,15 @@ public final class SegmentedTransfer {
         if (isFinished()) {
             return;
         }
+        speed.settle();
+        mirrors.settleSpeeds();
+        for (Connection connection : connections) {
+            connection.speed.settle();
+        }
         long now = timers.nanoTime();
-        if (settings.lowestSpeedLimit() > 0 && now - startNanos >= settings.speedCheckGraceNanos()
+        endGame();
+        if (settings.lowestSpeedLimit() > 0 && !allocator.isComplete()
+                && now - startNanos >= settings.speedCheckGraceNanos()
                 && speed.bytesPerSecond() <= settings.lowestSpeedLimit()) {
             fail(ErrorCode.TOO_SLOW, "download speed " + speed.bytesPerSecond() + " bytes/s is at or below"
                     + " lowest-speed-limit " + settings.lowestSpeedLimit() + " bytes/s");
@@ -378,7 +568,8 @@ public final class SegmentedTransfer {
     }
 
     private void checkComplete() {
-        if (state == State.RUNNING && allocator.isComplete() && buffersInFlight == 0) {
+        if (state == State.RUNNING && allocator.isComplete() && buffersInFlight == 0
+                && listener.allWrittenVerified()) {
             state = State.COMPLETE;
             closeEverything();
             listener.onComplete();
@@ -418,6 +609,8 @@ public final class SegmentedTransfer {
     /** One fetch of one segment from one mirror. */
     private final class Connection implements FetchListener {
         final Mirror mirror;
+        /** Offset of the first byte asked for. */
+        final long requestFirst;
         /** Offset after the last byte asked for, or {@link FetchRequest#TO_END}. */
         long requestEnd;
         final SpeedMeter speed;
@@ -427,17 +620,32 @@ public final class SegmentedTransfer {
         Cancellable throttleTimer;
         boolean pausedNow;
         boolean open = true;
+        /** Offset of the next byte this fetch delivers; behind the segment's position when a racer is ahead. */
+        long streamPosition;
+        long openedNanos;
+        /** The other connection racing for the same segment in end-game, or null. */
+        Connection partner;
 
-        Connection(Mirror mirror, Segment segment, long requestEnd) {
+        Connection(Mirror mirror, Segment segment, long requestFirst, long requestEnd) {
             this.mirror = mirror;
             this.segment = segment;
+            this.requestFirst = requestFirst;
             this.requestEnd = requestEnd;
             this.speed = new SpeedMeter(timers::nanoTime);
         }
 
         @Override
         public void onStart(FetchResponse response) {
-            if (!open || state != State.PROBING) {
+            if (!open) {
+                return;
+            }
+            FetchFailure refused = listener.checkResponse(mirror.uri, response);
+            if (refused != null) {
+                handle.cancel();
+                onFailure(refused);
+                return;
+            }
+            if (state != State.PROBING) {
                 return;
             }
             rangeSupported = response.rangeSupported() && response.totalLength() >= 0;
@@ -459,8 +667,7 @@ public final class SegmentedTransfer {
                 content.position(content.limit());
                 return;
             }
-            int received = content.remaining();
-            long accepted = allocator.advance(segment, received);
+            long accepted = claim(content);
             long offset = segment.position() - accepted;
             int limit = content.limit();
             content.limit(content.position() + (int) accepted);
@@ -478,9 +685,59 @@ public final class SegmentedTransfer {
             }
             content.limit(limit);
             content.position(limit);
+            afterData(accepted);
+        }
+
+        @Override
+        public ByteBuffer lendDataBuffer() {
+            return open && segment.isActive() ? buffers.acquire() : null;
+        }
+
+        /** Bytes read straight into one of our buffers: handed to the sink as they are, no copy. */
+        @Override
+        public void onDataBuffer(ByteBuffer filled) {
+            if (!open || !segment.isActive() || !filled.hasRemaining()) {
+                buffers.release(filled);
+                return;
+            }
+            long accepted = claim(filled);
+            long offset = segment.position() - accepted;
+            if (accepted == 0) {
+                buffers.release(filled);
+            } else {
+                filled.limit(filled.position() + (int) accepted);
+                buffersInFlight++;
+                sink.write(offset, filled);
+            }
+            afterData(accepted);
+        }
+
+        /**
+         * Counts received bytes (position to limit of {@code content}), skips those a racing
+         * connection delivered first (moving the position past them), and claims the rest from
+         * the segment: returns how many, from the position on, are new and the segment's.
+         */
+        private long claim(ByteBuffer content) {
+            int received = content.remaining();
+            long ahead = segment.position() - streamPosition;
+            streamPosition += received;
+            mirror.speed.add(received);
+            speed.add(received);
+            if (ahead > 0) {
+                // The racing connection delivered these bytes first: take only what is new.
+                int skipped = (int) Math.min(ahead, received);
+                content.position(content.position() + skipped);
+                received -= skipped;
+            }
+            long accepted = allocator.advance(segment, received);
+            long offset = segment.position() - accepted;
+            suppliers.record(offset, offset + accepted, mirror);
+            return accepted;
+        }
+
+        /** Counts {@code accepted} bytes, throttles, applies backpressure, and moves on at the segment's end. */
+        private void afterData(long accepted) {
             SegmentedTransfer.this.speed.add(accepted);
-            mirror.speed.add(accepted);
-            speed.add(accepted);
             if (rate != null && accepted > 0) {
                 debt += accepted - rate.request(accepted);
             }
@@ -490,8 +747,11 @@ public final class SegmentedTransfer {
             } else {
                 updatePause();
             }
-            if (segment.end() != Segment.UNKNOWN_END && segment.position() >= segment.end()) {
+            if (segment.isActive() && segment.end() != Segment.UNKNOWN_END && segment.position() >= segment.end()) {
                 allocator.complete(segment);
+                if (partner != null) {
+                    partner.loseRace();
+                }
                 if (requestEnd != segment.end()) {
                     // The end moved back (another connection took the rest) or the source streams on.
                     finish();
@@ -513,7 +773,7 @@ public final class SegmentedTransfer {
                     // A bounded first request was answered in full; the rest of the share goes on a new fetch.
                     allocator.release(segment);
                 } else {
-                    allocator.release(segment);
+                    releaseUnlessRaced();
                     finish();
                     FetchFailure failure = new FetchFailure(ErrorCode.NETWORK, "source ended at " + segment.position()
                             + " before the end of " + segment, FetchFailure.Kind.RETRYABLE, 0);
@@ -532,12 +792,15 @@ public final class SegmentedTransfer {
             if (!open) {
                 return;
             }
-            if (segment.isActive()) {
-                allocator.release(segment);
-            }
+            releaseUnlessRaced();
             finish();
             if (state == State.PROBING && failure.kind() == FetchFailure.Kind.RANGE_UNSUPPORTED && !probeOpenEnded) {
                 probeOpenEnded = true;
+                fill();
+                return;
+            }
+            if (state == State.RUNNING && failure.kind() == FetchFailure.Kind.RANGE_UNSUPPORTED && requestFirst > 0) {
+                resumeFailed(mirror, failure);
                 fill();
                 return;
             }
@@ -549,6 +812,33 @@ public final class SegmentedTransfer {
                 restartIfUnsplittable();
             }
             fill();
+        }
+
+        @Override
+        public void onNotModified() {
+            if (!open) {
+                return;
+            }
+            if (segment.isActive()) {
+                allocator.release(segment);
+            }
+            finish();
+            if (state != State.PROBING) {
+                // Only the first request is conditional; a later "not modified" is a broken source.
+                onFailureAfterFinish(new FetchFailure(ErrorCode.HTTP_PROTOCOL_ERROR, mirror.uri.getHost()
+                        + " answered \"not modified\" to a request that was not conditional", FetchFailure.Kind.FATAL, 0));
+                return;
+            }
+            state = State.STOPPED;
+            closeEverything();
+            listener.onNotModified();
+        }
+
+        private void onFailureAfterFinish(FetchFailure failure) {
+            handleFailure(mirror, failure);
+            if (!isFinished()) {
+                fill();
+            }
         }
 
         /** Next work for this mirror after {@code finished}, on a new fetch (keep-alive reuses the socket). */
@@ -604,9 +894,27 @@ public final class SegmentedTransfer {
             if (!open) {
                 return;
             }
-            if (segment.isActive()) {
+            releaseUnlessRaced();
+            if (handle != null) {
+                handle.cancel();
+            }
+            finish();
+        }
+
+        /** Gives the segment's rest back, unless a racing connection carries on with it. */
+        private void releaseUnlessRaced() {
+            if (partner != null) {
+                partner.partner = null;
+                partner = null;
+            } else if (segment.isActive()) {
                 allocator.release(segment);
             }
+        }
+
+        /** The racing connection reached the segment's end first: stop this fetch. */
+        private void loseRace() {
+            partner.partner = null;
+            partner = null;
             if (handle != null) {
                 handle.cancel();
             }

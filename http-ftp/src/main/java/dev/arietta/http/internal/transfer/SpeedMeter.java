@@ -6,6 +6,11 @@ import java.util.function.LongSupplier;
  * Bytes per second over a sliding window of {@value #SLOTS} one-second slots (the window
  * aria2 averages over), on an injected nanosecond clock. Allocation-free; not thread-safe
  * (loop thread).
+ *
+ * <p>{@link #add} only counts: it runs for every buffer received, and a clock read with a
+ * branch that flips once a second there made the JIT compile the receive path again after
+ * each first flip (loopback harness). Counted bytes join the window at {@link #settle()},
+ * which the owner calls about every second, or at a read.
  */
 public final class SpeedMeter {
 
@@ -18,6 +23,8 @@ public final class SpeedMeter {
     private final long startNanos;
     private long currentSlot;
     private long total;
+    /** Bytes added since the last {@link #settle()}. */
+    private long pending;
 
     public SpeedMeter(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
@@ -27,9 +34,15 @@ public final class SpeedMeter {
 
     /** Records {@code count} bytes moved now. */
     public void add(long count) {
-        roll();
-        bytes[(int) (currentSlot % SLOTS)] += count;
+        pending += count;
         total += count;
+    }
+
+    /** Puts the bytes added since the last call into the current one-second slot. */
+    public void settle() {
+        roll();
+        bytes[(int) (currentSlot % SLOTS)] += pending;
+        pending = 0;
     }
 
     /** Bytes recorded since creation. */
@@ -39,7 +52,7 @@ public final class SpeedMeter {
 
     /** Average bytes per second over the window (or since creation when younger than the window). */
     public long bytesPerSecond() {
-        roll();
+        settle();
         long sum = 0;
         for (long slot : bytes) {
             sum += slot;

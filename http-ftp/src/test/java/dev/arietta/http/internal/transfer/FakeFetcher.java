@@ -61,6 +61,25 @@ final class FakeFetcher implements SourceFetcher {
             listener.onData(ByteBuffer.wrap(bytes));
         }
 
+        /**
+         * Sends up to {@code count} bytes as the HTTP client does, into a buffer the listener
+         * lends; returns that buffer (null when it lent none).
+         */
+        ByteBuffer sendLent(int count) {
+            ByteBuffer lent = listener.lendDataBuffer();
+            if (lent == null) {
+                return null;
+            }
+            int length = Math.min(count, lent.remaining());
+            for (int i = 0; i < length; i++) {
+                lent.put((byte) ((request.first() + sent + i) % 251));
+            }
+            sent += length;
+            lent.flip();
+            listener.onDataBuffer(lent);
+            return lent;
+        }
+
         void end() {
             done = true;
             listener.onEnd();

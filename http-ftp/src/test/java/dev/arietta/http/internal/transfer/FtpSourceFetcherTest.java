@@ -14,7 +14,9 @@ import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +28,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class FtpSourceFetcherTest {
     private static final byte[] CONTENT = content(10_000);
     private static final FtpCredentials BOB = new FtpCredentials("bob", "secret", null);
+    /** The bounded first request a transfer sends. */
+    private static final long FIRST_REQUEST_END = 4_096;
 
     private EventLoop loop;
     private FtpClient client;
@@ -75,6 +79,32 @@ class FtpSourceFetcherTest {
         assertEquals(ErrorCode.CANNOT_RESUME, failure.code());
         assertTrue(failure.message().contains("expected " + (CONTENT.length + 1)), failure.message());
         assertTrue(!recording.started.isDone());
+    }
+
+    @Test
+    void modificationTimeIsAskedFromOffsetZeroWhenWanted() throws Exception {
+        fetcher = new FtpSourceFetcher(loop, client, url -> BOB, false, true);
+        Recording first = fetch(new FetchRequest(uri(), 0, FetchRequest.TO_END, -1));
+        assertArrayEquals(CONTENT, first.done.get(10, TimeUnit.SECONDS));
+        assertEquals(Optional.of(Instant.parse("2024-01-31T23:59:59Z")), first.started.get().lastModified());
+        long asked = server.commands().stream().filter(command -> command.startsWith("MDTM")).count();
+        assertEquals(1, asked, server.commands().toString());
+        Recording later = fetch(new FetchRequest(uri(), 100, 200, CONTENT.length));
+        later.done.get(10, TimeUnit.SECONDS);
+        assertEquals(Optional.empty(), later.started.get().lastModified());
+        assertEquals(asked, server.commands().stream().filter(command -> command.startsWith("MDTM")).count(),
+                "a later range does not ask again");
+    }
+
+    @Test
+    void queryOnlyFetcherLearnsSizeAndTimeWithoutRetrieving() throws Exception {
+        fetcher = new FtpSourceFetcher(loop, client, url -> BOB, true, false);
+        Recording recording = fetch(new FetchRequest(uri(), 0, FIRST_REQUEST_END, -1));
+        assertEquals(0, recording.done.get(10, TimeUnit.SECONDS).length);
+        assertEquals(CONTENT.length, recording.started.get().totalLength());
+        assertTrue(recording.started.get().lastModified().isPresent());
+        assertTrue(server.commands().stream().noneMatch(command -> command.startsWith("RETR")),
+                server.commands().toString());
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The transfer's decisions, driven by hand: fake sources, a manual clock, a recording sink. */
@@ -29,7 +30,13 @@ class SegmentedTransferTest {
     private final List<String> events = new ArrayList<>();
     private FetchResponse firstResponse;
     private ErrorCode failureCode;
+    private String failureMessage;
     private SegmentedTransfer transfer;
+    /** What {@link TransferListener#allWrittenVerified} answers. */
+    private boolean allVerified = true;
+    /** What {@link TransferListener#checkResponse} answers, per source host. */
+    private Function<URI, FetchFailure> responseCheck = uri -> null;
+    private long writtenBytes;
 
     private static TransferSettings settings(int split, int perHost) {
         return new TransferSettings(split, perHost, MIB, MIB, SegmentSelector.DEFAULT, true, 3, 0, 0, 0,
@@ -58,7 +65,23 @@ class SegmentedTransferTest {
                     @Override
                     public void onFailure(ErrorCode code, String message) {
                         failureCode = code;
+                        failureMessage = message;
                         events.add("failure " + code);
+                    }
+
+                    @Override
+                    public void onNotModified() {
+                        events.add("not modified");
+                    }
+
+                    @Override
+                    public FetchFailure checkResponse(URI source, FetchResponse response) {
+                        return responseCheck.apply(source);
+                    }
+
+                    @Override
+                    public boolean allWrittenVerified() {
+                        return allVerified;
                     }
                 }, new Random(1));
         return transfer;
@@ -75,6 +98,7 @@ class SegmentedTransferTest {
             for (int i = 0; i < length; i++) {
                 assertEquals((byte) ((offset + i) % 251), buffer.get(buffer.position() + i), "byte at " + (offset + i));
             }
+            writtenBytes += length;
             transfer.written(offset, length, buffer);
         }
     }
@@ -93,6 +117,107 @@ class SegmentedTransferTest {
             }
             flushWrites();
         }
+    }
+
+    private static TransferSettings resumeSettings(boolean alwaysResume, int maxResumeFailureTries) {
+        return new TransferSettings(4, 4, MIB, MIB, SegmentSelector.DEFAULT, false, 3, 0, 0, 0, 10 * SECOND, 64,
+                true, alwaysResume, maxResumeFailureTries);
+    }
+
+    @Test
+    void bytesReadIntoLentBuffersReachTheSinkUncopiedAndStopAtTheSegmentEnd() {
+        transfer(settings(2, 2), "http://a/f").start();
+        FakeFetcher.Call probe = fetcher.last();
+        probe.start(2 * MIB, true);
+        transfer.proceed(List.of());
+        FakeFetcher.Call second = fetcher.last();
+        assertEquals(MIB, second.first());
+        ByteBuffer lent = second.sendLent(100_000);
+        assertEquals(1, pendingWrites.size());
+        assertEquals(MIB, (long) (Long) pendingWrites.get(0)[0]);
+        assertTrue(pendingWrites.get(0)[1] == lent, "the lent buffer itself goes to the sink");
+        assertEquals(64 * 1024, lent.remaining());
+        flushWrites();
+        // The probe's lent buffers stop at its first piece: the rest is the second connection's.
+        while (probe.sendLent(64 * 1024) != null) {
+            assertTrue(probe.sent <= MIB, "nothing accepted past the probe's piece: " + probe.sent);
+            flushWrites();
+        }
+        assertEquals(MIB, probe.sent);
+        assertEquals(SegmentedTransfer.State.RUNNING, transfer.state());
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(2 * MIB, transfer.completedLength());
+    }
+
+    @Test
+    void notModifiedFirstAnswerStopsTheTransfer() {
+        transfer(settings(4, 4), "http://a/f", "http://b/f").start();
+        fetcher.last().listener.onNotModified();
+        assertEquals(List.of("not modified"), events);
+        assertEquals(SegmentedTransfer.State.STOPPED, transfer.state());
+        assertEquals(1, fetcher.calls.size());
+        assertTrue(fetcher.open().isEmpty() || fetcher.open().stream().allMatch(call -> call.cancelled));
+    }
+
+    @Test
+    void withoutReuseUriAMirrorCarriesOneConnectionAtATime() {
+        TransferSettings settings = new TransferSettings(4, 4, MIB, MIB, SegmentSelector.DEFAULT, false, 3, 0, 0, 0,
+                10 * SECOND, 64, false, true, 0);
+        transfer(settings, "http://a/f", "http://b/f").start();
+        fetcher.last().start(8 * MIB, true);
+        transfer.proceed(List.of());
+        assertEquals(List.of("a", "b"), fetcher.open().stream().map(FakeFetcher.Call::host).sorted().toList());
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(8 * MIB, transfer.completedLength());
+    }
+
+    @Test
+    void alwaysResumeDropsAFirstSourceWithoutRangesAndFailsWithNoneLeft() {
+        transfer(resumeSettings(true, 0), "http://a/f").start();
+        fetcher.last().fail(FetchFailure.Kind.RANGE_UNSUPPORTED, ErrorCode.CANNOT_RESUME);
+        FakeFetcher.Call probe = fetcher.last();
+        assertEquals(FetchRequest.TO_END, probe.requestEnd(), "asked again for the whole file");
+        probe.start(4 * MIB, false);
+        transfer.proceed(List.<long[]>of(new long[] {0, MIB + 5}));
+        assertTrue(probe.cancelled, "it cannot continue the bytes on disk");
+        assertEquals(List.of("first", "failure CANNOT_RESUME"), events);
+    }
+
+    @Test
+    void withoutAlwaysResumeTheFirstSourceStartsTheFileOver() {
+        transfer(resumeSettings(false, 0), "http://a/f").start();
+        fetcher.last().fail(FetchFailure.Kind.RANGE_UNSUPPORTED, ErrorCode.CANNOT_RESUME);
+        FakeFetcher.Call probe = fetcher.last();
+        assertEquals(FetchRequest.TO_END, probe.requestEnd(), "asked again for the whole file");
+        probe.start(4 * MIB, false);
+        transfer.proceed(List.<long[]>of(new long[] {0, MIB + 5}));
+        assertFalse(probe.cancelled, "it streams the file from byte 0");
+        assertEquals(0, transfer.completedLength(), "the bytes on disk no longer count");
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(4 * MIB, transfer.completedLength());
+    }
+
+    @Test
+    void maxResumeFailureTriesCountsSourcesThatIgnoreARangeAfterTheStart() {
+        transfer(resumeSettings(false, 2), "http://a/f", "http://b/f", "http://c/f").start();
+        fetcher.last().start(8 * MIB, true);
+        transfer.proceed(List.<long[]>of(new long[] {0, 2 * MIB}));
+        List<FakeFetcher.Call> open = fetcher.open();
+        assertTrue(open.stream().allMatch(call -> call.first() >= 2 * MIB), "resumed after the data on disk");
+        FakeFetcher.Call first = open.get(0);
+        first.fail(FetchFailure.Kind.RANGE_UNSUPPORTED, ErrorCode.CANNOT_RESUME);
+        assertTrue(fetcher.open().stream().allMatch(call -> call.first() >= 2 * MIB), "one failure: still resuming");
+        FakeFetcher.Call second = fetcher.open().stream().filter(call -> !call.host().equals(first.host())).findFirst()
+                .orElseThrow();
+        second.fail(FetchFailure.Kind.RANGE_UNSUPPORTED, ErrorCode.CANNOT_RESUME);
+        assertEquals(0, transfer.completedLength(), "two failures: started over");
+        assertTrue(fetcher.open().stream().anyMatch(call -> call.first() == 0), "from byte 0");
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(8 * MIB, transfer.completedLength());
     }
 
     @Test
@@ -373,5 +498,144 @@ class SegmentedTransferTest {
         runToEnd();
         assertEquals(List.of("first", "complete"), events);
         assertEquals(2, fetcher.calls.size());
+    }
+
+    // ---- verification, Metalink/HTTP checks and end-game ----------------------------------------
+
+    private FakeFetcher.Call openOn(String host) {
+        return fetcher.open().stream().filter(call -> call.host().equals(host)).findFirst().orElseThrow();
+    }
+
+    /** Sends, chunk by chunk, what {@code host}'s open fetches owe until {@code done} or none is left open. */
+    private FakeFetcher.Call driveUntil(String host, java.util.function.Predicate<FakeFetcher.Call> done) {
+        for (int round = 0; round < 10_000; round++) {
+            FakeFetcher.Call call = fetcher.open().stream().filter(open -> open.host().equals(host)).findFirst()
+                    .orElse(null);
+            if (call == null || done.test(call)) {
+                return call;
+            }
+            long left = call.requestEnd() - call.first() - call.sent;
+            if (left == 0) {
+                call.end();
+            } else {
+                call.send((int) Math.min(left, 64 * 1024));
+            }
+            flushWrites();
+        }
+        throw new AssertionError("still sending after 10000 rounds");
+    }
+
+    @Test
+    void completionWaitsUntilEveryWrittenByteIsVerified() {
+        allVerified = false;
+        transfer(settings(1, 1), "http://a/f").start();
+        fetcher.last().start(2 * MIB, true);
+        transfer.proceed(List.of());
+        runToEnd();
+        assertEquals(List.of("first"), events, "every byte written, a check still pending");
+        assertEquals(SegmentedTransfer.State.RUNNING, transfer.state());
+        allVerified = true;
+        transfer.verified();
+        assertEquals(List.of("first", "complete"), events);
+    }
+
+    @Test
+    void discardedBytesAreFetchedAgainFromAnotherMirrorAndTheirSourceIsDropped() {
+        allVerified = false;
+        transfer(settings(2, 1), "http://a/f", "http://b/f").start();
+        fetcher.last().start(4 * MIB, true);
+        transfer.proceed(List.of());
+        assertEquals(2 * MIB, openOn("b").first());
+        runToEnd();
+        assertEquals(4 * MIB, transfer.completedLength());
+
+        List<URI> dropped = transfer.discard(2 * MIB, 3 * MIB, "piece 2 failed its sha-1 check");
+
+        assertEquals(List.of(URI.create("http://b/f")), dropped);
+        assertEquals(3 * MIB, transfer.completedLength());
+        FakeFetcher.Call again = fetcher.last();
+        assertEquals("a", again.host(), "fetched again from the mirror left");
+        assertEquals(2 * MIB, again.first());
+        assertEquals(3 * MIB, again.requestEnd());
+        assertTrue(transfer.mirrors().contains(new MirrorSample(URI.create("http://b/f"), true, true)));
+        allVerified = true;
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(5 * MIB, writtenBytes, "the discarded MiB was written twice, nothing else");
+    }
+
+    @Test
+    void discardingTheOnlyMirrorsBytesFailsWithTheChecksumError() {
+        allVerified = false;
+        transfer(settings(1, 1), "http://a/f").start();
+        fetcher.last().start(2 * MIB, true);
+        transfer.proceed(List.of());
+        runToEnd();
+        transfer.discard(0, MIB, "piece 0 failed its sha-256 check");
+        assertEquals(List.of("first", "failure CHECKSUM_ERROR"), events);
+        assertEquals("no mirror left; last error: piece 0 failed its sha-256 check", failureMessage);
+    }
+
+    @Test
+    void aRefusedAnswerDropsItsMirrorAndTheOthersCarryOn() {
+        responseCheck = uri -> uri.getHost().equals("b")
+                ? new FetchFailure(ErrorCode.CHECKSUM_ERROR, "digest differs", FetchFailure.Kind.FATAL, 0) : null;
+        transfer(settings(2, 1), "http://a/f", "http://b/f").start();
+        fetcher.last().start(4 * MIB, true);
+        transfer.proceed(List.of());
+        FakeFetcher.Call onB = openOn("b");
+        onB.start(4 * MIB, true);
+        assertTrue(onB.cancelled, "the refused fetch is cancelled before any data");
+        assertTrue(transfer.mirrors().contains(new MirrorSample(URI.create("http://b/f"), true, true)));
+        runToEnd();
+        assertEquals(List.of("first", "complete"), events);
+        assertTrue(fetcher.calls.stream().filter(call -> call.host().equals("b")).count() == 1, "b never asked again");
+    }
+
+    @Test
+    void endGameRacesTheSlowestRangeOnAFasterMirrorAndCancelsTheLoser() {
+        transfer(settings(2, 1), "http://fast/f", "http://slow/f").start();
+        FakeFetcher.Call probe = fetcher.last();
+        probe.start(4 * MIB, true);
+        transfer.proceed(List.of());
+        FakeFetcher.Call slow = openOn("slow");
+        assertEquals(2 * MIB, slow.first());
+        for (int second = 0; second < 3; second++) {
+            slow.send(50_000);
+            flushWrites();
+            timers.advance(SECOND);
+        }
+        // The fast mirror finishes its half; nothing left to split: the slow range is raced.
+        FakeFetcher.Call racer = driveUntil("fast", call -> call.first() >= 2 * MIB);
+        assertEquals(2 * MIB + 150_000, racer.first(), "from the slow connection's position, not a piece boundary");
+        assertEquals(4 * MIB, racer.requestEnd());
+        slow.send(10_000);
+        flushWrites();
+        while (!racer.cancelled && !racer.done && racer.sent < racer.requestEnd() - racer.first()) {
+            racer.send((int) Math.min(64 * 1024, racer.requestEnd() - racer.first() - racer.sent));
+            flushWrites();
+        }
+        assertTrue(slow.cancelled, "the slower connection lost the race");
+        racer.end();
+        flushWrites();
+        assertEquals(List.of("first", "complete"), events);
+        assertEquals(4 * MIB, writtenBytes, "no byte written twice");
+    }
+
+    @Test
+    void endGameLeavesARangeAloneWhenNoMirrorIsClearlyFaster() {
+        transfer(settings(2, 1), "http://a/f", "http://b/f").start();
+        FakeFetcher.Call probe = fetcher.last();
+        probe.start(4 * MIB, true);
+        transfer.proceed(List.of());
+        FakeFetcher.Call onB = openOn("b");
+        for (int second = 0; second < 3; second++) {
+            onB.send(600_000);
+            flushWrites();
+            timers.advance(SECOND);
+        }
+        driveUntil("a", call -> false);
+        timers.advance(SECOND);
+        assertEquals(List.of(onB), fetcher.open(), "b is about as fast as a: no race");
     }
 }
