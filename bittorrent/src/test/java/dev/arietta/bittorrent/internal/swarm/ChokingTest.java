@@ -79,13 +79,7 @@ class ChokingTest {
     }
 
     private static void awaitUnchoked(SwarmHarness harness, Swarm swarm, int count) throws Exception {
-        long deadline = System.nanoTime() + WAIT * 1_000_000_000L;
-        while (unchoked(harness.status(swarm)) != count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(harness.status(swarm).peers().toString());
-            }
-            Thread.sleep(5);
-        }
+        harness.awaitStatus(swarm, status -> unchoked(status) == count, count + " peers unchoked");
     }
 
     @Test

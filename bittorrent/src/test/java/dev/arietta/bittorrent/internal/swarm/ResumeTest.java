@@ -94,13 +94,7 @@ class ResumeTest {
     }
 
     private void awaitVerified(int count) throws Exception {
-        long deadline = System.nanoTime() + WAIT * 1_000_000_000L;
-        while (harness.status(swarm).verifiedPieces().cardinality() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("verified " + harness.status(swarm).verifiedPieces());
-            }
-            Thread.sleep(5);
-        }
+        harness.awaitStatus(swarm, status -> status.verifiedPieces().cardinality() >= count, count + " pieces verified");
     }
 
     @Test
@@ -134,10 +128,7 @@ class ResumeTest {
         awaitVerified(2);
         Path state = ResumeStateFile.pathFor(directory.resolve("leech/resume.bin"));
         harness.fixture.advance(SwarmSettings.DEFAULT_RESUME_SAVE_INTERVAL.toNanos());
-        long deadline = System.nanoTime() + WAIT * 1_000_000_000L;
-        while (!Files.exists(state) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        SwarmHarness.until("the periodic save of " + state, () -> Files.exists(state));
         // What a crash at this moment leaves on disk: the data file and the saved state, copied aside.
         Path crashed = Files.createDirectories(directory.resolve("crashed"));
         Files.copy(directory.resolve("leech/resume.bin"), crashed.resolve("resume.bin"));
