@@ -87,7 +87,7 @@ public final class LoopbackSwarmHarness {
             switch (arguments[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(arguments[++i]);
                 case "--piece-kib" -> pieceKiB = Integer.parseInt(arguments[++i]);
-                case "--save-interval" -> saveInterval = Duration.ofSeconds(Long.parseLong(arguments[++i]));
+                case "--save-interval" -> saveInterval = Duration.ofMillis((long) (Double.parseDouble(arguments[++i]) * 1000));
                 case "--script" -> script = Path.of(arguments[++i]);
                 default -> sizeMiB = Long.parseLong(arguments[i]);
             }
@@ -106,8 +106,8 @@ public final class LoopbackSwarmHarness {
             Path torrentFile = work.resolve("payload.torrent");
             byte[] infoHash = writeTorrent(payload, pieceKiB * 1024, announce, torrentFile);
             TorrentMetainfo torrent = new TorrentParser().parse(torrentFile);
-            System.out.printf(Locale.ROOT, "payload: %d MiB random, %d KiB pieces; our resume state saved every %d s;"
-                    + " load average %s%n", sizeMiB, pieceKiB, saveInterval.toSeconds(), loadAverage());
+            System.out.printf(Locale.ROOT, "payload: %d MiB random, %d KiB pieces; our resume state saved every %.1f s;"
+                    + " load average %s%n", sizeMiB, pieceKiB, saveInterval.toMillis() / 1000.0, loadAverage());
             try (LineProcess tracker = startTracker(work, trackerPort, infoHash);
                     LineProcess seeder = LineProcess.start("libtorrent seeder", List.of(PYTHON.toString(), "-u",
                             script.toAbsolutePath().toString(), "seed", "--torrent", torrentFile.toString(),

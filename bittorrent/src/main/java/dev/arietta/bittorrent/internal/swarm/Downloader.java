@@ -48,6 +48,13 @@ final class Downloader implements BlockWriter.Listener {
     /** Failed pieces a peer may have contributed to, with others, before it is banned: 3. */
     static final int MAX_SHARED_FAILURES = 3;
 
+    /**
+     * Bytes written between two forces of the data to the device outside the resume saves:
+     * 32 MiB. Each save forces the data before it writes the state; forcing in slices as the
+     * data flows keeps that short and the device evenly busy.
+     */
+    static final long DATA_SYNC_SLICE_BYTES = 32L * 1024 * 1024;
+
     private final Torrent torrent;
     private final long[] picked = new long[PeerWireLimits.MAX_REQUEST_QUEUE_DEPTH];
     private final int[] cancels = new int[PickerOptions.defaults().maxRequestsPerBlock()];
@@ -60,6 +67,7 @@ final class Downloader implements BlockWriter.Listener {
     /** Bytes of pieces taken from the assembly for hashing and not yet released or queued for writing. */
     private long hashingBytes;
     private long wastedBytes;
+    private long writtenSinceSync;
 
     Downloader(Torrent torrent) {
         this.torrent = torrent;
@@ -353,9 +361,15 @@ final class Downloader implements BlockWriter.Listener {
 
     @Override
     public void pieceWritten(int piece) {
-        if (torrent.isActive()) {
-            torrent.pieceVerified(piece);
+        if (!torrent.isActive()) {
+            return;
         }
+        writtenSinceSync += torrent.geometry.pieceLength(piece);
+        if (writtenSinceSync >= DATA_SYNC_SLICE_BYTES) {
+            writtenSinceSync = 0;
+            torrent.resume.syncData(torrent.storage::syncWhileWriting);
+        }
+        torrent.pieceVerified(piece);
     }
 
     @Override

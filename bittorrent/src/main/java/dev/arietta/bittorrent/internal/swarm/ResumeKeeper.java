@@ -30,6 +30,8 @@ final class ResumeKeeper {
     private CompletableFuture<Void> lastSave = CompletableFuture.completedFuture(null);
     private boolean saving;
     private boolean dirty;
+    /** A data sync is queued and has not started; written on the sync thread, read on the loop. */
+    private volatile boolean syncQueued;
 
     ResumeKeeper(ResumeStateFile file, Executor syncExecutor, Executor loop) {
         this.file = file;
@@ -96,6 +98,37 @@ final class ResumeKeeper {
         } else {
             done.complete(null);
         }
+    }
+
+    /**
+     * Forces the data written so far to the device on the sync executor, after any save or
+     * sync already running, unless one is already waiting. Keeping the data forced in slices
+     * while it flows keeps each save's own force short and the device busy evenly, instead of
+     * flushing seconds of data at once.
+     */
+    void syncData(DataFlusher flusher) {
+        if (syncQueued) {
+            return;
+        }
+        syncQueued = true;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        lastSave.whenComplete((ignored, previousFailure) -> {
+            try {
+                syncExecutor.execute(() -> {
+                    syncQueued = false;
+                    try {
+                        flusher.flush();
+                    } catch (IOException e) {
+                        LOG.debug("forcing data of {} failed; the next save tries again", file.path(), e);
+                    }
+                    done.complete(null);
+                });
+            } catch (RejectedExecutionException e) {
+                syncQueued = false;
+                done.complete(null);
+            }
+        });
+        lastSave = done;
     }
 
     /**
