@@ -13,6 +13,8 @@ import dev.arietta.core.internal.piece.Bitfield;
 import dev.arietta.core.internal.piece.PieceGeometry;
 import dev.arietta.core.internal.storage.StorageException;
 import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +70,8 @@ final class Downloader implements BlockWriter.Listener {
     private long hashingBytes;
     private long wastedBytes;
     private long writtenSinceSync;
+    /** Pieces whose whole data is being hashed or written: they are not dropped under a hash in flight. */
+    private final Set<Integer> checking = new HashSet<>();
 
     Downloader(Torrent torrent) {
         this.torrent = torrent;
@@ -279,6 +283,7 @@ final class Downloader implements BlockWriter.Listener {
         long bytes = torrent.geometry.pieceLength(piece);
         hashing++;
         hashingBytes += bytes;
+        checking.add(piece);
         torrent.verifier.verify(torrent.hashes, piece, blocks).whenComplete((result, failure) -> {
             hashing--;
             hashingBytes -= bytes;
@@ -293,10 +298,34 @@ final class Downloader implements BlockWriter.Listener {
                 torrent.writer.writePiece(piece, blocks);
             } else {
                 torrent.assembly.release(blocks);
+                checking.remove(piece);
                 hashFailed(piece, result);
             }
             memoryReleased();
         });
+    }
+
+    /**
+     * {@code source} was banned or dropped: the pieces in progress holding its blocks are
+     * dropped whole (without blaming anyone), so that its data cannot fail a piece that others
+     * complete. Pieces already being hashed or written are left to their check.
+     */
+    void dropSuppliedBy(int source) {
+        int[] pieces = new int[Math.max(1, torrent.picker.piecesInProgress())];
+        int count = torrent.picker.piecesSuppliedBy(source, pieces);
+        // Not the suppliers field: a ban happens while hashFailed walks it.
+        int[] ignoredSuppliers = new int[suppliers.length];
+        for (int i = 0; i < count; i++) {
+            int piece = pieces[i];
+            if (!checking.contains(piece)) {
+                torrent.assembly.discard(piece);
+                torrent.picker.pieceFailed(piece, ignoredSuppliers);
+            }
+        }
+        if (count > 0) {
+            fillSoon();
+            memoryReleased();
+        }
     }
 
     // ---- spilled pieces
@@ -312,9 +341,11 @@ final class Downloader implements BlockWriter.Listener {
 
     private void hashFromDisk(int piece) {
         hashing++;
+        checking.add(piece);
         torrent.verifier.verify(torrent.hashes, piece, torrent.geometry.pieceLength(piece), torrent.storage)
                 .whenComplete((result, failure) -> {
                     hashing--;
+                    checking.remove(piece);
                     torrent.assembly.settled(piece);
                     if (!torrent.isActive()) {
                         torrent.hashSettled();
@@ -361,6 +392,7 @@ final class Downloader implements BlockWriter.Listener {
 
     @Override
     public void pieceWritten(int piece) {
+        checking.remove(piece);
         if (!torrent.isActive()) {
             return;
         }
@@ -377,12 +409,21 @@ final class Downloader implements BlockWriter.Listener {
         memoryReleased();
     }
 
-    /** Received data left memory (written, or dropped after a failed hash): requests may go on. */
+    /**
+     * Received data left memory (written, or dropped after a failed hash): requests go on once
+     * under the bound; still over it, the next incomplete piece is spilled, so that pieces that
+     * cannot complete never hold the bound for good.
+     */
     private void memoryReleased() {
-        if (waitingForMemory && heldBytes() < torrent.context.maxQueuedWriteBytes()) {
+        if (!waitingForMemory) {
+            return;
+        }
+        if (heldBytes() < torrent.context.maxQueuedWriteBytes()) {
             waitingForMemory = false;
             fillSoon();
             torrent.webSeeds.resume();
+        } else {
+            isMemoryFull();
         }
     }
 

@@ -362,11 +362,11 @@ final class PeerManager {
         LOG.warn("{}: banning peer {} at {}: piece {} failed its hash check", torrent, blame.peerId, blame.address,
                 piece);
         torrent.directory.ban(blame.address, blame.peerId);
-        torrent.bannedPeers++;
         PeerSession session = bySource.get(source);
         if (session != null) {
             session.connection.close(PeerCloseReason.BANNED);
         }
+        torrent.downloader.dropSuppliedBy(source);
     }
 
     /** A piece passed: if one peer on parole supplied all of it, its parole ends. */

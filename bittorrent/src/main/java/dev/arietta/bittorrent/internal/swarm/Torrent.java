@@ -97,7 +97,6 @@ final class Torrent {
     FileProgress progress;
     ResumeKeeper resume;
     WebSeeds webSeeds;
-    int bannedPeers;
 
     private SwarmState state = SwarmState.CHECKING;
     private SwarmState finalState = SwarmState.STOPPED;

@@ -91,6 +91,7 @@ final class WebSeeds implements WebSeedHost {
             return false;
         }
         seed.blamed(piece);
+        torrent.downloader.dropSuppliedBy(source);
         return true;
     }
 

@@ -121,6 +121,16 @@ public final class PieceAssembly {
         return held.blocks;
     }
 
+    /** Drops what is held of {@code piece} and that it was spilled (its supplier was banned). */
+    public void discard(int piece) {
+        spilled.remove(piece);
+        Piece held = pieces.remove(piece);
+        if (held != null) {
+            heldBytes -= held.heldBytes;
+            release(held.blocks);
+        }
+    }
+
     /** The piece was verified or failed: forget that it was spilled. */
     public void settled(int piece) {
         spilled.remove(piece);
