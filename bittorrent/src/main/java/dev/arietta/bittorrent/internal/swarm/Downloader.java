@@ -68,7 +68,6 @@ final class Downloader implements BlockWriter.Listener {
     private int hashing;
     /** Bytes of pieces taken from the assembly for hashing and not yet released or queued for writing. */
     private long hashingBytes;
-    private long wastedBytes;
     private long writtenSinceSync;
     /** Pieces whose whole data is being hashed or written: they are not dropped under a hash in flight. */
     private final Set<Integer> checking = new HashSet<>();
@@ -81,11 +80,6 @@ final class Downloader implements BlockWriter.Listener {
     /** Pieces being hashed. */
     int hashing() {
         return hashing;
-    }
-
-    /** Bytes received that were not needed (duplicates, pieces already verified). */
-    long wastedBytes() {
-        return wastedBytes;
     }
 
     /** Bytes of received data in memory: pieces being assembled, pieces being hashed, and the write queue. */
@@ -226,13 +220,11 @@ final class Downloader implements BlockWriter.Listener {
     }
 
     void blockArrived(PeerSession peer, int piece, int offset, ByteBuffer data) {
-        if (!torrent.isDownloading()) {
-            return;
+        if (torrent.isDownloading()) {
+            // A block no longer needed (a duplicate, a piece verified meanwhile) is simply dropped.
+            accept(peer.source, piece, offset, data);
+            fill(peer);
         }
-        if (!accept(peer.source, piece, offset, data)) {
-            wastedBytes += data.remaining();
-        }
-        fill(peer);
     }
 
     /**

@@ -159,10 +159,6 @@ final class Torrent {
         return state;
     }
 
-    String errorMessage() {
-        return errorMessage;
-    }
-
     /** Checking, downloading or seeding, and not stopping. */
     boolean isActive() {
         return state.isActive() && !stopping;
