@@ -15,6 +15,7 @@ import dev.arietta.bittorrent.internal.wire.PeerWireBuffers;
 import dev.arietta.bittorrent.internal.wire.PeerWireLimits;
 import dev.arietta.bittorrent.internal.wire.TorrentEndpoint;
 import dev.arietta.bittorrent.internal.swarm.storage.BlockWriter;
+import dev.arietta.bittorrent.internal.swarm.storage.HeapBlockPool;
 import dev.arietta.bittorrent.metainfo.InfoHash;
 import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
 import dev.arietta.core.internal.hash.IntegrityChecker;
@@ -30,6 +31,7 @@ import dev.arietta.http.internal.Http1Client;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -48,7 +50,7 @@ import java.util.random.RandomGenerator.SplittableGenerator;
  * {@code -AT0100-} and random characters), the listening port ({@code listen-port}) whose
  * incoming handshakes are routed to the torrent they name, outgoing peer connections, the HTTP
  * and UDP tracker clients, the global upload and download rate limits, the buffer pools, and
- * the loop, disk and hash executors. One per session, opened on the loop thread when the
+ * the loop, disk, hash and sync (resume state saves) executors. One per session, opened on the loop thread when the
  * first torrent is added.
  *
  * <p>Torrents: {@link #addTorrent} makes a {@link Swarm} (one per info-hash); the engine
@@ -66,10 +68,13 @@ public final class BitTorrentContext implements AutoCloseable {
     private final EventLoop loop;
     private final Executor diskExecutor;
     private final Executor hashExecutor;
+    private final Executor syncExecutor;
+    private final ExecutorService ownedSyncExecutor;
     private final SplittableGenerator random;
     private final PeerId peerId;
     private final PeerWireBuffers wireBuffers;
     private final BufferPool blockPool;
+    private final HeapBlockPool heapBlockPool;
     private final PeerConnector peerConnector;
     private final PeerAcceptor acceptor;
     private final TrackerClient trackerClient;
@@ -91,12 +96,24 @@ public final class BitTorrentContext implements AutoCloseable {
         this.loop = builder.loop;
         this.diskExecutor = builder.diskExecutor;
         this.hashExecutor = builder.hashExecutor;
+        if (builder.syncExecutor == null) {
+            this.ownedSyncExecutor = Executors.newSingleThreadExecutor(task -> {
+                Thread thread = new Thread(task, "arietta-bt-sync-" + loop.name());
+                thread.setDaemon(true);
+                return thread;
+            });
+            this.syncExecutor = ownedSyncExecutor;
+        } else {
+            this.ownedSyncExecutor = null;
+            this.syncExecutor = builder.syncExecutor;
+        }
         this.random = builder.random;
         this.peerId = PeerIds.generate(builder.peerIdPrefix, random);
         this.wireBuffers = builder.wireBuffers != null ? builder.wireBuffers : PeerWireBuffers.createDefault();
         this.maxQueuedWriteBytes = builder.maxQueuedWriteBytes;
-        this.blockPool = new BufferPool(PieceGeometry.BLOCK_LENGTH,
-                (int) Math.max(BufferPool.DEFAULT_MAX_RETAINED, maxQueuedWriteBytes / PieceGeometry.BLOCK_LENGTH));
+        this.blockPool = new BufferPool(PieceGeometry.BLOCK_LENGTH, BufferPool.DEFAULT_MAX_RETAINED);
+        this.heapBlockPool = new HeapBlockPool((int) Math.min(Integer.MAX_VALUE,
+                maxQueuedWriteBytes / PieceGeometry.BLOCK_LENGTH));
         HostResolver resolver = builder.resolver;
         if (resolver == null) {
             this.ownedResolverExecutor = Executors.newCachedThreadPool(task -> {
@@ -128,6 +145,9 @@ public final class BitTorrentContext implements AutoCloseable {
             opened = PeerAcceptor.open(loop, wireBuffers, builder.bindAddress, builder.firstPort, builder.lastPort,
                     this::route);
         } catch (IOException | RuntimeException e) {
+            if (ownedSyncExecutor != null) {
+                ownedSyncExecutor.shutdown();
+            }
             udpTrackerClient.close();
             if (ownsHttpClient) {
                 httpClient.close();
@@ -236,6 +256,10 @@ public final class BitTorrentContext implements AutoCloseable {
         if (ownedResolverExecutor != null) {
             ownedResolverExecutor.shutdownNow();
         }
+        if (ownedSyncExecutor != null) {
+            // Saves already queued still run: a stop's final resume state must reach the disk.
+            ownedSyncExecutor.shutdown();
+        }
     }
 
     // ---- what the torrents use
@@ -246,6 +270,11 @@ public final class BitTorrentContext implements AutoCloseable {
 
     Executor diskExecutor() {
         return diskExecutor;
+    }
+
+    /** Where resume states are saved (data forced, state written), apart from the writes. */
+    Executor syncExecutor() {
+        return syncExecutor;
     }
 
     PieceVerifier verifier() {
@@ -270,6 +299,11 @@ public final class BitTorrentContext implements AutoCloseable {
 
     BufferPool blockPool() {
         return blockPool;
+    }
+
+    /** Heap block buffers for received data (held pieces and writes). */
+    HeapBlockPool heapBlockPool() {
+        return heapBlockPool;
     }
 
     long maxQueuedWriteBytes() {
@@ -334,6 +368,7 @@ public final class BitTorrentContext implements AutoCloseable {
         private SplittableGenerator random = new SplittableRandom();
         private Http1Client httpClient;
         private HostResolver resolver;
+        private Executor syncExecutor;
         private RateLimiter uploadLimiter;
         private RateLimiter downloadLimiter;
         private TrackerSettings trackerSettings = TrackerSettings.DEFAULT;
@@ -346,7 +381,7 @@ public final class BitTorrentContext implements AutoCloseable {
             this.hashExecutor = Objects.requireNonNull(hashExecutor, "hashExecutor");
             try {
                 this.bindAddress = InetAddress.getByAddress(new byte[4]);
-            } catch (java.net.UnknownHostException e) {
+            } catch (UnknownHostException e) {
                 throw new AssertionError("0.0.0.0 is a valid address", e);
             }
         }
@@ -389,6 +424,16 @@ public final class BitTorrentContext implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs resume state saves: forcing the data to the device, then writing the state. Kept
+         * apart from the disk executor so that downloads go on while the device catches up;
+         * default one thread of the context's own, shut down (after its queued saves) on close.
+         */
+        public Builder syncExecutor(Executor value) {
+            this.syncExecutor = value;
+            return this;
+        }
+
         /** Name resolution for peers and trackers; default a resolver on the context's own threads. */
         public Builder resolver(HostResolver value) {
             this.resolver = value;
@@ -420,8 +465,9 @@ public final class BitTorrentContext implements AutoCloseable {
         }
 
         /**
-         * Bytes of received blocks each torrent may hold waiting for the disk before it stops
-         * requesting; default {@value BlockWriter#DEFAULT_MAX_QUEUED_BYTES} (32 MiB).
+         * Bytes of received data each torrent may hold in memory (pieces being assembled and
+         * hashed, and writes waiting for the disk) before it stops requesting; default
+         * {@value BlockWriter#DEFAULT_MAX_QUEUED_BYTES} (32 MiB).
          */
         public Builder maxQueuedWriteBytes(long value) {
             if (value < PieceGeometry.BLOCK_LENGTH) {

@@ -341,7 +341,8 @@ final class PeerManager {
 
     /**
      * A piece that {@code source} helped build failed its hash check. A sole supplier is banned
-     * at once, a contributor after {@link Downloader#MAX_SHARED_FAILURES} failed pieces.
+     * at once; a contributor is put on parole (whole pieces of its own, see {@link Downloader}),
+     * and banned after {@link Downloader#MAX_SHARED_FAILURES} failed pieces.
      */
     void blame(int source, boolean sole, int piece) {
         Blame blame = blames.get(source);
@@ -350,17 +351,29 @@ final class PeerManager {
         }
         blame.strikes[0]++;
         if (!sole && blame.strikes[0] < Downloader.MAX_SHARED_FAILURES) {
-            LOG.info("{}: peer {} contributed to piece {}, which failed its hash check ({} of {})", torrent,
-                    blame.peerId, piece, blame.strikes[0], Downloader.MAX_SHARED_FAILURES);
+            LOG.info("{}: peer {} contributed to piece {}, which failed its hash check ({} of {}): on parole",
+                    torrent, blame.peerId, piece, blame.strikes[0], Downloader.MAX_SHARED_FAILURES);
+            PeerSession session = bySource.get(source);
+            if (session != null) {
+                session.onParole = true;
+            }
             return;
         }
         LOG.warn("{}: banning peer {} at {}: piece {} failed its hash check", torrent, blame.peerId, blame.address,
                 piece);
         torrent.directory.ban(blame.address, blame.peerId);
-        torrent.bannedPeers++;
         PeerSession session = bySource.get(source);
         if (session != null) {
             session.connection.close(PeerCloseReason.BANNED);
+        }
+        torrent.downloader.dropSuppliedBy(source);
+    }
+
+    /** A piece passed: if one peer on parole supplied all of it, its parole ends. */
+    void piecePassed(int soleSupplier) {
+        PeerSession session = bySource.get(soleSupplier);
+        if (session != null && session.onParole) {
+            session.onParole = false;
         }
     }
 

@@ -44,6 +44,8 @@ final class PeerSession implements PeerListener, ChokeCandidate {
     Optional<String> client = Optional.empty();
     /** Its interest needs a fresh look (we verified a piece it has). */
     boolean interestStale;
+    /** It helped build a piece that failed: it gets whole pieces of its own until one passes. */
+    boolean onParole;
 
     final ArrayDeque<UploadRequest> uploads = new ArrayDeque<>();
     /** Bytes being read from disk for it. */

@@ -12,26 +12,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Saves one torrent's resume state on the disk executor, one save at a time: the data is
- * synced first, then the state written atomically ({@link ResumeStateFile#save}), so a state
- * never claims a piece a crash could lose. Only verified pieces are recorded. The loop marks
- * the state dirty when a piece is verified; a periodic {@link #saveIfDirty} and a final
- * {@link #save} on stop write it. Loop thread only, except the disk tasks.
+ * Saves one torrent's resume state, one save at a time, on the session's sync executor (not
+ * the disk executor, so that writes go on while the files are forced to the device): the data
+ * is synced first, then the state written atomically ({@link ResumeStateFile#save}), so a state
+ * never claims a piece a crash could lose. Only verified pieces are recorded, and they were
+ * written before they were verified. The loop marks the state dirty when a piece is verified;
+ * a periodic {@link #saveIfDirty} and a final {@link #save} on stop write it. Loop thread only,
+ * except the save tasks.
  */
 final class ResumeKeeper {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResumeKeeper.class);
 
     private final ResumeStateFile file;
-    private final Executor diskExecutor;
+    private final Executor syncExecutor;
     private final Executor loop;
     private CompletableFuture<Void> lastSave = CompletableFuture.completedFuture(null);
     private boolean saving;
     private boolean dirty;
+    /** A data sync is queued and has not started; written on the sync thread, read on the loop. */
+    private volatile boolean syncQueued;
 
-    ResumeKeeper(ResumeStateFile file, Executor diskExecutor, Executor loop) {
+    ResumeKeeper(ResumeStateFile file, Executor syncExecutor, Executor loop) {
         this.file = file;
-        this.diskExecutor = diskExecutor;
+        this.syncExecutor = syncExecutor;
         this.loop = loop;
     }
 
@@ -61,7 +65,7 @@ final class ResumeKeeper {
         CompletableFuture<Void> done = new CompletableFuture<>();
         lastSave.whenComplete((ignored, previousFailure) -> {
             try {
-                diskExecutor.execute(() -> {
+                syncExecutor.execute(() -> {
                     IOException failure = null;
                     try {
                         file.save(state, flusher);
@@ -76,7 +80,7 @@ final class ResumeKeeper {
                     }
                 });
             } catch (RejectedExecutionException e) {
-                finished(done, new IOException("disk executor refused to save " + file.path(), e));
+                finished(done, new IOException("sync executor refused to save " + file.path(), e));
             }
         });
         lastSave = done;
@@ -97,6 +101,37 @@ final class ResumeKeeper {
     }
 
     /**
+     * Forces the data written so far to the device on the sync executor, after any save or
+     * sync already running, unless one is already waiting. Keeping the data forced in slices
+     * while it flows keeps each save's own force short and the device busy evenly, instead of
+     * flushing seconds of data at once.
+     */
+    void syncData(DataFlusher flusher) {
+        if (syncQueued) {
+            return;
+        }
+        syncQueued = true;
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        lastSave.whenComplete((ignored, previousFailure) -> {
+            try {
+                syncExecutor.execute(() -> {
+                    syncQueued = false;
+                    try {
+                        flusher.flush();
+                    } catch (IOException e) {
+                        LOG.debug("forcing data of {} failed; the next save tries again", file.path(), e);
+                    }
+                    done.complete(null);
+                });
+            } catch (RejectedExecutionException e) {
+                syncQueued = false;
+                done.complete(null);
+            }
+        });
+        lastSave = done;
+    }
+
+    /**
      * Deletes the state file after any save already running (the download is finished).
      *
      * @return completed on the loop thread
@@ -106,7 +141,7 @@ final class ResumeKeeper {
         CompletableFuture<Void> done = new CompletableFuture<>();
         lastSave.whenComplete((ignored, previousFailure) -> {
             try {
-                diskExecutor.execute(() -> {
+                syncExecutor.execute(() -> {
                     try {
                         file.delete();
                     } catch (IOException e) {
@@ -119,7 +154,7 @@ final class ResumeKeeper {
                     }
                 });
             } catch (RejectedExecutionException e) {
-                LOG.warn("disk executor refused to delete resume state {}", file.path(), e);
+                LOG.warn("sync executor refused to delete resume state {}", file.path(), e);
                 done.complete(null);
             }
         });

@@ -25,8 +25,10 @@ import java.util.TreeSet;
  * @param existingFiles      what to do with files that exist without resume state
  *                           ({@code allow-overwrite}, {@code auto-file-renaming})
  * @param allocation         {@code file-allocation}; default {@link AllocationMode#PREALLOC}
- * @param diskCacheBytes     {@code disk-cache} share of this torrent in bytes, 0 for none;
- *                           default {@link Storage#DEFAULT_CACHE_BYTES}
+ * @param diskCacheBytes     {@code disk-cache} share of this torrent in bytes, 0 for none; default
+ *                           0: pieces are written whole once verified, so a write-back cache
+ *                           only helps the blocks of pieces spilled to disk before they were
+ *                           complete (see {@link Storage.Builder#cacheBytes})
  * @param selectedFiles      {@code select-file} as 0-based file indexes (torrent order, padding
  *                           files included in the numbering); empty selects every file
  * @param maxPeers           <em>live</em> {@code bt-max-peers}: most connections, incoming and
@@ -143,7 +145,7 @@ public record SwarmSettings(Path directory, ExistingFilePolicy existingFiles, Al
         private Path directory;
         private ExistingFilePolicy existingFiles = ExistingFilePolicy.defaults();
         private AllocationMode allocation = AllocationMode.PREALLOC;
-        private long diskCacheBytes = Storage.DEFAULT_CACHE_BYTES;
+        private long diskCacheBytes;
         private Set<Integer> selectedFiles = Set.of();
         private int maxPeers = DEFAULT_MAX_PEERS;
         private long maxUploadLimit;

@@ -4,6 +4,7 @@ import dev.arietta.bittorrent.internal.swarm.choke.Choker;
 import dev.arietta.bittorrent.internal.swarm.peer.PeerDirectory;
 import dev.arietta.bittorrent.internal.swarm.storage.BlockReader;
 import dev.arietta.bittorrent.internal.swarm.storage.BlockWriter;
+import dev.arietta.bittorrent.internal.swarm.storage.PieceAssembly;
 import dev.arietta.bittorrent.internal.swarm.storage.TorrentStorage;
 import dev.arietta.bittorrent.internal.tracker.AnnounceTarget;
 import dev.arietta.bittorrent.internal.tracker.Announcer;
@@ -13,10 +14,9 @@ import dev.arietta.bittorrent.internal.tracker.TransferTotals;
 import dev.arietta.bittorrent.internal.wire.HandshakeParams;
 import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
 import dev.arietta.core.ErrorCode;
-import dev.arietta.core.internal.hash.IntegrityCheck;
+import dev.arietta.core.internal.hash.HashAlgorithm;
 import dev.arietta.core.internal.hash.PieceHashes;
 import dev.arietta.core.internal.hash.PieceVerifier;
-import dev.arietta.core.internal.hash.RecheckProgress;
 import dev.arietta.core.internal.loop.Cancellable;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.picker.PickerOptions;
@@ -26,10 +26,7 @@ import dev.arietta.core.internal.piece.PieceGeometry;
 import dev.arietta.core.internal.ratelimit.RateLimiter;
 import dev.arietta.core.internal.resume.ResumeIdentity;
 import dev.arietta.core.internal.resume.ResumeState;
-import dev.arietta.core.internal.resume.ResumeStateException;
 import dev.arietta.core.internal.storage.FileLayout;
-import dev.arietta.core.internal.storage.PathContainmentException;
-import dev.arietta.core.internal.storage.StorageException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -95,11 +92,11 @@ final class Torrent {
     TorrentStorage storage;
     PiecePicker picker;
     BlockWriter writer;
+    PieceAssembly assembly;
     BlockReader reader;
     FileProgress progress;
     ResumeKeeper resume;
     WebSeeds webSeeds;
-    int bannedPeers;
 
     private SwarmState state = SwarmState.CHECKING;
     private SwarmState finalState = SwarmState.STOPPED;
@@ -108,9 +105,7 @@ final class Torrent {
     private long savedUploadedBytes;
     private long seedingSinceNanos;
     private final Set<Cancellable> timers = new LinkedHashSet<>();
-    private boolean preparing;
-    private IntegrityCheck check;
-    private int rechecking;
+    private final StartUp startUp = new StartUp(this);
     private boolean stopping;
     private boolean closingData;
     private CompletableFuture<Void> stopped;
@@ -127,7 +122,7 @@ final class Torrent {
         for (int piece = 0; piece < metainfo.pieceCount(); piece++) {
             metainfo.copyPieceHash(piece, concatenated, piece * TorrentMetainfo.PIECE_HASH_LENGTH);
         }
-        this.hashes = new PieceHashes(dev.arietta.core.internal.hash.HashAlgorithm.SHA_1, concatenated);
+        this.hashes = new PieceHashes(HashAlgorithm.SHA_1, concatenated);
         this.params = context.handshakeParams(metainfo);
         this.selectedFiles = selection(metainfo, swarm.settings());
         this.random = context.newRandom();
@@ -162,10 +157,6 @@ final class Torrent {
 
     SwarmState state() {
         return state;
-    }
-
-    String errorMessage() {
-        return errorMessage;
     }
 
     /** Checking, downloading or seeding, and not stopping. */
@@ -230,115 +221,27 @@ final class Torrent {
 
     void start() {
         state = SwarmState.CHECKING;
-        preparing = true;
         directory.resetBackoff(loop.nanoTime());
-        Bitfield selected = selectedFiles.copy();
-        SwarmSettings settings = settings();
-        try {
-            context.diskExecutor().execute(() -> {
-                Preparation preparation = null;
-                Exception failure = null;
-                try {
-                    preparation = Preparation.run(metainfo, settings, selected);
-                } catch (IOException | RuntimeException e) {
-                    failure = e;
-                }
-                Preparation result = preparation;
-                Exception outcome = failure;
-                try {
-                    loop.execute(() -> prepared(result, outcome));
-                } catch (RejectedExecutionException closed) {
-                    if (result != null) {
-                        closeQuietly(result.storage());
-                    }
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            preparing = false;
-            fail(ErrorCode.FILE_IO_ERROR, "the disk executor refused to prepare the files: " + e.getMessage());
-        }
+        startUp.run();
     }
 
-    private void prepared(Preparation preparation, Exception failure) {
-        preparing = false;
-        if (failure != null) {
-            failStart(failure);
-            return;
-        }
-        storage = preparation.storage();
-        resume = new ResumeKeeper(preparation.resume(), context.diskExecutor(), loop);
-        uploadedBefore = preparation.state().map(ResumeState::uploadedBytes).orElse(0L);
-        savedUploadedBytes = uploadedBefore;
-        if (stopping) {
-            continueStop();
-            return;
-        }
-        if (settings().checkIntegrity()) {
-            check = context.integrityChecker().start(geometry, hashes, storage, RecheckProgress.NONE);
-            check.result().whenComplete((verified, checkFailure) -> {
-                check = null;
-                if (stopping) {
-                    continueStop();
-                } else if (checkFailure != null) {
-                    fail(ErrorCode.FILE_IO_ERROR, "checking the files failed: " + checkFailure.getMessage());
-                } else {
-                    begin(verified, true);
-                }
-            });
-        } else {
-            recheck(preparation.trusted(), preparation.recheck());
-        }
+    /** The files are ready and the resume state loaded: the start-up goes on with its checks. */
+    void prepared(TorrentStorage prepared, ResumeKeeper keeper, long uploadedEarlier) {
+        storage = prepared;
+        resume = keeper;
+        uploadedBefore = uploadedEarlier;
+        savedUploadedBytes = uploadedEarlier;
     }
 
-    /** Hashes the pieces a resume state claims but that are not trusted as they are, then begins. */
-    private void recheck(Bitfield trusted, Bitfield pieces) {
-        rechecking = pieces.cardinality();
-        if (rechecking == 0) {
-            begin(trusted, false);
-            return;
-        }
-        for (int piece = pieces.nextSetBit(0); piece >= 0; piece = pieces.nextSetBit(piece + 1)) {
-            int checked = piece;
-            verifier.verify(hashes, piece, geometry.pieceLength(piece), storage).whenComplete((result, failure) -> {
-                if (failure == null && result.passed()) {
-                    trusted.set(checked);
-                }
-                if (--rechecking == 0) {
-                    if (stopping) {
-                        continueStop();
-                    } else {
-                        begin(trusted, false);
-                    }
-                }
-            });
-        }
-    }
-
-    private void failStart(Exception failure) {
-        ErrorCode code;
-        if (failure instanceof StorageException storageFailure) {
-            code = storageFailure.errorCode();
-        } else if (failure instanceof ResumeStateException resumeFailure) {
-            code = resumeFailure.errorCode();
-        } else if (failure instanceof PathContainmentException) {
-            code = ErrorCode.BITTORRENT_PARSE_ERROR;
-        } else if (failure instanceof IOException) {
-            code = ErrorCode.FILE_IO_ERROR;
-        } else {
-            code = ErrorCode.UNKNOWN;
-            LOG.warn("{}: preparing the files failed", this, failure);
-        }
-        fail(code, failure.getMessage());
-    }
-
-    private void begin(Bitfield verified, boolean checked) {
+    /** The start-up checks are done: {@code verified} pieces are trusted; peers, trackers and timers start. */
+    void begin(Bitfield verified, boolean checked) {
         picker = new PiecePicker(geometry, verified, PickerOptions.defaults(), random);
         if (!selectedFiles.isFull()) {
             picker.setPiecePriorities(priorities());
         }
         progress = new FileProgress(layout, selectedFiles, verified);
-        writer = new BlockWriter(storage, context.diskExecutor(), loop, context.blockPool(),
-                context.maxQueuedWriteBytes(), downloader);
+        assembly = new PieceAssembly(context.heapBlockPool());
+        writer = new BlockWriter(storage, context.diskExecutor(), loop, context.heapBlockPool(), downloader);
         reader = new BlockReader(storage, context.diskExecutor(), loop, context.blockPool());
         webSeeds = new WebSeeds(this);
         boolean complete = picker.isFinished();
@@ -401,6 +304,7 @@ final class Torrent {
     // ---- running
 
     void pieceVerified(int piece) {
+        peers.piecePassed(picker.soleSupplier(piece));
         picker.pieceVerified(piece);
         progress.pieceVerified(piece, swarm.listener()::onFileComplete);
         peers.pieceVerified(piece);
@@ -461,7 +365,7 @@ final class Torrent {
                 savedUploadedBytes = uploaded;
                 resume.dirty();
             }
-            resume.saveIfDirty(this::snapshot, storage::sync);
+            resume.saveIfDirty(this::snapshot, storage::syncWhileWriting);
         }
     }
 
@@ -518,9 +422,7 @@ final class Torrent {
             announcer.abandon();
             trackersDone = CompletableFuture.completedFuture(null);
         }
-        if (check != null) {
-            check.cancel();
-        }
+        startUp.cancel();
         continueStop();
         trackersDone.thenCombine(dataClosed, (a, b) -> b).whenComplete((ignored, failure) -> {
             state = finalState;
@@ -539,7 +441,7 @@ final class Torrent {
     }
 
     private void continueStop() {
-        if (!stopping || closingData || preparing || check != null || rechecking > 0) {
+        if (!stopping || closingData || startUp.isBusy()) {
             return;
         }
         if (storage == null) {
@@ -555,11 +457,14 @@ final class Torrent {
             return;
         }
         closingData = true;
+        if (assembly != null) {
+            assembly.clear();
+        }
         CompletableFuture<Void> saved;
         if (finalState == SwarmState.FINISHED) {
             saved = resume.delete();
         } else if (picker != null) {
-            saved = resume.save(snapshot(), storage::sync);
+            saved = resume.save(snapshot(), storage::syncWhileWriting);
         } else {
             saved = CompletableFuture.completedFuture(null);
         }
@@ -579,7 +484,7 @@ final class Torrent {
         });
     }
 
-    private void closeQuietly(TorrentStorage toClose) {
+    void closeQuietly(TorrentStorage toClose) {
         try {
             toClose.close();
         } catch (IOException e) {

@@ -91,6 +91,7 @@ final class WebSeeds implements WebSeedHost {
             return false;
         }
         seed.blamed(piece);
+        torrent.downloader.dropSuppliedBy(source);
         return true;
     }
 
@@ -145,7 +146,7 @@ final class WebSeeds implements WebSeedHost {
 
     @Override
     public boolean isWriteQueueFull() {
-        return torrent.writer.isFull();
+        return torrent.downloader.isMemoryFull();
     }
 
     @Override

@@ -145,13 +145,7 @@ public final class TrackerManager implements Announcer {
             done.complete(null);
             return done;
         }
-        stopping = true;
-        running = false;
-        cancelTimer();
-        if (inFlight != null) {
-            inFlight.cancel();
-            inFlight = null;
-        }
+        abandon();
         List<String> known = new ArrayList<>();
         for (List<String> tier : tiers) {
             for (String url : tier) {

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arietta.bittorrent.internal.swarm.FakePeer.Request;
 import dev.arietta.bittorrent.internal.swarm.TestTorrents.Payload;
-import dev.arietta.bittorrent.internal.wire.ScriptedPeer;
+import dev.arietta.bittorrent.internal.wire.MessageId;
 import dev.arietta.bittorrent.internal.wire.ScriptedPeer.Message;
+import dev.arietta.bittorrent.internal.wire.ScriptedPeer;
 import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
 import dev.arietta.core.internal.piece.Bitfield;
 import dev.arietta.core.internal.storage.AllocationMode;
@@ -84,11 +85,11 @@ class DataPathTest {
     @Test
     void requestsWaitForTheUnchokeThenTheWholeTorrentArrives() throws Exception {
         try (FakePeer seeder = connect("-FK0001-seeder")) {
-            assertEquals(FakePeer.HAVE_NONE, seeder.next().id());
-            seeder.send(FakePeer.HAVE_ALL);
-            seeder.await(FakePeer.INTERESTED);
+            assertEquals(MessageId.HAVE_NONE, seeder.next().id());
+            seeder.send(MessageId.HAVE_ALL);
+            seeder.await(MessageId.INTERESTED);
             assertQuiet(seeder);
-            seeder.send(FakePeer.UNCHOKE);
+            seeder.send(MessageId.UNCHOKE);
             List<Request> requests = seeder.awaitRequests(8);
             Set<Integer> pieces = new HashSet<>();
             for (Request request : requests) {
@@ -109,15 +110,15 @@ class DataPathTest {
     void whileChokedOnlyAllowedFastPiecesAreRequested() throws Exception {
         try (FakePeer seeder = connect("-FK0001-allowfast")) {
             seeder.next();
-            seeder.send(FakePeer.HAVE_ALL);
-            seeder.await(FakePeer.INTERESTED);
-            seeder.send(FakePeer.ALLOWED_FAST, 2);
+            seeder.send(MessageId.HAVE_ALL);
+            seeder.await(MessageId.INTERESTED);
+            seeder.send(MessageId.ALLOWED_FAST, 2);
             List<Request> requests = seeder.awaitRequests(2);
             assertEquals(Set.of(new Request(2, 0, 16384), new Request(2, 16384, 16384)), new HashSet<>(requests));
             for (Request request : requests) {
                 serve(seeder, request);
             }
-            assertEquals(2, seeder.await(FakePeer.HAVE).buffer().getInt());
+            assertEquals(2, seeder.await(MessageId.HAVE).buffer().getInt());
             assertQuiet(seeder);
             Bitfield verified = harness.status(swarm).verifiedPieces();
             assertEquals(1, verified.cardinality());
@@ -128,13 +129,10 @@ class DataPathTest {
     @Test
     void aRejectedBlockIsRequestedAgain() throws Exception {
         try (FakePeer seeder = connect("-FK0001-rejecter")) {
-            seeder.next();
-            seeder.send(FakePeer.HAVE_ALL);
-            seeder.await(FakePeer.INTERESTED);
-            seeder.send(FakePeer.UNCHOKE);
+            seeder.offerAll();
             List<Request> requests = seeder.awaitRequests(8);
             Request rejected = requests.get(0);
-            seeder.send(FakePeer.REJECT, rejected.piece(), rejected.offset(), rejected.length());
+            seeder.send(MessageId.REJECT, rejected.piece(), rejected.offset(), rejected.length());
             for (Request request : requests.subList(1, requests.size())) {
                 serve(seeder, request);
             }
@@ -147,15 +145,9 @@ class DataPathTest {
     @Test
     void endGameAsksASecondPeerAndCancelsTheFirstWhenTheBlockArrives() throws Exception {
         try (FakePeer slow = connect("-FK0001-slowpeer"); FakePeer fast = connect("-FK0001-fastpeer")) {
-            slow.next();
-            slow.send(FakePeer.HAVE_ALL);
-            slow.await(FakePeer.INTERESTED);
-            slow.send(FakePeer.UNCHOKE);
+            slow.offerAll();
             List<Request> fromSlow = slow.awaitRequests(8);
-            fast.next();
-            fast.send(FakePeer.HAVE_ALL);
-            fast.await(FakePeer.INTERESTED);
-            fast.send(FakePeer.UNCHOKE);
+            fast.offerAll();
             // Every block is already requested: end-game hands the fast peer duplicates.
             List<Request> fromFast = fast.awaitRequests(8);
             assertEquals(new HashSet<>(fromSlow), new HashSet<>(fromFast));
@@ -164,7 +156,7 @@ class DataPathTest {
                 serve(fast, request);
             }
             while (cancelled.size() < 8) {
-                cancelled.add(FakePeer.request(slow.await(FakePeer.CANCEL)));
+                cancelled.add(FakePeer.request(slow.await(MessageId.CANCEL)));
             }
             assertEquals(new HashSet<>(fromSlow), cancelled);
             events.await("download complete", WAIT);
@@ -174,10 +166,7 @@ class DataPathTest {
     @Test
     void theSoleSupplierOfABadPieceIsBannedAndAGoodPeerFinishes() throws Exception {
         try (FakePeer liar = connect("-FK0001-liarliar")) {
-            liar.next();
-            liar.send(FakePeer.HAVE_ALL);
-            liar.await(FakePeer.INTERESTED);
-            liar.send(FakePeer.UNCHOKE);
+            liar.offerAll();
             for (Request request : liar.awaitRequests(8)) {
                 liar.sendPiece(request.piece(), request.offset(), new byte[request.length()]);
             }
@@ -189,15 +178,56 @@ class DataPathTest {
             again.writeHandshake(torrent.infoHash(), FakePeer.peerId("-FK0001-liarliar"), true, false);
             again.expectEndOfStream();
         }
+        // Blocks of the liar may still sit in incomplete pieces: the honest peer serves whatever is asked.
         try (FakePeer honest = connect("-FK0001-honestpr")) {
-            honest.next();
-            honest.send(FakePeer.HAVE_ALL);
-            honest.await(FakePeer.INTERESTED);
-            honest.send(FakePeer.UNCHOKE);
-            for (Request request : honest.awaitRequests(8)) {
-                serve(honest, request);
-            }
+            honest.seedInBackground(payload.concatenated(), PIECE_LENGTH);
             events.await("download complete", WAIT);
+        }
+        harness.stop(swarm, StopMode.GRACEFUL);
+        assertArrayEquals(payload.concatenated(), Files.readAllBytes(directory.resolve("leech/data.bin")));
+    }
+
+    @Test
+    void contributorsToABadPieceGoOnParoleWhereTheLiarIsCaughtAlone() throws Exception {
+        try (FakePeer liar = connect("-FK0001-paroliar"); FakePeer honest = connect("-FK0001-parohone")) {
+            liar.offerAll();
+            liar.awaitRequests(8);
+            // Pieces 1 and 2 good, block 0 of piece 0 bad; the rest refused, so others must supply it.
+            for (Request request : List.of(new Request(1, 0, 16384), new Request(1, 16384, 16384),
+                    new Request(2, 0, 16384), new Request(2, 16384, 16384))) {
+                serve(liar, request);
+            }
+            liar.sendPiece(0, 0, new byte[16384]);
+            liar.send(MessageId.CHOKE);
+            liar.send(MessageId.REJECT, 0, 16384, 16384);
+            liar.send(MessageId.REJECT, 3, 0, 16384);
+            liar.send(MessageId.REJECT, 3, 16384, 20_000 - 16384);
+            Bitfield notThree = new Bitfield(4);
+            notThree.set(0);
+            notThree.set(1);
+            notThree.set(2);
+            honest.offer(notThree);
+            Request missing = honest.awaitRequests(1).get(0);
+            assertEquals(new Request(0, 16384, 16384), missing);
+            serve(honest, missing);
+            // Piece 0 fails with two suppliers: both are on parole and get whole pieces of their own.
+            assertEquals(Set.of(new Request(0, 0, 16384), new Request(0, 16384, 16384)),
+                    new HashSet<>(honest.awaitRequests(2)));
+            liar.send(MessageId.UNCHOKE);
+            List<Request> alone = liar.awaitRequests(2);
+            assertEquals(Set.of(new Request(3, 0, 16384), new Request(3, 16384, 20_000 - 16384)),
+                    new HashSet<>(alone));
+            for (Request request : alone) {
+                liar.sendPiece(request.piece(), request.offset(), new byte[request.length()]);
+            }
+            liar.peer.expectEndOfStream();
+            serve(honest, new Request(0, 0, 16384));
+            serve(honest, new Request(0, 16384, 16384));
+            try (FakePeer finisher = connect("-FK0001-parofini")) {
+                finisher.seedInBackground(payload.concatenated(), PIECE_LENGTH);
+                events.await("download complete", WAIT);
+            }
+            assertTrue(harness.status(swarm).peers().stream().noneMatch(peer -> peer.peerId().contains("paroliar")));
         }
         harness.stop(swarm, StopMode.GRACEFUL);
         assertArrayEquals(payload.concatenated(), Files.readAllBytes(directory.resolve("leech/data.bin")));
@@ -206,28 +236,25 @@ class DataPathTest {
     @Test
     void onlyVerifiedPiecesAreUploadedAndOthersRejected() throws Exception {
         try (FakePeer seeder = connect("-FK0001-halfseed")) {
-            seeder.next();
             Bitfield half = new Bitfield(4);
             half.set(0);
             half.set(1);
-            seeder.sendBitfield(half);
-            seeder.await(FakePeer.INTERESTED);
-            seeder.send(FakePeer.UNCHOKE);
+            seeder.offer(half);
             for (Request request : seeder.awaitRequests(4)) {
                 serve(seeder, request);
             }
-            seeder.await(FakePeer.HAVE);
-            seeder.await(FakePeer.HAVE);
+            seeder.await(MessageId.HAVE);
+            seeder.await(MessageId.HAVE);
             try (FakePeer leecher = connect("-FK0001-leecher1")) {
-                Message bitfield = leecher.await(FakePeer.BITFIELD);
+                Message bitfield = leecher.await(MessageId.BITFIELD);
                 assertEquals((byte) 0b1100_0000, bitfield.payload()[0]);
-                leecher.send(FakePeer.INTERESTED);
-                leecher.await(FakePeer.UNCHOKE);
-                leecher.send(FakePeer.REQUEST, 3, 0, 16384);
-                Message reject = leecher.await(FakePeer.REJECT);
+                leecher.send(MessageId.INTERESTED);
+                leecher.await(MessageId.UNCHOKE);
+                leecher.send(MessageId.REQUEST, 3, 0, 16384);
+                Message reject = leecher.await(MessageId.REJECT);
                 assertEquals(new Request(3, 0, 16384), FakePeer.request(reject));
-                leecher.send(FakePeer.REQUEST, 1, 16384, 16384);
-                ByteBuffer piece = leecher.await(FakePeer.PIECE).buffer();
+                leecher.send(MessageId.REQUEST, 1, 16384, 16384);
+                ByteBuffer piece = leecher.await(MessageId.PIECE).buffer();
                 assertEquals(1, piece.getInt());
                 assertEquals(16384, piece.getInt());
                 byte[] data = new byte[piece.remaining()];
@@ -248,10 +275,7 @@ class DataPathTest {
         assertEquals(SwarmState.DOWNLOADING, harness.status(swarm).state());
         assertEquals(0, harness.status(swarm).connections());
         try (FakePeer seeder = connect("-FK0001-goodseed")) {
-            seeder.next();
-            seeder.send(FakePeer.HAVE_ALL);
-            seeder.await(FakePeer.INTERESTED);
-            seeder.send(FakePeer.UNCHOKE);
+            seeder.offerAll();
             for (Request request : seeder.awaitRequests(8)) {
                 serve(seeder, request);
             }

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.arietta.bittorrent.internal.wire.Handshake;
+import dev.arietta.bittorrent.internal.wire.MessageId;
 import dev.arietta.bittorrent.internal.wire.PeerId;
-import dev.arietta.bittorrent.internal.wire.ScriptedPeer;
 import dev.arietta.bittorrent.internal.wire.ScriptedPeer.Message;
+import dev.arietta.bittorrent.internal.wire.ScriptedPeer;
 import dev.arietta.bittorrent.metainfo.InfoHash;
 import dev.arietta.core.internal.piece.Bitfield;
 import java.io.IOException;
@@ -18,8 +19,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A peer the test scripts message by message, talking to one of our swarms over loopback:
@@ -27,22 +28,6 @@ import java.util.List;
  * ({@link #listen} then {@link #accept}).
  */
 final class FakePeer implements AutoCloseable {
-
-    // BEP 3, 6 and 10 message ids.
-    static final int CHOKE = 0;
-    static final int UNCHOKE = 1;
-    static final int INTERESTED = 2;
-    static final int NOT_INTERESTED = 3;
-    static final int HAVE = 4;
-    static final int BITFIELD = 5;
-    static final int REQUEST = 6;
-    static final int PIECE = 7;
-    static final int CANCEL = 8;
-    static final int HAVE_ALL = 14;
-    static final int HAVE_NONE = 15;
-    static final int REJECT = 16;
-    static final int ALLOWED_FAST = 17;
-    static final int EXTENDED = 20;
 
     /** A request read from the swarm. */
     record Request(int piece, int offset, int length) {
@@ -107,12 +92,31 @@ final class FakePeer implements AutoCloseable {
 
     void sendBitfield(Bitfield pieces) throws IOException {
         byte[] bits = pieces.toByteArray();
-        peer.write(ByteBuffer.allocate(5 + bits.length).putInt(1 + bits.length).put((byte) BITFIELD).put(bits).array());
+        peer.write(ByteBuffer.allocate(5 + bits.length).putInt(1 + bits.length).put((byte) MessageId.BITFIELD).put(bits).array());
     }
 
     void sendPiece(int piece, int offset, byte[] data) throws IOException {
-        peer.write(ByteBuffer.allocate(13 + data.length).putInt(9 + data.length).put((byte) PIECE).putInt(piece)
+        peer.write(ByteBuffer.allocate(13 + data.length).putInt(9 + data.length).put((byte) MessageId.PIECE).putInt(piece)
                 .putInt(offset).put(data).array());
+    }
+
+    /**
+     * Reads the swarm's first message (its pieces), announces {@code pieces}, waits for the
+     * swarm's interest and unchokes it: requests follow.
+     */
+    void offer(Bitfield pieces) throws IOException {
+        next();
+        sendBitfield(pieces);
+        await(MessageId.INTERESTED);
+        send(MessageId.UNCHOKE);
+    }
+
+    /** {@link #offer} with every piece (have all). */
+    void offerAll() throws IOException {
+        next();
+        send(MessageId.HAVE_ALL);
+        await(MessageId.INTERESTED);
+        send(MessageId.UNCHOKE);
     }
 
     // ---- receiving
@@ -145,7 +149,7 @@ final class FakePeer implements AutoCloseable {
     List<Request> awaitRequests(int count) throws IOException {
         List<Request> requests = new ArrayList<>();
         while (requests.size() < count) {
-            ByteBuffer payload = await(REQUEST).buffer();
+            ByteBuffer payload = await(MessageId.REQUEST).buffer();
             requests.add(new Request(payload.getInt(), payload.getInt(), payload.getInt()));
         }
         return requests;
@@ -167,11 +171,11 @@ final class FakePeer implements AutoCloseable {
         Thread thread = new Thread(() -> {
             int served = 0;
             try {
-                send(HAVE_ALL);
-                send(UNCHOKE);
+                send(MessageId.HAVE_ALL);
+                send(MessageId.UNCHOKE);
                 while (true) {
                     Message message = next();
-                    if (message.id() == REQUEST) {
+                    if (message.id() == MessageId.REQUEST) {
                         Request request = request(message);
                         int start = request.piece() * pieceLength + request.offset();
                         sendPiece(request.piece(), request.offset(),

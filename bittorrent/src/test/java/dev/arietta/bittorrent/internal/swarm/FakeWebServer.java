@@ -1,15 +1,11 @@
 package dev.arietta.bittorrent.internal.swarm;
 
+import dev.arietta.bittorrent.internal.tracker.FakeHttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,16 +18,13 @@ import java.util.function.UnaryOperator;
  */
 final class FakeWebServer implements AutoCloseable {
 
-    private final ServerSocket server;
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile UnaryOperator<byte[]> filter = UnaryOperator.identity();
+    private final FakeHttpServer server;
 
     FakeWebServer() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread thread = new Thread(this::acceptLoop, "fake-web-server");
-        thread.setDaemon(true);
-        thread.start();
+        server = new FakeHttpServer(this::answer);
     }
 
     /** Serves {@code content} at {@code path} (already percent-encoded, starting with '/'). */
@@ -46,73 +39,35 @@ final class FakeWebServer implements AutoCloseable {
     }
 
     String url(String path) {
-        return "http://127.0.0.1:" + server.getLocalPort() + path;
+        return server.url(path);
     }
 
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            Socket socket;
-            try {
-                socket = server.accept();
-            } catch (IOException closed) {
-                return;
-            }
-            Thread handler = new Thread(() -> serve(socket), "fake-web-server-connection");
-            handler.setDaemon(true);
-            handler.start();
+    private byte[] answer(FakeHttpServer.Request request) {
+        String range = request.headers().get("range");
+        requests.add(request.target() + " " + range);
+        byte[] content = files.get(request.target());
+        if (content == null) {
+            return "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1);
         }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            int matched = 0;
-            while (matched < 4) {
-                int b = in.read();
-                if (b < 0) {
-                    return;
-                }
-                head.write(b);
-                matched = (b == "\r\n\r\n".charAt(matched)) ? matched + 1 : (b == '\r' ? 1 : 0);
+        int first = 0;
+        int last = content.length - 1;
+        String head = "HTTP/1.1 200 OK\r\n";
+        if (range != null && range.startsWith("bytes=")) {
+            String[] bounds = range.substring(6).split("-", -1);
+            first = Integer.parseInt(bounds[0]);
+            if (!bounds[1].isEmpty()) {
+                last = Math.min(last, Integer.parseInt(bounds[1]));
             }
-            String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
-            String path = lines[0].split(" ")[1];
-            String range = null;
-            for (String line : lines) {
-                if (line.toLowerCase(Locale.ROOT).startsWith("range:")) {
-                    range = line.substring(6).trim();
-                }
-            }
-            requests.add(path + " " + range);
-            OutputStream out = socket.getOutputStream();
-            byte[] content = files.get(path);
-            if (content == null) {
-                out.write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-                        .getBytes(StandardCharsets.ISO_8859_1));
-                return;
-            }
-            long first = 0;
-            long last = content.length - 1;
-            String status = "200 OK";
-            String contentRange = "";
-            if (range != null && range.startsWith("bytes=")) {
-                String[] bounds = range.substring(6).split("-", -1);
-                first = Long.parseLong(bounds[0]);
-                if (!bounds[1].isEmpty()) {
-                    last = Math.min(last, Long.parseLong(bounds[1]));
-                }
-                status = "206 Partial Content";
-                contentRange = "Content-Range: bytes " + first + "-" + last + "/" + content.length + "\r\n";
-            }
-            byte[] body = filter.apply(java.util.Arrays.copyOfRange(content, (int) first, (int) last + 1));
-            out.write(("HTTP/1.1 " + status + "\r\n" + contentRange + "Content-Length: " + body.length
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
-            out.flush();
-        } catch (IOException ignored) {
-            // The client went away.
+            head = "HTTP/1.1 206 Partial Content\r\nContent-Range: bytes " + first + "-" + last + "/" + content.length
+                    + "\r\n";
         }
+        byte[] body = filter.apply(Arrays.copyOfRange(content, first, last + 1));
+        ByteArrayOutputStream reply = new ByteArrayOutputStream();
+        reply.writeBytes((head + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        reply.writeBytes(body);
+        return reply.toByteArray();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.arietta.bittorrent.internal.swarm;
 
+import dev.arietta.bittorrent.internal.wire.MessageId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -68,7 +69,7 @@ class HostileSwarmPeerTest {
             // Not banned: the same peer is welcome again.
             try (FakePeer again = FakePeer.connectTo(SwarmHarness.address(context), torrent.infoHash(),
                     FakePeer.peerId("-FK0001-hostile"))) {
-                assertEquals(seeding ? FakePeer.HAVE_ALL : FakePeer.HAVE_NONE, again.next().id());
+                assertEquals(seeding ? MessageId.HAVE_ALL : MessageId.HAVE_NONE, again.next().id());
             }
         }
     }
@@ -76,21 +77,21 @@ class HostileSwarmPeerTest {
     private static void act(Script script, FakePeer hostile) throws Exception {
         switch (script) {
             case HUGE_LENGTH_PREFIX -> hostile.peer.write(new byte[] {0x7f, -1, -1, -1});
-            case BAD_BITFIELD_SIZE -> hostile.peer.write(ByteBuffer.allocate(8).putInt(4).put((byte) FakePeer.BITFIELD)
+            case BAD_BITFIELD_SIZE -> hostile.peer.write(ByteBuffer.allocate(8).putInt(4).put((byte) MessageId.BITFIELD)
                     .put(new byte[3]).array());
-            case HAVE_OUT_OF_RANGE -> hostile.send(FakePeer.HAVE, 4);
+            case HAVE_OUT_OF_RANGE -> hostile.send(MessageId.HAVE, 4);
             case PIECE_LARGER_THAN_REQUESTED -> {
-                hostile.send(FakePeer.HAVE_ALL);
-                hostile.send(FakePeer.UNCHOKE);
+                hostile.send(MessageId.HAVE_ALL);
+                hostile.send(MessageId.UNCHOKE);
                 FakePeer.Request request = hostile.awaitRequests(1).get(0);
                 hostile.sendPiece(request.piece(), request.offset(), new byte[request.length() + 1]);
             }
             case REQUEST_FLOOD -> {
-                hostile.send(FakePeer.INTERESTED);
-                hostile.await(FakePeer.UNCHOKE);
+                hostile.send(MessageId.INTERESTED);
+                hostile.await(MessageId.UNCHOKE);
                 ByteArrayOutputStream flood = new ByteArrayOutputStream();
                 for (int i = 0; i <= 500; i++) {
-                    flood.writeBytes(ByteBuffer.allocate(17).putInt(13).put((byte) FakePeer.REQUEST).putInt(i % 4)
+                    flood.writeBytes(ByteBuffer.allocate(17).putInt(13).put((byte) MessageId.REQUEST).putInt(i % 4)
                             .putInt(i / 4 * 16).putInt(16).array());
                 }
                 hostile.peer.write(flood.toByteArray());

@@ -16,6 +16,7 @@ import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,18 +62,14 @@ class PeersAndTrackersTest {
     }
 
     private static Map<String, String> awaitAnnounce(List<Map<String, String>> announces, int port, String event)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT * 1_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            for (Map<String, String> announce : announces) {
-                if (announce.get("port").equals(Integer.toString(port))
-                        && event.equals(announce.getOrDefault("event", ""))) {
-                    return announce;
-                }
-            }
-            Thread.sleep(5);
-        }
-        throw new AssertionError("no '" + event + "' announce from port " + port + " in " + announces);
+            throws Exception {
+        List<Map<String, String>> found = new ArrayList<>();
+        SwarmHarness.until("a '" + event + "' announce from port " + port + " among " + announces, () -> {
+            announces.stream().filter(announce -> announce.get("port").equals(Integer.toString(port))
+                    && event.equals(announce.getOrDefault("event", ""))).findFirst().ifPresent(found::add);
+            return !found.isEmpty();
+        });
+        return found.get(0);
     }
 
     @Test
@@ -166,13 +163,7 @@ class PeersAndTrackersTest {
     }
 
     private static void awaitConnections(SwarmHarness harness, Swarm swarm, int count) throws Exception {
-        long deadline = System.nanoTime() + WAIT * 1_000_000_000L;
-        while (harness.status(swarm).connections() != count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(harness.status(swarm).connections() + " connections, expected " + count);
-            }
-            Thread.sleep(5);
-        }
+        harness.awaitStatus(swarm, status -> status.connections() == count, count + " connections");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.arietta.bittorrent.internal.swarm;
 
+import dev.arietta.bittorrent.internal.wire.MessageId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.arietta.bittorrent.internal.swarm.FakePeer.Request;
@@ -50,8 +51,8 @@ class RateLimitTest {
             try (FakePeer seeder = FakePeer.connectTo(SwarmHarness.address(context), torrent.infoHash(),
                     FakePeer.peerId("-FK0001-ratelimi"))) {
                 seeder.next();
-                seeder.send(FakePeer.HAVE_ALL);
-                seeder.send(FakePeer.UNCHOKE);
+                seeder.send(MessageId.HAVE_ALL);
+                seeder.send(MessageId.UNCHOKE);
                 List<Request> first = seeder.awaitRequests(2);
                 assertQuiet(seeder);
                 harness.fixture.advance(SECOND);
@@ -83,18 +84,18 @@ class RateLimitTest {
             try (FakePeer leecher = FakePeer.connectTo(SwarmHarness.address(context), torrent.infoHash(),
                     FakePeer.peerId("-FK0001-upleecher"))) {
                 leecher.next();
-                leecher.send(FakePeer.INTERESTED);
-                leecher.await(FakePeer.UNCHOKE);
+                leecher.send(MessageId.INTERESTED);
+                leecher.await(MessageId.UNCHOKE);
                 for (int piece = 0; piece < 4; piece++) {
-                    leecher.send(FakePeer.REQUEST, piece, 0, 16384);
-                    leecher.send(FakePeer.REQUEST, piece, 16384, 16384);
+                    leecher.send(MessageId.REQUEST, piece, 0, 16384);
+                    leecher.send(MessageId.REQUEST, piece, 16384, 16384);
                 }
-                leecher.await(FakePeer.PIECE);
-                leecher.await(FakePeer.PIECE);
+                leecher.await(MessageId.PIECE);
+                leecher.await(MessageId.PIECE);
                 assertQuiet(leecher);
                 harness.fixture.advance(SECOND);
-                leecher.await(FakePeer.PIECE);
-                leecher.await(FakePeer.PIECE);
+                leecher.await(MessageId.PIECE);
+                leecher.await(MessageId.PIECE);
                 assertQuiet(leecher);
                 // The torrent's own limit lifted, the session's limit now holds the same pace.
                 harness.fixture.run(() -> {
@@ -102,13 +103,13 @@ class RateLimitTest {
                     swarm.setMaxUploadLimit(0);
                 });
                 harness.fixture.advance(SECOND);
-                leecher.await(FakePeer.PIECE);
-                leecher.await(FakePeer.PIECE);
+                leecher.await(MessageId.PIECE);
+                leecher.await(MessageId.PIECE);
                 assertQuiet(leecher);
                 harness.fixture.run(() -> context.uploadLimiter().setGlobalRate(0));
                 harness.fixture.advance(SECOND);
-                leecher.await(FakePeer.PIECE);
-                leecher.await(FakePeer.PIECE);
+                leecher.await(MessageId.PIECE);
+                leecher.await(MessageId.PIECE);
             }
             assertEquals(8L * 16384, harness.status(swarm).uploadedBytes());
         }

@@ -1,5 +1,6 @@
 package dev.arietta.bittorrent.internal.swarm;
 
+import dev.arietta.bittorrent.internal.wire.MessageId;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,26 +73,20 @@ class ResumeTest {
     /** Downloads pieces 0 and 1 from a peer that has only those, and piece 2's first block from another. */
     private void downloadHalfAndABlock() throws Exception {
         try (FakePeer half = connect(context, "-FK0001-halfhalf")) {
-            half.next();
             Bitfield pieces = new Bitfield(4);
             pieces.set(0);
             pieces.set(1);
-            half.sendBitfield(pieces);
-            half.await(FakePeer.INTERESTED);
-            half.send(FakePeer.UNCHOKE);
+            half.offer(pieces);
             for (Request request : half.awaitRequests(4)) {
                 serve(half, request);
             }
-            half.await(FakePeer.HAVE);
-            half.await(FakePeer.HAVE);
+            half.await(MessageId.HAVE);
+            half.await(MessageId.HAVE);
         }
         try (FakePeer partial = connect(context, "-FK0001-partial2")) {
-            partial.next();
             Bitfield pieces = new Bitfield(4);
             pieces.set(2);
-            partial.sendBitfield(pieces);
-            partial.await(FakePeer.INTERESTED);
-            partial.send(FakePeer.UNCHOKE);
+            partial.offer(pieces);
             List<Request> requests = partial.awaitRequests(2);
             serve(partial, requests.get(0));
             Thread.sleep(100);
@@ -99,13 +94,7 @@ class ResumeTest {
     }
 
     private void awaitVerified(int count) throws Exception {
-        long deadline = System.nanoTime() + WAIT * 1_000_000_000L;
-        while (harness.status(swarm).verifiedPieces().cardinality() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("verified " + harness.status(swarm).verifiedPieces());
-            }
-            Thread.sleep(5);
-        }
+        harness.awaitStatus(swarm, status -> status.verifiedPieces().cardinality() >= count, count + " pieces verified");
     }
 
     @Test
@@ -119,8 +108,8 @@ class ResumeTest {
         assertEquals(Set.of(0, 1), set(verified));
         try (FakePeer seeder = connect(context, "-FK0001-fullseed")) {
             seeder.next();
-            seeder.send(FakePeer.HAVE_ALL);
-            seeder.send(FakePeer.UNCHOKE);
+            seeder.send(MessageId.HAVE_ALL);
+            seeder.send(MessageId.UNCHOKE);
             List<Request> requests = seeder.awaitRequests(4);
             assertEquals(Set.of(new Request(2, 0, 16384), new Request(2, 16384, 16384), new Request(3, 0, 16384),
                     new Request(3, 16384, 16384)), new HashSet<>(requests));
@@ -139,10 +128,7 @@ class ResumeTest {
         awaitVerified(2);
         Path state = ResumeStateFile.pathFor(directory.resolve("leech/resume.bin"));
         harness.fixture.advance(SwarmSettings.DEFAULT_RESUME_SAVE_INTERVAL.toNanos());
-        long deadline = System.nanoTime() + WAIT * 1_000_000_000L;
-        while (!Files.exists(state) && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        SwarmHarness.until("the periodic save of " + state, () -> Files.exists(state));
         // What a crash at this moment leaves on disk: the data file and the saved state, copied aside.
         Path crashed = Files.createDirectories(directory.resolve("crashed"));
         Files.copy(directory.resolve("leech/resume.bin"), crashed.resolve("resume.bin"));

@@ -1,5 +1,6 @@
 package dev.arietta.bittorrent.internal.swarm;
 
+import dev.arietta.bittorrent.internal.wire.MessageId;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -149,8 +150,8 @@ class SeedingTest {
             try (FakePeer seeder = FakePeer.connectTo(SwarmHarness.address(context), torrent.infoHash(),
                     FakePeer.peerId("-FK0001-repairer"))) {
                 seeder.next();
-                seeder.send(FakePeer.HAVE_ALL);
-                seeder.send(FakePeer.UNCHOKE);
+                seeder.send(MessageId.HAVE_ALL);
+                seeder.send(MessageId.UNCHOKE);
                 List<FakePeer.Request> requests = seeder.awaitRequests(2);
                 assertEquals(List.of(2, 2), requests.stream().map(FakePeer.Request::piece).toList());
                 for (FakePeer.Request request : requests) {

@@ -1,5 +1,6 @@
 package dev.arietta.bittorrent.internal.swarm;
 
+import dev.arietta.bittorrent.internal.wire.MessageId;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,10 +60,7 @@ class SelectFileTest {
             assertEquals(70_000, harness.status(swarm).totalLength());
             try (FakePeer seeder = FakePeer.connectTo(SwarmHarness.address(context), torrent.infoHash(),
                     FakePeer.peerId("-FK0001-pickseed"))) {
-                seeder.next();
-                seeder.send(FakePeer.HAVE_ALL);
-                seeder.await(FakePeer.INTERESTED);
-                seeder.send(FakePeer.UNCHOKE);
+                seeder.offerAll();
                 List<Request> requests = seeder.awaitRequests(7);
                 Set<Integer> pieces = new HashSet<>();
                 for (Request request : requests) {
@@ -87,11 +85,11 @@ class SelectFileTest {
             // A peer asking for a shared piece gets the whole piece, read back from the part file.
             try (FakePeer leecher = FakePeer.connectTo(SwarmHarness.address(context), torrent.infoHash(),
                     FakePeer.peerId("-FK0001-pickleec"))) {
-                leecher.await(FakePeer.BITFIELD);
-                leecher.send(FakePeer.INTERESTED);
-                leecher.await(FakePeer.UNCHOKE);
-                leecher.send(FakePeer.REQUEST, 1, 0, 16384);
-                ByteBuffer piece = leecher.await(FakePeer.PIECE).buffer();
+                leecher.await(MessageId.BITFIELD);
+                leecher.send(MessageId.INTERESTED);
+                leecher.await(MessageId.UNCHOKE);
+                leecher.send(MessageId.REQUEST, 1, 0, 16384);
+                ByteBuffer piece = leecher.await(MessageId.PIECE).buffer();
                 piece.position(8);
                 byte[] data = new byte[piece.remaining()];
                 piece.get(data);

@@ -13,6 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Swarms of our own on one event loop, with a single-thread disk executor and a two-thread
@@ -47,10 +50,15 @@ final class SwarmHarness implements AutoCloseable {
 
     /** A new session's BitTorrent side on 127.0.0.1. */
     BitTorrentContext context() throws Exception {
+        return context(UnaryOperator.identity());
+    }
+
+    /** A new session's BitTorrent side on 127.0.0.1, with builder settings of the test's own. */
+    BitTorrentContext context(UnaryOperator<BitTorrentContext.Builder> custom) throws Exception {
         long contextSeed = seed++;
-        BitTorrentContext context = fixture.call(() -> BitTorrentContext.builder(fixture.loop, disk, hash)
+        BitTorrentContext context = fixture.call(() -> custom.apply(BitTorrentContext.builder(fixture.loop, disk, hash)
                 .listenPorts(0, 0).bindAddress(InetAddress.getLoopbackAddress())
-                .random(new SplittableRandom(contextSeed)).open());
+                .random(new SplittableRandom(contextSeed))).open());
         contexts.add(context);
         return context;
     }
@@ -71,16 +79,36 @@ final class SwarmHarness implements AutoCloseable {
         stopped.get(LoopFixture.WAIT_SECONDS * 2, TimeUnit.SECONDS);
     }
 
-    /** Waits until the swarm is in {@code state}. */
-    void awaitState(Swarm swarm, SwarmState state) throws Exception {
+    /** A condition polled until it holds. */
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Polls {@code condition} until it holds; fails naming {@code what} after twice the usual wait. */
+    static void until(String what, Condition condition) throws Exception {
+        until(() -> what, condition);
+    }
+
+    private static void until(Supplier<String> what, Condition condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LoopFixture.WAIT_SECONDS * 2);
-        SwarmState now;
-        while ((now = fixture.call(swarm::state)) != state) {
+        while (!condition.holds()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(swarm + " is " + now + ", not " + state);
+                throw new AssertionError("timed out waiting for " + what.get());
             }
             Thread.sleep(5);
         }
+    }
+
+    /** Waits until the swarm's status satisfies {@code condition}; fails with the last status seen. */
+    SwarmStatus awaitStatus(Swarm swarm, Predicate<SwarmStatus> condition, String what) throws Exception {
+        SwarmStatus[] last = new SwarmStatus[1];
+        until(() -> what + " (last status: " + last[0] + ")", () -> condition.test(last[0] = status(swarm)));
+        return last[0];
+    }
+
+    /** Waits until the swarm is in {@code state}. */
+    void awaitState(Swarm swarm, SwarmState state) throws Exception {
+        awaitStatus(swarm, status -> status.state() == state, swarm + " in state " + state);
     }
 
     /** Starts {@code swarm} and waits until its start-up checks are done and it downloads. */

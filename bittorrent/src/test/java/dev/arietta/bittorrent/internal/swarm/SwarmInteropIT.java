@@ -3,17 +3,17 @@ package dev.arietta.bittorrent.internal.swarm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arietta.bittorrent.internal.wire.ScriptedPeer;
 import dev.arietta.bittorrent.it.Aria2Peer;
 import dev.arietta.bittorrent.it.LibtorrentPeer;
 import dev.arietta.bittorrent.it.OpenTrackerProcess;
-import dev.arietta.bittorrent.it.TorrentFixtures;
 import dev.arietta.bittorrent.it.TorrentFixtures.CreatedTorrent;
 import dev.arietta.bittorrent.it.TorrentFixtures.TorrentSpec;
+import dev.arietta.bittorrent.it.TorrentFixtures;
 import dev.arietta.bittorrent.metainfo.InfoHash;
 import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
 import dev.arietta.bittorrent.metainfo.TorrentParser;
 import dev.arietta.core.internal.storage.AllocationMode;
-import dev.arietta.bittorrent.internal.wire.ScriptedPeer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -72,6 +72,20 @@ class SwarmInteropIT {
         }
     }
 
+    /** A libtorrent seeder of the torrent, its check done and counted by the tracker as a seeder. */
+    private static LibtorrentPeer announcedLibtorrentSeeder(Tracked tracked) throws IOException {
+        LibtorrentPeer seeder = LibtorrentPeer.seed(tracked.created().torrentFile(), tracked.created().saveDirectory(),
+                List.of());
+        try {
+            seeder.awaitSeeding(TIMEOUT);
+            tracked.tracker().awaitSeeders(tracked.created().infoHash(), 1, TIMEOUT);
+            return seeder;
+        } catch (IOException | RuntimeException | AssertionError e) {
+            seeder.close();
+            throw e;
+        }
+    }
+
     private static List<String> http(OpenTrackerProcess tracker) {
         return List.of(tracker.httpAnnounceUri().toString());
     }
@@ -115,10 +129,7 @@ class SwarmInteropIT {
         Path payload = TorrentFixtures.randomFile(directory.resolve("seed/small-pieces.bin"), 3 * 1024 * 1024 + 4321,
                 1);
         try (Tracked tracked = tracked(payload, 16 * 1024, SwarmInteropIT::http);
-                LibtorrentPeer seeder = LibtorrentPeer.seed(tracked.created().torrentFile(),
-                        tracked.created().saveDirectory(), List.of())) {
-            seeder.awaitSeeding(TIMEOUT);
-            tracked.tracker().awaitSeeders(tracked.created().infoHash(), 1, TIMEOUT);
+                LibtorrentPeer seeder = announcedLibtorrentSeeder(tracked)) {
             Path target = directory.resolve("arietta");
             downloadWithArietta(tracked, target);
             assertSameTree(payload, target.resolve("small-pieces.bin"));
@@ -134,10 +145,7 @@ class SwarmInteropIT {
         files.put("three.bin", 700_001L);
         Path payload = TorrentFixtures.randomDirectory(directory.resolve("seed/big-pieces"), files, 2);
         try (Tracked tracked = tracked(payload, 4 * 1024 * 1024, SwarmInteropIT::http);
-                LibtorrentPeer seeder = LibtorrentPeer.seed(tracked.created().torrentFile(),
-                        tracked.created().saveDirectory(), List.of())) {
-            seeder.awaitSeeding(TIMEOUT);
-            tracked.tracker().awaitSeeders(tracked.created().infoHash(), 1, TIMEOUT);
+                LibtorrentPeer seeder = announcedLibtorrentSeeder(tracked)) {
             Path target = directory.resolve("arietta");
             downloadWithArietta(tracked, target);
             assertSameTree(payload, target.resolve("big-pieces"));
@@ -150,11 +158,7 @@ class SwarmInteropIT {
         Path payload = TorrentFixtures.randomFile(directory.resolve("seed/udp.bin"), 2 * 1024 * 1024 + 99, 3);
         try (Tracked tracked = tracked(payload, 64 * 1024,
                 tracker -> List.of(tracker.udpAnnounceUri().toString()));
-                LibtorrentPeer seeder = LibtorrentPeer.seed(tracked.created().torrentFile(),
-                        tracked.created().saveDirectory(), List.of())) {
-            seeder.awaitSeeding(TIMEOUT);
-            seeder.awaitAnnounced(TIMEOUT);
-            tracked.tracker().awaitSeeders(tracked.created().infoHash(), 1, TIMEOUT);
+                LibtorrentPeer seeder = announcedLibtorrentSeeder(tracked)) {
             Path target = directory.resolve("arietta");
             downloadWithArietta(tracked, target);
             assertSameTree(payload, target.resolve("udp.bin"));
@@ -207,11 +211,8 @@ class SwarmInteropIT {
     void threeWaySwarmOfAriettaLibtorrentAndAria2LeechersFromOneSeederAllComplete() throws Exception {
         Path payload = TorrentFixtures.randomFile(directory.resolve("seed/three-way.bin"), 4 * 1024 * 1024 + 1, 6);
         try (Tracked tracked = tracked(payload, 32 * 1024, SwarmInteropIT::http);
-                LibtorrentPeer seeder = LibtorrentPeer.seed(tracked.created().torrentFile(),
-                        tracked.created().saveDirectory(), List.of());
+                LibtorrentPeer seeder = announcedLibtorrentSeeder(tracked);
                 SwarmHarness harness = SwarmHarness.realTime()) {
-            seeder.awaitSeeding(TIMEOUT);
-            tracked.tracker().awaitSeeders(tracked.created().infoHash(), 1, TIMEOUT);
             Path ours = directory.resolve("arietta");
             Path aria2Target = directory.resolve("aria2");
             Path libtorrentTarget = directory.resolve("libtorrent");

@@ -98,13 +98,7 @@ class WebSeedTest {
             Swarm leecher = harness.add(harness.context(), torrent, settings(directory.resolve("leech")).build(),
                     leechEvents);
             harness.startDownloading(leecher);
-            long deadline = System.nanoTime() + WAIT * 1_000_000_000L;
-            while (harness.status(leecher).webSeeds() != 0) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the lying web seed was not dropped: " + web.requests);
-                }
-                Thread.sleep(10);
-            }
+            harness.awaitStatus(leecher, status -> status.webSeeds() == 0, "the lying web seed dropped");
             BitTorrentContext seedContext = harness.context();
             RecordingSwarmListener seedEvents = new RecordingSwarmListener();
             Swarm seeder = harness.add(seedContext, torrent, settings(directory.resolve("seed")).checkIntegrity(true)
@@ -127,11 +121,7 @@ class WebSeedTest {
             Swarm swarm = harness.add(harness.context(), torrent, settings(directory.resolve("leech")).build(),
                     new RecordingSwarmListener());
             harness.startDownloading(swarm);
-            long deadline = System.nanoTime() + WAIT * 1_000_000_000L;
-            while (harness.status(swarm).webSeeds() != 0 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertEquals(0, harness.status(swarm).webSeeds());
+            harness.awaitStatus(swarm, status -> status.webSeeds() == 0, "both web seeds dropped");
             assertEquals(List.of("/absent.bin bytes=0-32767"), web.requests);
         }
     }

@@ -16,8 +16,8 @@ import java.util.Set;
  * <p>Back-off: a failed connect is retried after {@link #RETRY_DELAY_NANOS} doubled per
  * consecutive failure, and the address is forgotten after {@link #MAX_CONNECT_FAILURES}
  * failures in a row. A connection the peer ended, or that timed out, may be made again after
- * {@link #RECONNECT_DELAY_NANOS}; one closed because neither side needed the other (both seeds)
- * after {@link #NOT_USEFUL_DELAY_NANOS}. Our own address (a self-connection) and banned
+ * {@link #RECONNECT_DELAY_NANOS}; one closed because neither side needed the other (both seeds),
+ * or because the peer is already connected another way, after {@link #NOT_USEFUL_DELAY_NANOS}. Our own address (a self-connection) and banned
  * addresses are never tried again; banned peer ids are refused whatever their address.
  *
  * <p>Bans are per address (IP and port) and peer id, not per IP: peers sharing an IP (behind
@@ -138,14 +138,17 @@ public final class PeerDirectory {
             }
         }
         entry.state = State.IDLE;
-        if (!established) {
+        if (reason == PeerCloseReason.DUPLICATE) {
+            // Reached another way already (it connected to us too): nothing to retry soon.
+            entry.retryAtNanos = nowNanos + NOT_USEFUL_DELAY_NANOS;
+        } else if (!established) {
             entry.failures++;
             if (entry.failures >= MAX_CONNECT_FAILURES) {
                 entries.remove(address);
                 return;
             }
             entry.retryAtNanos = nowNanos + (RETRY_DELAY_NANOS << (entry.failures - 1));
-        } else if (reason == PeerCloseReason.NOT_USEFUL || reason == PeerCloseReason.DUPLICATE) {
+        } else if (reason == PeerCloseReason.NOT_USEFUL) {
             entry.retryAtNanos = nowNanos + NOT_USEFUL_DELAY_NANOS;
         } else {
             entry.retryAtNanos = nowNanos + RECONNECT_DELAY_NANOS;

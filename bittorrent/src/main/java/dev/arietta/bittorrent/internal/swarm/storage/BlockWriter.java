@@ -1,6 +1,6 @@
 package dev.arietta.bittorrent.internal.swarm.storage;
 
-import dev.arietta.core.internal.loop.BufferPool;
+import dev.arietta.core.ErrorCode;
 import dev.arietta.core.internal.storage.StorageException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -10,71 +10,65 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Moves received blocks from the loop thread to the disk: each block is copied into a pooled
- * buffer on the loop (the peer's read buffer is only lent), queued, and written by one task at
- * a time on the disk executor, which takes every block queued so far in one batch. The
- * outcome comes back to the loop: {@link Listener#blockWritten} per block in queue order, or
- * {@link Listener#writeFailed} once.
+ * Moves received data from the loop thread to the disk: whole verified pieces (their blocks
+ * held in memory until hashed, see {@link PieceAssembly}) and single blocks of spilled pieces.
+ * Entries are queued on the loop and written by one task at a time on the disk executor, which
+ * takes every entry queued so far in one batch; a whole piece is gathered into a staging
+ * buffer of up to {@link #STAGING_BYTES} and written in as few calls as that allows. The
+ * buffers passed in belong to the writer, which returns them to the pool once written.
  *
- * <p>Memory: {@link #queuedBytes()} counts blocks queued or being written. The swarm stops
- * requesting while {@link #isFull()} ({@link #maxQueuedBytes()} reached) and hears
- * {@link Listener#writerDrained()} once the queue falls back under half of it, so the memory
- * held for writing stays within the bound plus the requests already out.
+ * <p>Outcomes come back to the loop in queue order: {@link Listener#blockWritten} or
+ * {@link Listener#pieceWritten} per entry, {@link Listener#batchWritten} after each batch, or
+ * {@link Listener#writeFailed} once, after which nothing more is written.
  *
  * <p>Loop thread only, except the disk task itself.
  */
 public final class BlockWriter {
 
-    /** Default {@link #maxQueuedBytes()}: 32 MiB. */
+    /** Default bound of the memory held for received data (held pieces plus this queue): 32 MiB. */
     public static final long DEFAULT_MAX_QUEUED_BYTES = 32L * 1024 * 1024;
+
+    /** Largest single write of a whole piece: 4 MiB (the staging buffer's size). */
+    public static final int STAGING_BYTES = 4 * 1024 * 1024;
 
     /** Told about writes on the loop thread. */
     public interface Listener {
 
-        /** The block is on disk (or in the storage's cache, which reads see). */
+        /** A spilled piece's block is on disk (or in the storage's cache, which reads see). */
         void blockWritten(int piece, int offset, int length);
 
-        /** A write failed: the torrent cannot go on. Queued blocks are dropped; nothing else is written. */
-        void writeFailed(StorageException failure);
+        /** A whole verified piece is on disk. */
+        void pieceWritten(int piece);
 
-        /** The queue fell under half of its bound after having been full. */
-        void writerDrained();
+        /** A batch ended; the queue is shorter. */
+        void batchWritten();
+
+        /** A write failed: the torrent cannot go on. Queued entries are dropped. */
+        void writeFailed(StorageException failure);
     }
 
-    private record Block(int piece, int offset, ByteBuffer data) {
+    private record Entry(int piece, int offset, ByteBuffer[] buffers, boolean wholePiece, long bytes) {
     }
 
     private final TorrentStorage storage;
     private final Executor diskExecutor;
     private final Executor loop;
-    private final BufferPool pool;
-    private final long maxQueuedBytes;
+    private final HeapBlockPool pool;
     private final Listener listener;
-    private List<Block> pending = new ArrayList<>();
+    private ByteBuffer staging;
+    private List<Entry> pending = new ArrayList<>();
     private boolean writing;
     private boolean failed;
-    private boolean wasFull;
     private long queuedBytes;
     private Runnable idleAction;
 
-    /**
-     * @param pool buffers of at least one block (16 KiB)
-     */
-    public BlockWriter(TorrentStorage storage, Executor diskExecutor, Executor loop, BufferPool pool,
-            long maxQueuedBytes, Listener listener) {
+    public BlockWriter(TorrentStorage storage, Executor diskExecutor, Executor loop, HeapBlockPool pool,
+            Listener listener) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.diskExecutor = Objects.requireNonNull(diskExecutor, "diskExecutor");
         this.loop = Objects.requireNonNull(loop, "loop");
         this.pool = Objects.requireNonNull(pool, "pool");
-        if (maxQueuedBytes < pool.bufferSize()) {
-            throw new IllegalArgumentException("write queue bound of " + maxQueuedBytes + " bytes");
-        }
-        this.maxQueuedBytes = maxQueuedBytes;
         this.listener = Objects.requireNonNull(listener, "listener");
-    }
-
-    public long maxQueuedBytes() {
-        return maxQueuedBytes;
     }
 
     /** Bytes queued or being written. */
@@ -82,36 +76,32 @@ public final class BlockWriter {
         return queuedBytes;
     }
 
-    /** Whether the queue reached its bound: request no more blocks until {@link Listener#writerDrained()}. */
-    public boolean isFull() {
-        return queuedBytes >= maxQueuedBytes;
-    }
-
     /** Whether nothing is queued or being written. */
     public boolean isIdle() {
         return !writing && pending.isEmpty();
     }
 
-    /**
-     * Queues a copy of {@code data} (position to limit, not moved) for {@code piece} at
-     * {@code offset}. Ignored after a failure.
-     *
-     * @throws IllegalArgumentException if the block is larger than a pool buffer
-     */
-    public void write(int piece, int offset, ByteBuffer data) {
+    /** Queues one block of a spilled piece; {@code block} (position 0 to limit) now belongs to the writer. */
+    public void writeBlock(int piece, int offset, ByteBuffer block) {
+        queue(new Entry(piece, offset, new ByteBuffer[] {block}, false, block.limit()));
+    }
+
+    /** Queues a whole verified piece, its blocks in order; they now belong to the writer. */
+    public void writePiece(int piece, ByteBuffer[] blocks) {
+        long bytes = 0;
+        for (ByteBuffer block : blocks) {
+            bytes += block.limit();
+        }
+        queue(new Entry(piece, 0, blocks, true, bytes));
+    }
+
+    private void queue(Entry entry) {
         if (failed) {
+            release(entry);
             return;
         }
-        int length = data.remaining();
-        if (length > pool.bufferSize()) {
-            throw new IllegalArgumentException("block of " + length + " bytes exceeds the "
-                    + pool.bufferSize() + "-byte write buffers");
-        }
-        ByteBuffer copy = pool.acquire();
-        copy.put(0, data, data.position(), length).limit(length);
-        pending.add(new Block(piece, offset, copy));
-        queuedBytes += length;
-        wasFull |= isFull();
+        pending.add(entry);
+        queuedBytes += entry.bytes;
         if (!writing) {
             startBatch();
         }
@@ -131,70 +121,106 @@ public final class BlockWriter {
     }
 
     private void startBatch() {
-        List<Block> batch = pending;
+        List<Entry> batch = pending;
         pending = new ArrayList<>();
         writing = true;
         try {
             diskExecutor.execute(() -> writeBatch(batch));
         } catch (RejectedExecutionException e) {
-            finished(batch, new StorageException(dev.arietta.core.ErrorCode.FILE_IO_ERROR, null,
-                    "disk executor refused the write of " + batch.size() + " blocks", e));
+            finished(batch, new StorageException(ErrorCode.FILE_IO_ERROR, null,
+                    "the disk executor refused to write " + batch.size() + " entries", e));
         }
     }
 
     /** On the disk executor. */
-    private void writeBatch(List<Block> batch) {
+    private void writeBatch(List<Entry> batch) {
         StorageException failure = null;
         try {
-            for (Block block : batch) {
-                storage.write(block.piece, block.offset, block.data);
+            for (Entry entry : batch) {
+                if (entry.wholePiece) {
+                    writePiece(entry);
+                } else {
+                    ByteBuffer block = entry.buffers[0];
+                    block.position(0);
+                    storage.write(entry.piece, entry.offset, block);
+                }
             }
         } catch (StorageException e) {
             failure = e;
         } catch (RuntimeException e) {
-            failure = new StorageException(dev.arietta.core.ErrorCode.FILE_IO_ERROR, null,
-                    "writing blocks failed: " + e, e);
+            failure = new StorageException(ErrorCode.FILE_IO_ERROR, null, "writing blocks failed: " + e, e);
         }
         StorageException outcome = failure;
         try {
             loop.execute(() -> finished(batch, outcome));
         } catch (RejectedExecutionException closed) {
-            for (Block block : batch) {
-                pool.release(block.data);
-            }
+            batch.forEach(this::release);
         }
     }
 
-    private void finished(List<Block> batch, StorageException failure) {
+    /** On the disk executor: gathers the piece's blocks into the staging buffer and writes them. */
+    private void writePiece(Entry entry) throws StorageException {
+        if (staging == null) {
+            staging = ByteBuffer.allocateDirect((int) Math.min(STAGING_BYTES, Math.max(entry.bytes, 1)));
+        } else if (staging.capacity() < Math.min(STAGING_BYTES, entry.bytes)) {
+            staging = ByteBuffer.allocateDirect((int) Math.min(STAGING_BYTES, entry.bytes));
+        }
+        int offset = 0;
+        int start = 0;
+        staging.clear();
+        for (ByteBuffer block : entry.buffers) {
+            if (staging.remaining() < block.limit()) {
+                staging.flip();
+                storage.write(entry.piece, start, staging);
+                start = offset;
+                staging.clear();
+            }
+            staging.put(staging.position(), block, 0, block.limit());
+            staging.position(staging.position() + block.limit());
+            offset += block.limit();
+        }
+        staging.flip();
+        if (staging.hasRemaining()) {
+            storage.write(entry.piece, start, staging);
+        }
+    }
+
+    private void finished(List<Entry> batch, StorageException failure) {
         writing = false;
-        for (Block block : batch) {
-            int length = block.data.limit();
-            queuedBytes -= length;
-            pool.release(block.data);
+        for (Entry entry : batch) {
+            queuedBytes -= entry.bytes;
+            release(entry);
             if (failure == null && !failed) {
-                listener.blockWritten(block.piece, block.offset, length);
+                if (entry.wholePiece) {
+                    listener.pieceWritten(entry.piece);
+                } else {
+                    listener.blockWritten(entry.piece, entry.offset, (int) entry.bytes);
+                }
             }
         }
         if (failure != null && !failed) {
             failed = true;
-            for (Block block : pending) {
-                queuedBytes -= block.data.limit();
-                pool.release(block.data);
-            }
+            pending.forEach(entry -> {
+                queuedBytes -= entry.bytes;
+                release(entry);
+            });
             pending.clear();
             listener.writeFailed(failure);
         }
         if (!pending.isEmpty() && !failed) {
             startBatch();
         }
-        if (wasFull && queuedBytes <= maxQueuedBytes / 2) {
-            wasFull = false;
-            listener.writerDrained();
-        }
+        listener.batchWritten();
         if (isIdle() && idleAction != null) {
             Runnable action = idleAction;
             idleAction = null;
             action.run();
+        }
+    }
+
+    private void release(Entry entry) {
+        for (ByteBuffer buffer : entry.buffers) {
+            pool.release(buffer);
         }
     }
 }

@@ -17,7 +17,9 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,6 +47,8 @@ public final class TorrentStorage implements PieceReader, Closeable {
     private final Bitfield selectedFiles;
     private final boolean everyFileSelected;
     private final PartFile partFile;
+    /** Files written since the last sync; guarded by itself. */
+    private final Bitfield written;
 
     private TorrentStorage(FileLayout layout, Storage storage, List<TargetFile> targets, Bitfield selectedFiles,
             PartFile partFile) {
@@ -54,6 +58,7 @@ public final class TorrentStorage implements PieceReader, Closeable {
         this.selectedFiles = selectedFiles;
         this.everyFileSelected = selectedFiles.isFull();
         this.partFile = partFile;
+        this.written = new Bitfield(layout.fileCount());
     }
 
     /** The layout of a torrent's files: a multi-file torrent's paths start with its name. */
@@ -130,6 +135,19 @@ public final class TorrentStorage implements PieceReader, Closeable {
         return layout;
     }
 
+    /** Notes the stored files {@code [global, global + length)} touches, for {@link #syncWhileWriting()}. */
+    private void markWritten(long global, int length) {
+        int first = layout.fileIndexAt(global);
+        int last = layout.fileIndexAt(global + Math.max(0, length - 1));
+        synchronized (written) {
+            for (int file = first; file <= last; file++) {
+                if (selectedFiles.get(file) && !layout.file(file).padding()) {
+                    written.set(file);
+                }
+            }
+        }
+    }
+
     /** One target per layout file: where it is written (padding files get a placeholder). */
     public List<TargetFile> targets() {
         return targets;
@@ -151,6 +169,7 @@ public final class TorrentStorage implements PieceReader, Closeable {
      */
     public void write(int piece, int offset, ByteBuffer data) throws StorageException {
         long global = layout.blockOffset(piece, offset, data.remaining());
+        markWritten(global, data.remaining());
         if (everyFileSelected) {
             storage.write(global, data);
             return;
@@ -222,10 +241,46 @@ public final class TorrentStorage implements PieceReader, Closeable {
         }
     }
 
-    /** Writes cached blocks out and forces the files to the device (before a resume state is saved). */
+    /** Writes cached blocks out and forces the files to the device. */
     public void sync() throws StorageException {
         storage.sync();
         partFile.force();
+        synchronized (written) {
+            written.clearAll();
+        }
+    }
+
+    /**
+     * Makes every byte written so far durable, for a resume state about to be saved, without
+     * holding up writes for long: the storage's cache is flushed (briefly under its lock),
+     * then each file written since the last call is forced to the device through a channel of
+     * its own, while other threads keep writing. Call on a thread other than the disk
+     * executor's, so the data path goes on during the force.
+     */
+    public void syncWhileWriting() throws IOException {
+        storage.flush();
+        Bitfield toForce;
+        synchronized (written) {
+            toForce = written.copy();
+            written.clearAll();
+        }
+        try {
+            for (int file = toForce.nextSetBit(0); file >= 0; file = toForce.nextSetBit(file + 1)) {
+                Path path = targets.get(file).path();
+                try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                    channel.force(false);
+                } catch (IOException e) {
+                    throw StorageException.ioFailure("sync of file " + file, path, e);
+                }
+                toForce.clear(file);
+            }
+            partFile.force();
+        } catch (IOException | RuntimeException e) {
+            synchronized (written) {
+                written.or(toForce);
+            }
+            throw e;
+        }
     }
 
     /** Flushes and closes every file; the storage cannot be used afterwards. */

@@ -1,6 +1,7 @@
 package dev.arietta.bittorrent.internal.swarm.webseed;
 
 import dev.arietta.bittorrent.internal.wire.RateMeter;
+import dev.arietta.core.ErrorCode;
 import dev.arietta.core.internal.piece.PieceGeometry;
 import dev.arietta.core.internal.piece.PieceRange;
 import dev.arietta.core.internal.storage.FileEntry;
@@ -281,7 +282,7 @@ public final class WebSeed {
             int length = content.remaining();
             received.add(length, host.nanoTime());
             if (position + length > spanEnd) {
-                failed(new FetchFailure(dev.arietta.core.ErrorCode.HTTP_PROTOCOL_ERROR, "web seed " + base
+                failed(new FetchFailure(ErrorCode.HTTP_PROTOCOL_ERROR, "web seed " + base
                         + " sent more than the " + (spanEnd - position) + " bytes asked", FetchFailure.Kind.FATAL, 0));
                 return;
             }
@@ -308,7 +309,7 @@ public final class WebSeed {
                 return;
             }
             if (position != spanEnd) {
-                failed(new FetchFailure(dev.arietta.core.ErrorCode.HTTP_PROTOCOL_ERROR, "web seed " + base
+                failed(new FetchFailure(ErrorCode.HTTP_PROTOCOL_ERROR, "web seed " + base
                         + " ended " + (spanEnd - position) + " bytes short", FetchFailure.Kind.RETRYABLE, 0));
                 return;
             }

@@ -60,6 +60,18 @@ class PeerDirectoryTest {
     }
 
     @Test
+    void aDuplicateIsNotACountedFailure() {
+        directory.add(A, START);
+        for (int attempt = 0; attempt < PeerDirectory.MAX_CONNECT_FAILURES + 1; attempt++) {
+            long now = START + attempt * PeerDirectory.NOT_USEFUL_DELAY_NANOS;
+            assertEquals(A, directory.nextCandidate(now));
+            directory.closed(A, false, PeerCloseReason.DUPLICATE, now);
+            assertNull(directory.nextCandidate(now + PeerDirectory.NOT_USEFUL_DELAY_NANOS - 1));
+        }
+        assertEquals(1, directory.size());
+    }
+
+    @Test
     void ourselvesAndBannedPeersAreNeverTriedAgain() {
         PeerId id = PeerId.of("-XX0001-badbadbad012".getBytes(StandardCharsets.US_ASCII));
         directory.add(A, START);
