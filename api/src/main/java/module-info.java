@@ -5,7 +5,7 @@
 module dev.arietta.api {
     requires transitive dev.arietta.core;
     requires dev.arietta.httpftp;
-    requires dev.arietta.bittorrent;
+    requires transitive dev.arietta.bittorrent;
     requires transitive dev.arietta.metalink;
     requires org.slf4j;
 

@@ -10,6 +10,7 @@ open module dev.arietta.benchmarks {
     requires dev.arietta.httpftp;
     requires dev.arietta.bittorrent;
     requires dev.arietta.api;
+    requires java.management;
     requires jmh.core;
     requires bencode;
 }

@@ -17,5 +17,5 @@ module dev.arietta.httpftp {
     exports dev.arietta.http.internal.disposition to dev.arietta.benchmarks;
     exports dev.arietta.http.internal.proxy to dev.arietta.benchmarks, dev.arietta.api, dev.arietta.bittorrent;
     exports dev.arietta.ftp.internal to dev.arietta.benchmarks, dev.arietta.api;
-    exports dev.arietta.http.internal.transfer to dev.arietta.api;
+    exports dev.arietta.http.internal.transfer to dev.arietta.api, dev.arietta.bittorrent;
 }

@@ -56,6 +56,14 @@ public final class DownloadHandle {
         return session.servers(gid);
     }
 
+    /**
+     * The connected BitTorrent peers ({@code getPeers}); empty unless an active BitTorrent
+     * download.
+     */
+    public List<PeerInfo> peers() {
+        return session.peers(gid);
+    }
+
     /** {@link Session#pause(String)} of this download. */
     public void pause() {
         session.pause(gid());

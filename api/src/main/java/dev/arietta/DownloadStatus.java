@@ -31,12 +31,13 @@ import java.util.Optional;
  *                        ({@link Option#FOLLOW_METALINK}), in document order; empty otherwise
  * @param following       gid of the download whose Metalink created this one ({@code followedBy}'s
  *                        reverse), if any; empty for downloads added directly, {@code addMetalink} ones included
+ * @param bittorrent      the torrent's details and seeding state; empty unless a BitTorrent download
  */
 public record DownloadStatus(String gid, DownloadState state, long totalLength, long completedLength,
                              long uploadLength, long downloadSpeed, long uploadSpeed, int connections,
                              long pieceLength, int numPieces, String bitfield, Path dir, List<FileStatus> files,
                              ErrorCode errorCode, String errorMessage, List<String> followedBy,
-                             Optional<String> following) {
+                             Optional<String> following, Optional<BitTorrentInfo> bittorrent) {
 
     public DownloadStatus {
         Objects.requireNonNull(gid, "gid");
@@ -48,5 +49,6 @@ public record DownloadStatus(String gid, DownloadState state, long totalLength, 
         Objects.requireNonNull(errorMessage, "errorMessage");
         followedBy = List.copyOf(followedBy);
         Objects.requireNonNull(following, "following");
+        Objects.requireNonNull(bittorrent, "bittorrent");
     }
 }

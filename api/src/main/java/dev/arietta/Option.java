@@ -10,13 +10,16 @@ import static dev.arietta.internal.options.Syntaxes.bool;
 import static dev.arietta.internal.options.Syntaxes.checksum;
 import static dev.arietta.internal.options.Syntaxes.choice;
 import static dev.arietta.internal.options.Syntaxes.commaList;
+import static dev.arietta.internal.options.Syntaxes.decimal;
 import static dev.arietta.internal.options.Syntaxes.fileIndexes;
 import static dev.arietta.internal.options.Syntaxes.gid;
 import static dev.arietta.internal.options.Syntaxes.headers;
 import static dev.arietta.internal.options.Syntaxes.integer;
+import static dev.arietta.internal.options.Syntaxes.minutes;
 import static dev.arietta.internal.options.Syntaxes.noProxy;
 import static dev.arietta.internal.options.Syntaxes.path;
 import static dev.arietta.internal.options.Syntaxes.pathOrEmpty;
+import static dev.arietta.internal.options.Syntaxes.portRanges;
 import static dev.arietta.internal.options.Syntaxes.proxy;
 import static dev.arietta.internal.options.Syntaxes.seconds;
 import static dev.arietta.internal.options.Syntaxes.secret;
@@ -45,7 +48,8 @@ import java.util.Optional;
  * {@code changeGlobalOption} rules), and a one-line description used for help.
  *
  * <p>Units: sizes are {@code Long} bytes, speeds {@code Long} bytes per second (0 = unlimited),
- * times {@link Duration}s of whole seconds. Size and speed values accept aria2's {@code K}
+ * times {@link Duration}s of whole seconds ({@code seed-time}: minutes, possibly fractional),
+ * ratios {@code Double}. Size and speed values accept aria2's {@code K}
  * (1024) and {@code M} (1024²) suffixes in either case, and {@code G} (1024³) as an Arietta
  * extension; they are written back as plain byte counts, as aria2 writes them. Booleans are
  * exactly {@code true} or {@code false}. Leading and trailing spaces and tabs around any value
@@ -467,8 +471,8 @@ public final class Option<T> {
             .global(NEVER, "Download the files described by the .meta4 or .metalink file METALINK_FILE; - reads"
                     + " standard input. A local .meta4 or .metalink file given in place of a URI works too.");
     /** {@code follow-metalink}: start the downloads of a downloaded Metalink; default true. */
-    public static final Option<FollowMetalink> FOLLOW_METALINK = define("follow-metalink",
-            choice(FollowMetalink.class, FollowMetalink::optionValue)).defaultValue("true")
+    public static final Option<FollowMode> FOLLOW_METALINK = define("follow-metalink",
+            choice(FollowMode.class, FollowMode::optionValue)).defaultValue("true")
             .perDownload(RESTART, "When a downloaded file is a Metalink (a .meta4 or .metalink name, or a Metalink"
                     + " media type), download the files it describes; mem keeps the Metalink in memory only, false"
                     + " just saves it.");
@@ -551,6 +555,44 @@ public final class Option<T> {
     public static final Option<Boolean> SHOW_FILES = define("show-files", bool()).shortName('S').defaultValue("false")
             .global(NEVER, "Print the file listing of the given .torrent files (name, info hash, piece length and"
                     + " count, trackers, files with index and size) and exit.");
+    /** {@code listen-port}: TCP ports for incoming peers, the first free one is used; default 6881-6999. */
+    public static final Option<String> LISTEN_PORT = define("listen-port", portRanges()).defaultValue("6881-6999")
+            .global(NEVER, "The TCP port for incoming BitTorrent peers: ports and ranges such as 6881-6889,6999;"
+                    + " the first free one is used.");
+    /** {@code bt-max-peers}: most peers of one torrent, 0 for no limit; default 55. */
+    public static final Option<Integer> BT_MAX_PEERS = define("bt-max-peers", integer(0, UNBOUNDED))
+            .defaultValue("55").perDownload(LIVE, "The maximum number of peers per torrent; 0 means unlimited.");
+    /** {@code seed-ratio}: seed until uploaded bytes reach this multiple of the download, 0 for ever; default 1.0. */
+    public static final Option<Double> SEED_RATIO = define("seed-ratio", decimal(0, 1_000_000)).defaultValue("1.0")
+            .perDownload(LIVE, "Seed a completed torrent until the share ratio (uploaded / downloaded size) reaches"
+                    + " RATIO; 0.0 seeds regardless of the ratio. With seed-time, whichever comes first ends seeding.");
+    /** {@code seed-time}: seed for this long after completion (minutes, may be fractional); no default. */
+    public static final Option<Duration> SEED_TIME = define("seed-time", minutes())
+            .perDownload(LIVE, "Seed a completed torrent for MINUTES (a decimal number); 0 disables seeding.");
+    /** {@code bt-tracker}: announce URIs added to the torrent's own, comma-separated; no default. */
+    public static final Option<List<String>> BT_TRACKER = define("bt-tracker",
+            commaList("comma-separated announce URIs", "URI[,...]"))
+            .perDownload(RESTART, "Additional tracker announce URIs, comma-separated; used after bt-exclude-tracker"
+                    + " is applied.");
+    /** {@code bt-exclude-tracker}: announce URIs to drop, {@code *} drops all; no default. */
+    public static final Option<List<String>> BT_EXCLUDE_TRACKER = define("bt-exclude-tracker",
+            commaList("comma-separated announce URIs or *", "URI[,...]"))
+            .perDownload(RESTART, "Tracker announce URIs to remove, comma-separated; * removes every tracker of"
+                    + " the torrent.");
+    /** {@code follow-torrent}: start the BitTorrent download of a downloaded .torrent file; default true. */
+    public static final Option<FollowMode> FOLLOW_TORRENT = define("follow-torrent",
+            choice(FollowMode.class, FollowMode::optionValue)).defaultValue("true")
+            .perDownload(RESTART, "When a downloaded file is a .torrent (by its name or the application/x-bittorrent"
+                    + " media type), download what it describes; mem keeps the .torrent in memory only, false just"
+                    + " saves it.");
+    /** {@code bt-hash-check-seed}: seed after check-integrity finds the torrent complete; default true. */
+    public static final Option<Boolean> BT_HASH_CHECK_SEED = define("bt-hash-check-seed", bool())
+            .defaultValue("true").perDownload(RESTART, "When check-integrity finds every piece of a torrent on"
+                    + " disk, go on seeding; false finishes the download at once.");
+    /** {@code rpc-save-upload-metadata}: keep a torrent added as bytes as {@code <info-hash>.torrent} in dir; default true. */
+    public static final Option<Boolean> RPC_SAVE_UPLOAD_METADATA = define("rpc-save-upload-metadata", bool())
+            .defaultValue("true").perDownload(NEVER, "Save a torrent added from memory as hex(info-hash).torrent"
+                    + " in dir, so save-session can refer to it; otherwise it is not saved with the session.");
 
     private final String name;
     private final Character shortName;
@@ -621,8 +663,8 @@ public final class Option<T> {
     }
 
     /**
-     * The Java class of values: {@code Integer}, {@code Long}, {@code Boolean}, {@code Duration},
-     * {@code Path}, {@code String}, {@code List} (for list-valued options) or one of this
+     * The Java class of values: {@code Integer}, {@code Long}, {@code Double}, {@code Boolean},
+     * {@code Duration}, {@code Path}, {@code String}, {@code List} (for list-valued options) or one of this
      * package's enums.
      */
     public Class<?> valueClass() {

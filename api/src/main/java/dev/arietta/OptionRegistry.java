@@ -44,7 +44,10 @@ final class OptionRegistry {
             Option.SAVE_SESSION, Option.SAVE_SESSION_INTERVAL, Option.FORCE_SAVE, Option.SAVE_NOT_FOUND,
             Option.MAX_DOWNLOAD_RESULT, Option.KEEP_UNFINISHED_DOWNLOAD_RESULT, Option.GID, Option.PAUSE,
             Option.PAUSE_METADATA,
-            Option.TORRENT_FILE, Option.SHOW_FILES);
+            Option.TORRENT_FILE, Option.SHOW_FILES, Option.LISTEN_PORT, Option.BT_MAX_PEERS, Option.SEED_RATIO,
+            Option.SEED_TIME, Option.BT_TRACKER, Option.BT_EXCLUDE_TRACKER, Option.FOLLOW_TORRENT,
+            Option.BT_HASH_CHECK_SEED,
+            Option.RPC_SAVE_UPLOAD_METADATA);
 
     static final Map<String, Option<?>> BY_NAME = index(ALL);
     static final Map<Character, Option<?>> BY_SHORT_NAME = indexShortNames(ALL);

@@ -1,11 +1,14 @@
 package dev.arietta;
 
+import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
+import dev.arietta.bittorrent.metainfo.TorrentParser;
 import dev.arietta.core.internal.hash.HashExecutors;
 import dev.arietta.internal.engine.Engine;
 import dev.arietta.internal.engine.EngineConfig;
 import dev.arietta.internal.engine.Gids;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -25,10 +28,12 @@ import java.util.function.LongSupplier;
 import java.util.random.RandomGenerator;
 
 /**
- * A download session: the libaria2 of the JVM. Add downloads with {@link #addUri} and
- * {@link #addMetalink(Path, Options)}, control
- * them by gid (or through their {@link DownloadHandle}), listen to their events, and close
- * the session when done.
+ * A download session: the libaria2 of the JVM. Add downloads with {@link #addUri} (HTTP(S) and
+ * FTP mirrors), {@link #addTorrent(Path)} (BitTorrent, with web seeds) and
+ * {@link #addMetalink(Path, Options)}, control them by gid (or through their
+ * {@link DownloadHandle}), listen to their events, and close the session when done. A
+ * downloaded .torrent or Metalink is followed into the downloads it describes
+ * ({@link Option#FOLLOW_TORRENT}, {@link Option#FOLLOW_METALINK}).
  *
  * <pre>{@code
  * try (Session session = Session.builder()
@@ -136,7 +141,7 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * Adds a download of one file; all {@code uris} are mirrors of it (HTTP and HTTPS now).
+     * Adds a download of one file; all {@code uris} are mirrors of it (HTTP, HTTPS and FTP).
      * It starts when a slot is free ({@link Option#MAX_CONCURRENT_DOWNLOADS}), or stays paused
      * with {@link Option#PAUSE}.
      *
@@ -149,6 +154,59 @@ public final class Session implements AutoCloseable {
      */
     public DownloadHandle addUri(List<String> uris, Options options, int position) {
         return engine.add(uris, Objects.requireNonNull(options, "options"), position);
+    }
+
+    /** {@link #addTorrent(Path, List, Options, int)} with no web seeds and no options, at the end of the queue. */
+    public DownloadHandle addTorrent(Path torrentFile) throws IOException {
+        return addTorrent(torrentFile, List.of(), Options.empty(), -1);
+    }
+
+    /**
+     * Adds a BitTorrent download of a .torrent file, as aria2's {@code addTorrent}: its files go
+     * under {@link Option#DIR} (a multi-file torrent in a directory of its name), peers come
+     * from its trackers (and {@link Option#BT_TRACKER}), and once every selected piece is verified
+     * it raises {@link DownloadEvent#BT_COMPLETE} and seeds until {@link Option#SEED_RATIO} or
+     * {@link Option#SEED_TIME}, then raises {@link DownloadEvent#COMPLETE}. The file is read
+     * now; save-session refers to it by its path.
+     *
+     * @param webSeedUris BEP 19 web seeds (HTTP or FTP URIs of the payload) besides the torrent's own
+     * @param options     the download's own options over the session's ({@link Option#SELECT_FILE},
+     *                    {@link Option#SEED_RATIO}, ...); session-wide ones are refused
+     * @param position    where in the waiting queue, 0 first; negative or past the end: last
+     * @throws IOException              if the file cannot be read, or
+     *                                  {@link dev.arietta.bittorrent.metainfo.TorrentException} (with its
+     *                                  {@link dev.arietta.core.ErrorCode}) if it is not a valid torrent
+     * @throws IllegalArgumentException if a web seed URI is malformed or the {@link Option#GID} is in use
+     * @throws OptionException          if an option is session-wide only
+     * @throws IllegalStateException    once the session is shut down
+     */
+    public DownloadHandle addTorrent(Path torrentFile, List<String> webSeedUris, Options options, int position)
+            throws IOException {
+        Objects.requireNonNull(options, "options");
+        TorrentMetainfo metainfo = new TorrentParser().parse(torrentFile);
+        return engine.addTorrent(metainfo, torrentFile.toAbsolutePath(), List.copyOf(webSeedUris), options, position);
+    }
+
+    /**
+     * As {@link #addTorrent(Path, List, Options, int)}, from the bytes of a .torrent file. With
+     * {@link Option#RPC_SAVE_UPLOAD_METADATA} (the default) the bytes are saved as
+     * {@code <info-hash>.torrent} in {@link Option#DIR} so that save-session can refer to them.
+     *
+     * @throws dev.arietta.bittorrent.metainfo.TorrentException if the bytes are not a valid torrent
+     * @throws IOException if the torrent cannot be saved
+     */
+    public DownloadHandle addTorrent(byte[] torrent, List<String> webSeedUris, Options options, int position)
+            throws IOException {
+        Objects.requireNonNull(options, "options");
+        TorrentMetainfo metainfo = new TorrentParser().parse(torrent.clone());
+        Options effective = options.merge(engine.currentGlobalOptions());
+        Path saved = null;
+        if (effective.get(Option.RPC_SAVE_UPLOAD_METADATA)) {
+            saved = effective.get(Option.DIR).resolve(metainfo.infoHash().hex() + ".torrent").toAbsolutePath();
+            Files.createDirectories(saved.getParent());
+            Files.write(saved, torrent);
+        }
+        return engine.addTorrent(metainfo, saved, List.copyOf(webSeedUris), options, position);
     }
 
     /** {@link #addMetalink(Path, Options, int)} with no options, at the end of the queue. */
@@ -233,25 +291,25 @@ public final class Session implements AutoCloseable {
      * @throws IllegalStateException if it is already paused or has stopped
      */
     public void pause(String gid) {
-        await(engine.pause(Gids.parse(gid)));
+        await(engine.pause(Gids.parse(gid), false));
     }
 
     /**
      * aria2's {@code forcePause}: as {@link #pause}, without the graceful steps a protocol
-     * may have (BitTorrent's tracker goodbye); for HTTP and FTP the two are the same.
+     * may have (BitTorrent's tracker {@code stopped} announce); for HTTP and FTP the two are the same.
      */
     public void forcePause(String gid) {
-        pause(gid);
+        await(engine.pause(Gids.parse(gid), true));
     }
 
     /** Pauses every active and waiting download. */
     public void pauseAll() {
-        await(engine.pauseAll());
+        await(engine.pauseAll(false));
     }
 
     /** {@link #pauseAll()}, forced (see {@link #forcePause}). */
     public void forcePauseAll() {
-        pauseAll();
+        await(engine.pauseAll(true));
     }
 
     /**
@@ -276,17 +334,25 @@ public final class Session implements AutoCloseable {
      * @throws IllegalStateException if it has already stopped
      */
     public void remove(String gid) {
-        await(engine.remove(Gids.parse(gid)));
+        await(engine.remove(Gids.parse(gid), false));
     }
 
-    /** aria2's {@code forceRemove}: as {@link #remove}; for HTTP and FTP the two are the same. */
+    /**
+     * aria2's {@code forceRemove}: as {@link #remove}, without the graceful steps a protocol may
+     * have (BitTorrent's tracker {@code stopped} announce); for HTTP and FTP the two are the same.
+     */
     public void forceRemove(String gid) {
-        remove(gid);
+        await(engine.remove(Gids.parse(gid), true));
     }
 
     /** Removes every active, waiting and paused download. */
     public void removeAll() {
-        await(engine.removeAll());
+        await(engine.removeAll(false));
+    }
+
+    /** {@link #removeAll()}, forced (see {@link #forceRemove}). */
+    public void forceRemoveAll() {
+        await(engine.removeAll(true));
     }
 
     /**
@@ -397,6 +463,10 @@ public final class Session implements AutoCloseable {
 
     List<ServerStatus> servers(long gid) {
         return await(engine.servers(gid));
+    }
+
+    List<PeerInfo> peers(long gid) {
+        return await(engine.peers(gid));
     }
 
     CompletableFuture<DownloadResult> completion(long gid) {

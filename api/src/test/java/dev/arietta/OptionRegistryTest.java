@@ -139,6 +139,13 @@ class OptionRegistryTest {
             metalink-location          | NONE
             metalink-base-uri          | NONE
             select-file                | NONE
+            listen-port                | 6881-6999
+            bt-max-peers               | 55
+            seed-ratio                 | 1
+            seed-time                  | NONE
+            bt-tracker                 | NONE
+            bt-hash-check-seed         | true
+            rpc-save-upload-metadata   | true
             """)
     void defaultsFollowAria2(String name, String expected) {
         Option<?> option = Option.named(name);
@@ -174,6 +181,13 @@ class OptionRegistryTest {
             follow-metalink            | DOWNLOAD | RESTART | true
             metalink-location          | DOWNLOAD | RESTART | true
             select-file                | DOWNLOAD | RESTART | true
+            listen-port                | GLOBAL   | NEVER   | false
+            bt-max-peers               | DOWNLOAD | LIVE    | true
+            seed-ratio                 | DOWNLOAD | LIVE    | true
+            seed-time                  | DOWNLOAD | LIVE    | true
+            bt-tracker                 | DOWNLOAD | RESTART | true
+            bt-exclude-tracker         | DOWNLOAD | RESTART | true
+            bt-hash-check-seed         | DOWNLOAD | RESTART | true
             """)
     void scopeAndChangeRulesFollowAria2(String name, Option.Scope scope, Option.Change change, boolean global) {
         Option<?> option = Option.named(name);
@@ -204,6 +218,7 @@ class OptionRegistryTest {
         expected.put('U', Option.USER_AGENT);
         expected.put('p', Option.FTP_PASV);
         expected.put('n', Option.NO_NETRC);
+        expected.put('M', Option.METALINK_FILE);
         expected.put('T', Option.TORRENT_FILE);
         expected.put('S', Option.SHOW_FILES);
         expected.put('M', Option.METALINK_FILE);
@@ -227,7 +242,7 @@ class OptionRegistryTest {
         Set<Class<?>> allowed = Set.of(Integer.class, Long.class, Boolean.class, java.time.Duration.class,
                 java.nio.file.Path.class, String.class, List.class, FileAllocation.class, UriSelector.class,
                 StreamPieceSelector.class, LogLevel.class, ProxyMethod.class, FtpType.class, TlsVersion.class,
-                FollowMetalink.class, MetalinkProtocol.class);
+                FollowMode.class, MetalinkProtocol.class, Double.class);
         for (Option<?> option : Option.all()) {
             assertTrue(allowed.contains(option.valueClass()), option.name() + ": " + option.valueClass());
         }

@@ -48,6 +48,9 @@ public final class OptionSamples {
             Map.entry("metalink-os", "Linux-x86"),
             Map.entry("metalink-version", "1.2"),
             Map.entry("select-file", "1-5,8,9"),
+            Map.entry("seed-time", "90.5"),
+            Map.entry("bt-tracker", "udp://tracker.example:6969/announce,http://t.example/announce"),
+            Map.entry("bt-exclude-tracker", "*"),
             Map.entry("gid", "2089b05ecca3d829"),
             Map.entry("torrent-file", "release.torrent"));
 

@@ -316,6 +316,8 @@ class SessionControlTest {
         assertEquals(List.of(second.gid(), first.gid()),
                 session.stopped(-1, 10).stream().map(DownloadStatus::gid).toList(), "negative offset lists backwards");
         assertEquals(List.of(second.gid()), session.stopped(1, 1).stream().map(DownloadStatus::gid).toList());
+        // Events reach listeners on the callback thread, after the call returned.
+        eventually("pause and stop delivered", () -> listener.events(first).size() == 3);
         assertEquals(List.of(DownloadEvent.START, DownloadEvent.PAUSE, DownloadEvent.STOP), listener.events(first));
     }
 

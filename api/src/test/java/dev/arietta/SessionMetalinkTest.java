@@ -200,15 +200,20 @@ class SessionMetalinkTest {
     }
 
     @Test
-    void aFileWithOnlyATorrentMetaurlCannotBeDownloadedYetAndSaysSo() throws Exception {
+    void aFileWithOnlyATorrentMetaurlWhoseTorrentIsMissingFailsAndSaysSo() throws Exception {
         byte[] metalink = document(dev.arietta.metalink.MetalinkFile.builder("swarm.iso").size(10)
                 .addMetaurl(Metaurl.torrent(good.url("/swarm.torrent"))).build());
 
-        DownloadResult result = await(session.addMetalink(metalink, Options.empty()).get(0));
+        DownloadHandle fetch = session.addMetalink(metalink, Options.empty()).get(0);
+        DownloadResult fetched = await(fetch);
+        assertEquals(ErrorCode.RESOURCE_NOT_FOUND, fetched.errorCode(), fetched.errorMessage());
+        assertTrue(fetched.errorMessage().endsWith("; the Metalink's files download from their mirrors instead"),
+                fetched.errorMessage());
+        DownloadResult result = await(session.handle(fetch.status().followedBy().get(0)).orElseThrow());
 
         assertEquals(ErrorCode.UNKNOWN, result.errorCode());
-        assertEquals("swarm.iso: only a BitTorrent metaurl describes it, and Metalink downloads over BitTorrent are"
-                + " not supported yet", result.errorMessage());
+        assertEquals("swarm.iso: only a BitTorrent metaurl describes it, and its torrent could not be had",
+                result.errorMessage());
     }
 
     @Test

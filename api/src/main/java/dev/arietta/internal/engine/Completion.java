@@ -4,10 +4,12 @@ import dev.arietta.core.internal.hash.ChecksumMismatchException;
 import dev.arietta.core.internal.hash.ExpectedChecksum;
 import dev.arietta.core.internal.hash.WholeFileChecksum;
 import dev.arietta.metalink.MetalinkDocument;
-import dev.arietta.metalink.MetalinkException;
 import dev.arietta.metalink.MetalinkLimits;
 import dev.arietta.metalink.MetalinkParser;
 import dev.arietta.metalink.Signature;
+import dev.arietta.bittorrent.metainfo.TorrentLimits;
+import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
+import dev.arietta.bittorrent.metainfo.TorrentParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -83,11 +85,29 @@ final class Completion {
      */
     static void readMetalink(DiskFile file, Executor disk, Executor cpu, Consumer<MetalinkDocument> parsed,
                              Consumer<IOException> refused) {
+        readFollowed(file, MetalinkLimits.DEFAULT.maxDocumentBytes(), disk, cpu,
+                bytes -> parsed.accept(MetalinkParser.create().parse(bytes)), refused);
+    }
+
+    /** As {@link #readMetalink}, for a downloaded .torrent file (at most {@link TorrentLimits#maxTorrentBytes()}). */
+    static void readTorrent(DiskFile file, Executor disk, Executor cpu, Consumer<TorrentMetainfo> parsed,
+                            Consumer<IOException> refused) {
+        readFollowed(file, TorrentLimits.DEFAULT.maxTorrentBytes(), disk, cpu,
+                bytes -> parsed.accept(new TorrentParser().parse(bytes)), refused);
+    }
+
+    /** What a followed file's parser does with its bytes. */
+    private interface FollowedParser {
+        void parse(byte[] bytes) throws IOException;
+    }
+
+    private static void readFollowed(DiskFile file, int maxBytes, Executor disk, Executor cpu, FollowedParser parser,
+                                     Consumer<IOException> refused) {
         disk.execute(() -> {
             byte[] document = file.memoryContent();
             if (document == null) {
                 try (InputStream in = Files.newInputStream(file.path())) {
-                    document = in.readNBytes(MetalinkLimits.DEFAULT.maxDocumentBytes() + 1);
+                    document = in.readNBytes(maxBytes + 1);
                 } catch (IOException e) {
                     refused.accept(e);
                     return;
@@ -96,8 +116,8 @@ final class Completion {
             byte[] bytes = document;
             cpu.execute(() -> {
                 try {
-                    parsed.accept(MetalinkParser.create().parse(bytes));
-                } catch (MetalinkException e) {
+                    parser.parse(bytes);
+                } catch (IOException e) {
                     refused.accept(e);
                 }
             });

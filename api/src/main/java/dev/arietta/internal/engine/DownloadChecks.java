@@ -1,6 +1,6 @@
 package dev.arietta.internal.engine;
 
-import dev.arietta.FollowMetalink;
+import dev.arietta.FollowMode;
 import dev.arietta.Option;
 import dev.arietta.Options;
 import dev.arietta.core.ErrorCode;
@@ -9,6 +9,8 @@ import dev.arietta.core.internal.piece.Bitfield;
 import dev.arietta.http.internal.transfer.FetchFailure;
 import dev.arietta.http.internal.transfer.FetchResponse;
 import dev.arietta.http.internal.transfer.SegmentedTransfer;
+import dev.arietta.bittorrent.metainfo.TorrentLimits;
+import dev.arietta.metalink.MetalinkLimits;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +31,9 @@ final class DownloadChecks {
     private final MetalinkHttpCheck http;
     private PieceCheck pieces;
     private URI answeredFrom;
-    private FollowMetalink follow = FollowMetalink.FALSE;
+    private FollowMode follow = FollowMode.FALSE;
+    /** Whether what is followed is a .torrent (else a Metalink). */
+    private boolean followsTorrent;
     /** The newest modification time of an accepted answer (aria2's remote-time takes it), or null. */
     private Instant newestModified;
 
@@ -91,15 +95,43 @@ final class DownloadChecks {
         answeredFrom = response.finalUri();
         if (metalink == null && MetalinkDownloads.isMetalink(name, response.contentType())) {
             follow = effective.get(Option.FOLLOW_METALINK);
+        } else if (metalink == null && isTorrent(name, response.contentType())) {
+            follow = effective.get(Option.FOLLOW_TORRENT);
+            followsTorrent = true;
         }
         if (metalink != null && metalink.pieceHashes() != null && response.totalLength() >= 0) {
             pieces = PieceCheck.create(metalink, response.totalLength(), hashExecutor, loop, file, transfer, log, gid);
         }
     }
 
-    /** How the finished file is followed as a Metalink ({@link FollowMetalink#FALSE}: not at all). */
-    FollowMetalink follow() {
+    /**
+     * How the finished file is followed, as a Metalink or a .torrent ({@link #followsTorrent()});
+     * {@link FollowMode#FALSE}: not at all.
+     */
+    FollowMode follow() {
         return follow;
+    }
+
+    /** Whether {@link #follow()} concerns a .torrent file rather than a Metalink. */
+    boolean followsTorrent() {
+        return followsTorrent;
+    }
+
+    /** The most bytes a followed file may have: the document limit of its kind. */
+    int followLimitBytes() {
+        return followsTorrent ? TorrentLimits.DEFAULT.maxTorrentBytes() : MetalinkLimits.DEFAULT.maxDocumentBytes();
+    }
+
+    /**
+     * Whether a download is a .torrent to follow, as aria2 decides: its name ends with
+     * {@code .torrent}, or its media type is {@code application/x-bittorrent}.
+     */
+    static boolean isTorrent(String name, java.util.Optional<String> contentType) {
+        if (name.toLowerCase(Locale.ROOT).endsWith(".torrent")) {
+            return true;
+        }
+        return contentType.map(type -> type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
+                .filter(media -> media.equals("application/x-bittorrent")).isPresent();
     }
 
     /** The URI of the first answer (a followed Metalink's relative URLs resolve against it), or null. */

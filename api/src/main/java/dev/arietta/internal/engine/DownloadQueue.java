@@ -15,20 +15,20 @@ import java.util.function.Consumer;
  */
 final class DownloadQueue {
 
-    private final List<Job> active = new ArrayList<>();
-    private final List<Job> waiting = new ArrayList<>();
-    private final ArrayDeque<Job> stopped = new ArrayDeque<>();
+    private final List<DownloadJob> active = new ArrayList<>();
+    private final List<DownloadJob> waiting = new ArrayList<>();
+    private final ArrayDeque<DownloadJob> stopped = new ArrayDeque<>();
     private long stoppedTotal;
 
-    List<Job> active() {
+    List<DownloadJob> active() {
         return active;
     }
 
-    List<Job> waiting() {
+    List<DownloadJob> waiting() {
         return waiting;
     }
 
-    List<Job> stopped() {
+    List<DownloadJob> stopped() {
         return new ArrayList<>(stopped);
     }
 
@@ -37,7 +37,7 @@ final class DownloadQueue {
     }
 
     /** Inserts into the waiting queue at {@code position} (negative or past the end: at the end). */
-    void enqueue(Job job, int position) {
+    void enqueue(DownloadJob job, int position) {
         if (position < 0 || position >= waiting.size()) {
             waiting.add(job);
         } else {
@@ -46,23 +46,23 @@ final class DownloadQueue {
     }
 
     /** An active download was paused: aria2 puts it at the front of the waiting queue. */
-    void requeueFront(Job job) {
+    void requeueFront(DownloadJob job) {
         active.remove(job);
         waiting.add(0, job);
     }
 
     /** Starts waiting (not paused) downloads, in queue order, while fewer than {@code max} are active. */
-    void promote(int max, Consumer<Job> starter) {
-        Iterator<Job> iterator = waiting.iterator();
-        List<Job> starting = new ArrayList<>();
+    void promote(int max, Consumer<DownloadJob> starter) {
+        Iterator<DownloadJob> iterator = waiting.iterator();
+        List<DownloadJob> starting = new ArrayList<>();
         while (active.size() + starting.size() < max && iterator.hasNext()) {
-            Job job = iterator.next();
+            DownloadJob job = iterator.next();
             if (job.state == DownloadState.WAITING) {
                 iterator.remove();
                 starting.add(job);
             }
         }
-        for (Job job : starting) {
+        for (DownloadJob job : starting) {
             active.add(job);
             starter.accept(job);
         }
@@ -75,14 +75,14 @@ final class DownloadQueue {
      *
      * @param dropped hears every result dropped
      */
-    void stop(Job job, int maxResults, boolean keepUnfinished, Consumer<Job> dropped) {
+    void stop(DownloadJob job, int maxResults, boolean keepUnfinished, Consumer<DownloadJob> dropped) {
         active.remove(job);
         waiting.remove(job);
         stopped.addLast(job);
         stoppedTotal++;
         while (stopped.size() > maxResults) {
-            Job victim = null;
-            for (Job candidate : stopped) {
+            DownloadJob victim = null;
+            for (DownloadJob candidate : stopped) {
                 if (candidate.state == DownloadState.COMPLETE || !keepUnfinished) {
                     victim = candidate;
                     break;
@@ -97,8 +97,8 @@ final class DownloadQueue {
     }
 
     /** Forgets every stopped result. */
-    void purge(Consumer<Job> dropped) {
-        for (Job job : stopped) {
+    void purge(Consumer<DownloadJob> dropped) {
+        for (DownloadJob job : stopped) {
             dropped.accept(job);
         }
         stopped.clear();
@@ -111,7 +111,7 @@ final class DownloadQueue {
      * @return the new position (0-based)
      * @throws IllegalStateException if the download is not in the waiting queue
      */
-    int move(Job job, int offset, PositionOrigin origin) {
+    int move(DownloadJob job, int offset, PositionOrigin origin) {
         int current = waiting.indexOf(job);
         if (current < 0) {
             throw new IllegalStateException("download " + job.gidText + " is " + job.state.name().toLowerCase()
@@ -133,11 +133,11 @@ final class DownloadQueue {
      * {@code [offset, offset + count)}; a negative one counts from the end ({@code -1} is the
      * last) and lists backwards.
      */
-    static List<Job> page(List<Job> jobs, int offset, int count) {
+    static List<DownloadJob> page(List<DownloadJob> jobs, int offset, int count) {
         if (count < 0) {
             throw new IllegalArgumentException("negative count " + count);
         }
-        List<Job> page = new ArrayList<>();
+        List<DownloadJob> page = new ArrayList<>();
         if (offset >= 0) {
             for (int i = offset; i < jobs.size() && page.size() < count; i++) {
                 page.add(jobs.get(i));

@@ -9,15 +9,19 @@ import dev.arietta.DownloadStatus;
 import dev.arietta.GlobalStat;
 import dev.arietta.Option;
 import dev.arietta.OptionException;
+import dev.arietta.PeerInfo;
 import dev.arietta.Options;
 import dev.arietta.PositionOrigin;
 import dev.arietta.ProxyMethod;
 import dev.arietta.ServerStatus;
 import dev.arietta.UriChange;
+import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
+import dev.arietta.bittorrent.metainfo.TorrentParser;
 import dev.arietta.core.internal.loop.BufferPool;
 import dev.arietta.core.internal.loop.Cancellable;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.ratelimit.RateLimiter;
+import dev.arietta.http.internal.Http1Client;
 import dev.arietta.http.internal.netrc.Netrc;
 import dev.arietta.http.internal.proxy.ProxySettings;
 import dev.arietta.http.internal.transfer.HttpSourceFetcher;
@@ -54,6 +58,12 @@ public final class Engine {
 
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
+    /**
+     * Longest a shutdown waits for downloads to stop: 10 s, enough for BitTorrent's tracker
+     * {@code stopped} announces (5 s each tier at most) and the last resume saves.
+     */
+    static final long SHUTDOWN_STOP_TIMEOUT_NANOS = 10_000_000_000L;
+
     private final EngineConfig config;
     private final EventLoop loop;
     private final HttpClients clients;
@@ -65,8 +75,10 @@ public final class Engine {
     private final BufferPool buffers = new BufferPool(EngineSettings.TRANSFER_BUFFER_BYTES,
             EngineSettings.TRANSFER_BUFFERS_IN_FLIGHT);
     private final RateLimiter downloadLimiter;
+    private final RateLimiter uploadLimiter;
+    private final TorrentDownloads torrents;
     private final DownloadQueue queue = new DownloadQueue();
-    private final Map<Long, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<Long, DownloadJob> jobs = new ConcurrentHashMap<>();
     private final List<DownloadListener> listeners;
     private final MetalinkDownloads metalinks = new MetalinkDownloads(this);
     /** The loop's own generator (random segment selection), split off the session's so no lock is needed. */
@@ -96,6 +108,8 @@ public final class Engine {
         this.clients = new HttpClients(loop, cookies, netrc);
         this.ftpClients = new FtpClients(loop);
         this.downloadLimiter = new RateLimiter(config.nanoClock(), globalOptions.get(Option.MAX_OVERALL_DOWNLOAD_LIMIT));
+        this.uploadLimiter = new RateLimiter(config.nanoClock(), globalOptions.get(Option.MAX_OVERALL_UPLOAD_LIMIT));
+        this.torrents = new TorrentDownloads(this, uploadLimiter);
     }
 
     /** Sets how handles are made (by the session, which owns the public type). Call once, before adding. */
@@ -158,6 +172,21 @@ public final class Engine {
         return LOG;
     }
 
+    /** The session's BitTorrent downloads. */
+    TorrentDownloads torrents() {
+        return torrents;
+    }
+
+    /** The HTTP client of the session's own options: trackers and web seeds use it. */
+    Http1Client sessionHttpClient() {
+        return clients.clientFor(globalOptions);
+    }
+
+    /** The BitTorrent hook of Metalink downloads, for the loop's callbacks once a metaurl's .torrent is in (or not). */
+    TorrentMetaurls torrentMetaurls() {
+        return metalinks.torrentMetaurls();
+    }
+
     List<SourceFetcher> fetchersFor(Options options) {
         return fetchersFor(options, () -> null);
     }
@@ -203,8 +232,8 @@ public final class Engine {
     }
 
     /** A job stopped for good (complete, error, removed): keep its result, start the next. */
-    void stopped(Job job) {
-        job.lastStatus = StatusSnapshots.of(job);
+    void stopped(DownloadJob job) {
+        job.lastStatus = job.snapshot();
         queue.stop(job, globalOptions.get(Option.MAX_DOWNLOAD_RESULT),
                 globalOptions.get(Option.KEEP_UNFINISHED_DOWNLOAD_RESULT), dropped -> jobs.remove(dropped.gid));
         promote();
@@ -212,7 +241,7 @@ public final class Engine {
 
     private void promote() {
         if (!closed) {
-            queue.promote(globalOptions.get(Option.MAX_CONCURRENT_DOWNLOADS), Job::start);
+            queue.promote(globalOptions.get(Option.MAX_CONCURRENT_DOWNLOADS), DownloadJob::start);
         }
     }
 
@@ -236,6 +265,25 @@ public final class Engine {
         Job job = new Job(this, gid, handle, checked, explicit, globalOptions);
         register(job, options.get(Option.PAUSE), position);
         return handle;
+    }
+
+    /**
+     * Adds a BitTorrent download of {@code metainfo}.
+     *
+     * @param torrentFile the .torrent file it came from (save-session refers to it), or null
+     * @param webSeeds    BEP 19 web seeds besides the torrent's {@code url-list}
+     * @throws IllegalArgumentException if a web seed is malformed or the {@code gid} option names a gid in use
+     * @throws OptionException          if an option is session-wide only
+     * @throws IllegalStateException    once the session is shut down
+     */
+    public DownloadHandle addTorrent(TorrentMetainfo metainfo, Path torrentFile, List<String> webSeeds,
+                                     Options options, int position) {
+        checkOpen();
+        for (String uri : webSeeds) {
+            Arguments.checkUri(uri);
+        }
+        Arguments.checkDownloadScope(options);
+        return torrents.add(metainfo, torrentFile, webSeeds, options, position);
     }
 
     /**
@@ -275,7 +323,7 @@ public final class Engine {
     }
 
     /** Queues {@code job} (paused if asked) at {@code position}; any thread. */
-    void register(Job job, boolean paused, int position) {
+    void register(DownloadJob job, boolean paused, int position) {
         if (jobs.putIfAbsent(job.gid, job) != null) {
             throw new IllegalArgumentException("gid " + job.gidText + " is already in use");
         }
@@ -326,31 +374,37 @@ public final class Engine {
 
     /** The status of {@code gid}; after shutdown, its last status. */
     public CompletableFuture<DownloadStatus> status(long gid) {
-        Job job = job(gid);
+        DownloadJob job = job(gid);
         if (closed) {
             DownloadStatus last = job.lastStatus;
             if (last != null) {
                 return CompletableFuture.completedFuture(last);
             }
         }
-        return onLoop(() -> StatusSnapshots.of(job));
+        return onLoop(job::snapshot);
     }
 
     public CompletableFuture<List<ServerStatus>> servers(long gid) {
-        Job job = job(gid);
-        return onLoop(() -> StatusSnapshots.servers(job));
+        DownloadJob job = job(gid);
+        return onLoop(job::servers);
+    }
+
+    /** aria2's getPeers: the connected peers of a BitTorrent download; empty for others or unless active. */
+    public CompletableFuture<List<PeerInfo>> peers(long gid) {
+        DownloadJob job = job(gid);
+        return onLoop(() -> job instanceof TorrentJob torrent ? torrent.peers() : List.of());
     }
 
 
     public CompletableFuture<GlobalStat> globalStat() {
         return onLoop(() -> {
-            long speed = 0;
-            for (Job job : queue.active()) {
-                if (job.transfer != null) {
-                    speed += job.transfer.downloadSpeed();
-                }
+            long download = 0;
+            long upload = 0;
+            for (DownloadJob job : queue.active()) {
+                download += job.downloadSpeed();
+                upload += job.uploadSpeed();
             }
-            return new GlobalStat(speed, 0, queue.active().size(), queue.waiting().size(), queue.stopped().size(),
+            return new GlobalStat(download, upload, queue.active().size(), queue.waiting().size(), queue.stopped().size(),
                     queue.stoppedTotal());
         });
     }
@@ -367,16 +421,16 @@ public final class Engine {
         return onLoop(() -> snapshots(DownloadQueue.page(queue.stopped(), offset, count)));
     }
 
-    private static List<DownloadStatus> snapshots(List<Job> jobs) {
+    private static List<DownloadStatus> snapshots(List<DownloadJob> jobs) {
         List<DownloadStatus> result = new ArrayList<>(jobs.size());
-        for (Job job : jobs) {
-            result.add(StatusSnapshots.of(job));
+        for (DownloadJob job : jobs) {
+            result.add(job.snapshot());
         }
         return result;
     }
 
     public CompletableFuture<Options> options(long gid) {
-        Job job = job(gid);
+        DownloadJob job = job(gid);
         return onLoop(job::effective);
     }
 
@@ -395,8 +449,8 @@ public final class Engine {
         return jobs.containsKey(gid);
     }
 
-    private Job job(long gid) {
-        Job job = jobs.get(gid);
+    private DownloadJob job(long gid) {
+        DownloadJob job = jobs.get(gid);
         if (job == null) {
             throw new IllegalArgumentException("no download with gid " + Gids.format(gid));
         }
@@ -405,39 +459,43 @@ public final class Engine {
 
     // ---- control ---------------------------------------------------------------------------------
 
-    /** Pauses {@code gid}; completes once its resume state is saved. */
-    public CompletableFuture<Void> pause(long gid) {
-        Job job = job(gid);
+    /**
+     * Pauses {@code gid}; completes once its resume state is saved.
+     *
+     * @param force aria2's {@code forcePause}: no graceful protocol steps (tracker goodbye)
+     */
+    public CompletableFuture<Void> pause(long gid, boolean force) {
+        DownloadJob job = job(gid);
         return onLoop(() -> {
-            pauseJob(job, true);
+            pauseJob(job, true, force);
             return job.diskIdle();
         }).thenCompose(idle -> idle);
     }
 
     /** Pauses every active and waiting download; completes once their resume states are saved. */
-    public CompletableFuture<Void> pauseAll() {
+    public CompletableFuture<Void> pauseAll(boolean force) {
         return onLoop(() -> {
-            List<Job> all = new ArrayList<>(queue.active());
+            List<DownloadJob> all = new ArrayList<>(queue.active());
             all.addAll(queue.waiting());
-            for (Job job : all) {
-                pauseJob(job, false);
+            for (DownloadJob job : all) {
+                pauseJob(job, false, force);
             }
             return allIdle(all);
         }).thenCompose(idle -> idle);
     }
 
-    private static CompletableFuture<Void> allIdle(List<Job> jobs) {
-        return CompletableFuture.allOf(jobs.stream().map(Job::diskIdle).toArray(CompletableFuture[]::new));
+    private static CompletableFuture<Void> allIdle(List<DownloadJob> jobs) {
+        return CompletableFuture.allOf(jobs.stream().map(DownloadJob::diskIdle).toArray(CompletableFuture[]::new));
     }
 
-    private void pauseJob(Job job, boolean strict) {
+    private void pauseJob(DownloadJob job, boolean strict, boolean force) {
         switch (job.state) {
             case ACTIVE -> {
-                job.pause();
+                job.pause(force);
                 queue.requeueFront(job);
                 promote();
             }
-            case WAITING -> job.pause();
+            case WAITING -> job.pause(force);
             default -> {
                 if (strict) {
                     throw new IllegalStateException("download " + job.gidText + " is " + name(job.state)
@@ -448,7 +506,7 @@ public final class Engine {
     }
 
     public CompletableFuture<Void> unpause(long gid) {
-        Job job = job(gid);
+        DownloadJob job = job(gid);
         return onLoop(() -> {
             if (job.state != DownloadState.PAUSED) {
                 throw new IllegalStateException("download " + job.gidText + " is " + name(job.state) + ", not paused");
@@ -461,7 +519,7 @@ public final class Engine {
 
     public CompletableFuture<Void> unpauseAll() {
         return onLoop(() -> {
-            for (Job job : queue.waiting()) {
+            for (DownloadJob job : queue.waiting()) {
                 if (job.state == DownloadState.PAUSED) {
                     job.state = DownloadState.WAITING;
                 }
@@ -471,52 +529,49 @@ public final class Engine {
         });
     }
 
-    public CompletableFuture<Void> remove(long gid) {
-        Job job = job(gid);
+    public CompletableFuture<Void> remove(long gid, boolean force) {
+        DownloadJob job = job(gid);
         return onLoop(() -> {
             if (job.state.isStopped()) {
                 throw new IllegalStateException("download " + job.gidText + " has already stopped (" + name(job.state)
                         + ")");
             }
-            job.remove();
+            job.remove(force);
             return job.diskIdle();
         }).thenCompose(idle -> idle);
     }
 
     /** Removes every active, waiting and paused download; completes once their states are saved. */
-    public CompletableFuture<Void> removeAll() {
+    public CompletableFuture<Void> removeAll(boolean force) {
         return onLoop(() -> {
-            List<Job> all = new ArrayList<>(queue.active());
+            List<DownloadJob> all = new ArrayList<>(queue.active());
             all.addAll(queue.waiting());
-            for (Job job : all) {
-                job.remove();
+            for (DownloadJob job : all) {
+                job.remove(force);
             }
             return allIdle(all);
         }).thenCompose(idle -> idle);
     }
 
     public CompletableFuture<Integer> changePosition(long gid, int offset, PositionOrigin origin) {
-        Job job = job(gid);
+        DownloadJob job = job(gid);
         Objects.requireNonNull(origin, "origin");
         return onLoop(() -> queue.move(job, offset, origin));
     }
 
     public CompletableFuture<UriChange> changeUri(long gid, int fileIndex, List<String> deleted, List<String> added,
                                                   int position) {
-        Job job = job(gid);
-        if (fileIndex != 1) {
-            throw new IllegalArgumentException("file index " + fileIndex + " out of range: the download has 1 file");
-        }
+        DownloadJob job = job(gid);
         for (String uri : added) {
             Arguments.checkUri(uri);
         }
         List<String> toDelete = List.copyOf(deleted);
         List<String> toAdd = List.copyOf(added);
-        return onLoop(() -> job.changeUris(toDelete, toAdd, position));
+        return onLoop(() -> job.changeUris(fileIndex, toDelete, toAdd, position));
     }
 
     public CompletableFuture<Void> changeOption(long gid, Options changes) {
-        Job job = job(gid);
+        DownloadJob job = job(gid);
         Arguments.checkChangeableForDownload(changes);
         return onLoop(() -> {
             if (job.state.isStopped()) {
@@ -538,6 +593,7 @@ public final class Engine {
         return onLoop(() -> {
             globalOptions = changes.merge(globalOptions);
             downloadLimiter.setGlobalRate(globalOptions.get(Option.MAX_OVERALL_DOWNLOAD_LIMIT));
+            uploadLimiter.setGlobalRate(globalOptions.get(Option.MAX_OVERALL_UPLOAD_LIMIT));
             promote();
             return null;
         });
@@ -573,6 +629,10 @@ public final class Engine {
             if (entry.isMetalinkFile()) {
                 Path document = Path.of(entry.uris().get(0));
                 addMetalink(SessionFiles.readMetalink(document), entry.options(), -1, document);
+            } else if (entry.torrentFile().isPresent()) {
+                Path torrent = entry.torrentFile().get();
+                addTorrent(new TorrentParser().parse(torrent), torrent.toAbsolutePath(), entry.otherUris(),
+                        entry.options(), -1);
             } else {
                 add(entry.uris(), entry.options(), -1);
             }
@@ -607,30 +667,37 @@ public final class Engine {
             return;
         }
         CompletableFuture<List<InputFileEntry>> saved = new CompletableFuture<>();
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
         try {
             loop.execute(() -> {
                 closed = true;
                 if (sessionSaveTimer != null) {
                     sessionSaveTimer.cancel();
                 }
-                List<Job> running = new ArrayList<>(queue.active());
+                List<DownloadJob> running = new ArrayList<>(queue.active());
                 running.addAll(queue.waiting());
-                for (Job job : running) {
-                    job.shutDown();
-                    job.lastStatus = StatusSnapshots.of(job);
+                for (DownloadJob job : running) {
+                    stops.add(job.shutDown());
+                    job.lastStatus = job.snapshot();
                 }
-                for (Job job : queue.stopped()) {
-                    job.lastStatus = StatusSnapshots.of(job);
+                for (DownloadJob job : queue.stopped()) {
+                    job.lastStatus = job.snapshot();
                 }
                 saved.complete(SessionFiles.entries(queue, globalOptions));
-                clients.close();
-                ftpClients.close();
             });
         } catch (RejectedExecutionException alreadyClosed) {
             closed = true;
             return;
         }
         List<InputFileEntry> entries = saved.join();
+        awaitStops(stops);
+        CompletableFuture<Void> closedClients = onLoop(() -> {
+            torrents.close();
+            clients.close();
+            ftpClients.close();
+            return null;
+        });
+        closedClients.join();
         Path cookieFile = globalOptions.get(Option.SAVE_COOKIES);
         if (cookieFile != null) {
             CompletableFuture.runAsync(() -> cookies.save(cookieFile), config.diskExecutor()).join();
@@ -642,6 +709,23 @@ public final class Engine {
         loop.close();
     }
 
+
+    /**
+     * Waits for stopping downloads (BitTorrent's tracker goodbyes and resume saves) up to
+     * {@link #SHUTDOWN_STOP_TIMEOUT_NANOS}; what is still running then is stopped by closing.
+     */
+    private void awaitStops(List<CompletableFuture<Void>> stops) {
+        CompletableFuture<Void> all = CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new));
+        try {
+            all.get(SHUTDOWN_STOP_TIMEOUT_NANOS, java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("downloads still stopping after {} s; closing anyway", SHUTDOWN_STOP_TIMEOUT_NANOS / 1_000_000_000L);
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.warn("a download failed to stop cleanly", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private void checkOpen() {
         if (closed) {

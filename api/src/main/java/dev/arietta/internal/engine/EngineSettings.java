@@ -5,9 +5,19 @@ import dev.arietta.Options;
 import dev.arietta.StreamPieceSelector;
 import dev.arietta.UriSelector;
 import dev.arietta.core.internal.picker.SegmentSelector;
+import dev.arietta.bittorrent.internal.swarm.SwarmSettings;
+import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
+import dev.arietta.core.internal.storage.AllocationMode;
+import dev.arietta.core.internal.storage.ExistingFilePolicy;
 import dev.arietta.http.internal.transfer.TransferSettings;
+import dev.arietta.internal.options.FileIndexes;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Translates aria2 options into the transfer's settings. */
+/** Translates aria2 options into the settings of a transfer or a swarm. */
 final class EngineSettings {
 
     /**
@@ -47,5 +57,60 @@ final class EngineSettings {
             case RANDOM -> SegmentSelector.RANDOM;
             case GEOM -> SegmentSelector.GEOM;
         };
+    }
+
+    /**
+     * A torrent's swarm settings from its effective options.
+     *
+     * @param diskCacheBytes this download's share of {@code disk-cache}
+     * @param webSeeds       web seeds given when the torrent was added
+     * @throws IllegalArgumentException if {@code select-file} selects no file of the torrent
+     */
+    static SwarmSettings swarm(Options options, TorrentMetainfo metainfo, long diskCacheBytes, List<String> webSeeds) {
+        return SwarmSettings.builder(options.get(Option.DIR))
+                .existingFiles(ExistingFilePolicy.builder().allowOverwrite(options.get(Option.ALLOW_OVERWRITE))
+                        .autoRename(options.get(Option.AUTO_FILE_RENAMING)).build())
+                .allocation(AllocationMode.fromOptionValue(options.get(Option.FILE_ALLOCATION).optionValue()))
+                .diskCacheBytes(Math.min(diskCacheBytes, Integer.MAX_VALUE))
+                .selectedFiles(selectedFiles(options.get(Option.SELECT_FILE), metainfo))
+                .maxPeers(options.get(Option.BT_MAX_PEERS))
+                .maxUploadLimit(options.get(Option.MAX_UPLOAD_LIMIT))
+                .maxDownloadLimit(options.get(Option.MAX_DOWNLOAD_LIMIT))
+                .seedRatio(options.get(Option.SEED_RATIO))
+                .seedTime(Optional.ofNullable(options.get(Option.SEED_TIME)))
+                .checkIntegrity(options.get(Option.CHECK_INTEGRITY))
+                .hashCheckSeed(options.get(Option.BT_HASH_CHECK_SEED))
+                .extraTrackers(orEmpty(options.get(Option.BT_TRACKER)))
+                .excludedTrackers(orEmpty(options.get(Option.BT_EXCLUDE_TRACKER)))
+                .webSeeds(webSeeds.stream().map(URI::create).toList())
+                .build();
+    }
+
+    /**
+     * {@code select-file} (1-based, padding files counted, as aria2 numbers a torrent's files)
+     * as the swarm's 0-based indexes; empty (all files) when not set.
+     *
+     * @throws IllegalArgumentException if it names no file of the torrent
+     */
+    static Set<Integer> selectedFiles(String selectFile, TorrentMetainfo metainfo) {
+        if (selectFile == null) {
+            return Set.of();
+        }
+        FileIndexes indexes = FileIndexes.parse(selectFile);
+        Set<Integer> selected = new TreeSet<>();
+        for (int index = 1; index <= metainfo.files().size(); index++) {
+            if (indexes.contains(index)) {
+                selected.add(index - 1);
+            }
+        }
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException("select-file=" + selectFile + " names no file of the torrent, which has "
+                    + metainfo.files().size());
+        }
+        return selected;
+    }
+
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
     }
 }

@@ -5,10 +5,12 @@ import dev.arietta.DownloadHandle;
 import dev.arietta.DownloadResult;
 import dev.arietta.DownloadState;
 import dev.arietta.DownloadStatus;
-import dev.arietta.FollowMetalink;
+import dev.arietta.ServerStatus;
+import dev.arietta.FollowMode;
 import dev.arietta.Option;
 import dev.arietta.Options;
 import dev.arietta.UriChange;
+import dev.arietta.bittorrent.metainfo.TorrentException;
 import dev.arietta.core.ErrorCode;
 import dev.arietta.core.internal.hash.ChecksumMismatchException;
 import dev.arietta.core.internal.hash.ExpectedChecksum;
@@ -28,6 +30,7 @@ import dev.arietta.http.internal.transfer.SegmentedTransfer;
 import dev.arietta.http.internal.transfer.SourceFetcher;
 import dev.arietta.http.internal.transfer.TransferListener;
 import dev.arietta.http.internal.transfer.TransferSink;
+import dev.arietta.internal.options.InputFileEntry;
 import dev.arietta.metalink.MetalinkLimits;
 import java.io.IOException;
 import java.net.URI;
@@ -42,11 +45,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One download's life on the loop thread: its state, its transfer while active, its file on
- * the disk queue, resume state saves, events and completion. Loop thread only, except the
- * final fields.
+ * One download of one file from URIs (HTTP, FTP mirrors) on the loop thread: its transfer
+ * while active, its file on the disk queue, resume state saves, events and completion. Loop
+ * thread only, except the final fields.
  */
-final class Job implements TransferListener, TransferSink {
+final class Job extends DownloadJob implements TransferListener, TransferSink {
 
     /**
      * Longest time between resume state saves while data flows: 2 s (aria2 waits
@@ -55,32 +58,15 @@ final class Job implements TransferListener, TransferSink {
      */
     static final long RESUME_SAVE_INTERVAL_NANOS = 2_000_000_000L;
 
-    final long gid;
-    final String gidText;
-    final DownloadHandle handle;
-    final CompletableFuture<DownloadResult> completion = new CompletableFuture<>();
-    private final Engine engine;
-    private final SerialExecutor diskQueue;
     private final DiskWrites diskWrites;
-    private final SerialExecutor events;
-    /** The session's options when the download was added: aria2 fixes a download's defaults then. */
-    private final Options globalAtAdd;
-    /** The last status, kept for reads after the session closed. */
-    volatile DownloadStatus lastStatus;
 
     List<String> uris;
-    Options options;
     /** For the download of one file of a Metalink: set before it is queued, else null. */
     MetalinkTarget metalink;
     /** Where save-session finds that Metalink again, or null (not a Metalink's, or kept in memory only). */
     MetalinkOrigin origin;
-    /** The gid of the download whose Metalink made this one ({@code following}), or null. */
-    String following;
-    /** Gids of the downloads this one's Metalink made ({@code followedBy}), in order. */
-    final List<String> followedBy = new ArrayList<>();
-    DownloadState state = DownloadState.WAITING;
-    ErrorCode errorCode = ErrorCode.FINISHED;
-    String errorMessage = "";
+    /** For the download of a Metalink's .torrent metaurl: the files it is for, else null. */
+    TorrentMetaurls.Plan metaurlPlan;
     SegmentedTransfer transfer;
     Path filePath;
     long totalLength = -1;
@@ -107,21 +93,9 @@ final class Job implements TransferListener, TransferSink {
     }
 
     Job(Engine engine, long gid, DownloadHandle handle, List<String> uris, Options options, Options globalAtAdd) {
-        this.engine = engine;
-        this.globalAtAdd = globalAtAdd;
-        this.gid = gid;
-        this.gidText = Gids.format(gid);
-        this.handle = handle;
+        super(engine, gid, handle, options, globalAtAdd);
         this.uris = List.copyOf(uris);
-        this.options = options;
-        this.diskQueue = new SerialExecutor(engine.diskExecutor());
         this.diskWrites = new DiskWrites(engine.loop(), diskQueue, Job::codeOf);
-        this.events = new SerialExecutor(engine.callbackExecutor());
-    }
-
-    /** Per-download options over the session's. */
-    Options effective() {
-        return options.merge(globalAtAdd);
     }
 
     /** Segment and resume-state unit: the Metalink's piece length when it has piece hashes. */
@@ -134,6 +108,7 @@ final class Job implements TransferListener, TransferSink {
 
     // ---- life ----------------------------------------------------------------------------------
 
+    @Override
     void start() {
         state = DownloadState.ACTIVE;
         errorCode = ErrorCode.FINISHED;
@@ -146,8 +121,8 @@ final class Job implements TransferListener, TransferSink {
         plannedPath = null;
         if (uris.isEmpty()) {
             fail(ErrorCode.UNKNOWN, metalink != null && !metalink.torrents().isEmpty()
-                    ? metalink.name() + ": only a BitTorrent metaurl describes it, and Metalink downloads over"
-                    + " BitTorrent are not supported yet" : "no URI left to download from");
+                    ? metalink.name() + ": only a BitTorrent metaurl describes it, and its torrent could not be had"
+                    : "no URI left to download from");
             return;
         }
         Options effective = effective();
@@ -217,6 +192,7 @@ final class Job implements TransferListener, TransferSink {
     }
 
     /** A live option changed ({@code max-download-limit}). */
+    @Override
     void applyLiveOptions() {
         if (rate != null && state == DownloadState.ACTIVE) {
             rate.setRate(effective().get(Option.MAX_DOWNLOAD_LIMIT));
@@ -224,7 +200,8 @@ final class Job implements TransferListener, TransferSink {
     }
 
     /** Pauses an active download: stop, save, event. The engine re-queues it. */
-    void pause() {
+    @Override
+    void pause(boolean force) {
         if (state == DownloadState.ACTIVE) {
             stopTransfer();
         }
@@ -232,7 +209,8 @@ final class Job implements TransferListener, TransferSink {
         emit(DownloadEvent.PAUSE);
     }
 
-    void remove() {
+    @Override
+    void remove(boolean force) {
         if (state == DownloadState.ACTIVE) {
             stopTransfer();
         }
@@ -243,7 +221,8 @@ final class Job implements TransferListener, TransferSink {
     }
 
     /** The session shuts down: stop and save; the result says unfinished. */
-    void shutDown() {
+    @Override
+    CompletableFuture<Void> shutDown() {
         if (state == DownloadState.ACTIVE) {
             stopTransfer();
         }
@@ -251,9 +230,11 @@ final class Job implements TransferListener, TransferSink {
             complete(new DownloadResult(gidText, state, ErrorCode.IN_PROGRESS, "session shut down before the"
                     + " download finished", files(), totalLength, completedLength));
         }
+        return CompletableFuture.completedFuture(null);
     }
 
     /** Restarts an active download to apply changed options (aria2's changeOption rule). */
+    @Override
     void restart() {
         if (state == DownloadState.ACTIVE) {
             stopTransfer();
@@ -262,7 +243,11 @@ final class Job implements TransferListener, TransferSink {
     }
 
     /** aria2's changeUri on this download's only file; an active transfer sees the change at once. */
-    UriChange changeUris(List<String> deleted, List<String> added, int position) {
+    @Override
+    UriChange changeUris(int fileIndex, List<String> deleted, List<String> added, int position) {
+        if (fileIndex != 1) {
+            throw new IllegalArgumentException("file index " + fileIndex + " out of range: the download has 1 file");
+        }
         List<String> list = new ArrayList<>(uris);
         boolean live = state == DownloadState.ACTIVE && transfer != null;
         int removed = 0;
@@ -284,17 +269,6 @@ final class Job implements TransferListener, TransferSink {
         }
         uris = List.copyOf(list);
         return new UriChange(removed, added.size());
-    }
-
-    /** Completes once the disk work queued so far (a stop's state save and close) is done. */
-    CompletableFuture<Void> diskIdle() {
-        CompletableFuture<Void> idle = new CompletableFuture<>();
-        try {
-            diskQueue.execute(() -> idle.complete(null));
-        } catch (RejectedExecutionException closed) {
-            idle.complete(null);
-        }
-        return idle;
     }
 
     private void stopTransfer() {
@@ -406,7 +380,7 @@ final class Job implements TransferListener, TransferSink {
     public FetchFailure checkResponse(URI source, FetchResponse response) {
         return checks.checkResponse(source, response, mirror -> {
             if (!uris.contains(mirror.toString())) {
-                changeUris(List.of(), List.of(mirror.toString()), -1);
+                changeUris(1, List.of(), List.of(mirror.toString()), -1);
             }
         });
     }
@@ -441,9 +415,9 @@ final class Job implements TransferListener, TransferSink {
             post(() -> current.abort(ErrorCode.CHECKSUM_ERROR, mismatch.getMessage()));
             return;
         }
-        if (checks.follow() == FollowMetalink.MEM) {
+        if (checks.follow() == FollowMode.MEM) {
             diskQueue.execute(() -> prepare(file, () -> file.prepareInMemory(response.totalLength(),
-                    MetalinkLimits.DEFAULT.maxDocumentBytes()), current));
+                    checks.followLimitBytes()), current));
             return;
         }
         DiskFile.Request request = new DiskFile.Request(effective.get(Option.DIR), name, response.totalLength(),
@@ -675,7 +649,7 @@ final class Job implements TransferListener, TransferSink {
         fail(code, message);
     }
 
-    /** The whole file is verified: save its signature, follow it if it is a Metalink, then succeed. */
+    /** The whole file is verified: save its signature, follow it if it is a Metalink or a .torrent, then succeed. */
     private void verified() {
         if (state != DownloadState.ACTIVE) {
             return;
@@ -687,7 +661,20 @@ final class Job implements TransferListener, TransferSink {
                 Completion.saveSignature(path, metalink.signature(), engine.log(), gidText);
                 post(this::succeed);
             });
-        } else if (checks.follow() != FollowMetalink.FALSE) {
+        } else if (checks.follow() != FollowMode.FALSE && checks.followsTorrent()) {
+            Path saved = checks.follow() == FollowMode.MEM ? null : filePath;
+            Completion.readTorrent(file, diskQueue, engine.hashExecutor(), torrent -> post(() -> {
+                if (state == DownloadState.ACTIVE) {
+                    if (metaurlPlan != null) {
+                        engine.torrentMetaurls().torrentArrived(this, torrent).forEach(child -> followedBy.add(child.gid()));
+                    } else {
+                        followedBy.add(engine.torrents().follow(this, torrent, saved).gid());
+                    }
+                    succeed();
+                }
+            }), refused -> post(() -> fail(refused instanceof TorrentException bad ? bad.errorCode()
+                    : ErrorCode.BITTORRENT_PARSE_ERROR, refused.getMessage())));
+        } else if (checks.follow() != FollowMode.FALSE) {
             Completion.readMetalink(file, diskQueue, engine.hashExecutor(), document -> post(() -> {
                 if (state == DownloadState.ACTIVE) {
                     try {
@@ -720,6 +707,12 @@ final class Job implements TransferListener, TransferSink {
         if (state != DownloadState.ACTIVE) {
             return;
         }
+        if (metaurlPlan != null) {
+            // The .torrent of a Metalink's metaurl is not to be had: its files come from their mirrors.
+            engine.torrentMetaurls().torrentFailed(this).forEach(child -> followedBy.add(child.gid()));
+            message = (message == null ? code.description() : message) + "; the Metalink's files download from"
+                    + " their mirrors instead";
+        }
         state = DownloadState.ERROR;
         errorCode = code;
         errorMessage = message == null ? code.description() : message;
@@ -733,15 +726,7 @@ final class Job implements TransferListener, TransferSink {
         engine.stopped(this);
     }
 
-    private void complete(DownloadResult result) {
-        try {
-            events.execute(() -> completion.complete(result));
-        } catch (RejectedExecutionException closed) {
-            // A user's callback executor already shut down: complete here rather than never.
-            completion.complete(result);
-        }
-    }
-
+    @Override
     List<Path> files() {
         if (filePath == null && plannedPath != null) {
             return List.of(plannedPath);
@@ -752,35 +737,31 @@ final class Job implements TransferListener, TransferSink {
         return filePath == null ? List.of() : List.of(filePath);
     }
 
-    private void emit(DownloadEvent event) {
-        try {
-            events.execute(() -> engine.deliver(event, handle));
-        } catch (RejectedExecutionException closed) {
-            engine.log().debug("{}: event {} dropped, callback executor closed", gidText, event);
-        }
+    // ---- what the engine reads -------------------------------------------------------------------
+
+    @Override
+    DownloadStatus snapshot() {
+        return StatusSnapshots.of(this);
     }
 
-    private void post(Runnable task) {
-        try {
-            engine.loop().execute(task);
-        } catch (RejectedExecutionException closed) {
-            // The session is closing: the loop has stopped the transfer already.
-        }
+    @Override
+    List<ServerStatus> servers() {
+        return StatusSnapshots.servers(this);
     }
 
-    static ErrorCode codeOf(Throwable failure) {
-        if (failure instanceof StorageException storage) {
-            return storage.errorCode();
-        }
-        if (failure instanceof ResumeStateException resume) {
-            return resume.errorCode();
-        }
-        if (failure instanceof PathContainmentException) {
-            return ErrorCode.FILE_CREATE_ERROR;
-        }
-        if (failure instanceof IOException) {
-            return ErrorCode.FILE_IO_ERROR;
-        }
-        return ErrorCode.UNKNOWN;
+    @Override
+    long downloadSpeed() {
+        return state == DownloadState.ACTIVE && transfer != null ? transfer.downloadSpeed() : 0;
+    }
+
+    @Override
+    long uploadSpeed() {
+        return 0;
+    }
+
+    @Override
+    InputFileEntry sessionEntry() {
+        // A Metalink's file is saved through its document (SessionFiles), or not at all when kept in memory.
+        return uris.isEmpty() || metalink != null ? null : new InputFileEntry(uris, options);
     }
 }

@@ -36,10 +36,18 @@ import java.util.SplittableRandom;
 final class MetalinkDownloads {
 
     private final Engine engine;
-    private volatile TorrentMetaurlHandoff torrents = TorrentMetaurlHandoff.DECLINE;
+    private final TorrentMetaurls sessionHandoff;
+    private volatile TorrentMetaurlHandoff torrents;
 
     MetalinkDownloads(Engine engine) {
         this.engine = engine;
+        this.sessionHandoff = new TorrentMetaurls(engine, this);
+        this.torrents = sessionHandoff;
+    }
+
+    /** The sessions' BitTorrent hook, for the loop's callbacks once a metaurl's .torrent is in (or not). */
+    TorrentMetaurls torrentMetaurls() {
+        return sessionHandoff;
     }
 
     /** Replaces the BitTorrent hook (see {@link TorrentMetaurlHandoff}). */
@@ -72,19 +80,17 @@ final class MetalinkDownloads {
      * @param origin      where save-session finds the document again, or null if nowhere
      * @throws IllegalArgumentException if no file is left to download
      */
-    List<DownloadHandle> add(MetalinkDocument document, URI documentUri, Options options, int position, Job parent,
-                             MetalinkOrigin origin) {
+    List<DownloadHandle> add(MetalinkDocument document, URI documentUri, Options options, int position,
+                             DownloadJob parent, MetalinkOrigin origin) {
         Options effective = options.merge(engine.globalOptions());
         List<SelectedFile> selected = Metalink.select(document, documentUri, preferences(effective, documentUri == null),
                 new SplittableRandom(engine.randomLong()));
         String selectFile = effective.get(Option.SELECT_FILE);
         FileIndexes indexes = selectFile == null ? null : FileIndexes.parse(selectFile);
         List<MetalinkTarget> targets = new ArrayList<>();
-        List<List<String>> mirrors = new ArrayList<>();
         for (int i = 0; i < selected.size(); i++) {
             if (indexes == null || indexes.contains(i + 1)) {
                 targets.add(MetalinkTarget.of(i + 1, selected.get(i)));
-                mirrors.add(selected.get(i).uris().stream().map(URI::toString).toList());
             }
         }
         if (targets.isEmpty()) {
@@ -98,15 +104,33 @@ final class MetalinkDownloads {
         Options childOptions = child.unset(Option.PAUSE).build();
         int next = parent != null ? 0 : position;
         List<DownloadHandle> handles = new ArrayList<>();
-        boolean[] taken = offerTorrents(targets, childOptions, next, handles);
+        boolean[] taken = offerTorrents(targets, childOptions, paused, next, handles);
+        List<MetalinkTarget> rest = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
-            if (taken[i]) {
-                continue;
+            if (!taken[i]) {
+                rest.add(targets.get(i));
             }
+        }
+        handles.addAll(fromMirrors(rest, childOptions, paused, next, parent, origin));
+        return handles;
+    }
+
+    /**
+     * One HTTP/FTP download per target, from its mirrors, queued from {@code position} on
+     * (negative: at the end).
+     *
+     * @param parent the download whose metadata made them ({@code following}), or null
+     * @param origin where save-session finds their Metalink, or null
+     */
+    List<DownloadHandle> fromMirrors(List<MetalinkTarget> targets, Options childOptions, boolean paused, int position,
+                                     DownloadJob parent, MetalinkOrigin origin) {
+        List<DownloadHandle> handles = new ArrayList<>();
+        int next = position;
+        for (MetalinkTarget target : targets) {
             long gid = engine.newGid(null);
             DownloadHandle handle = engine.handleOf(gid);
-            Job job = new Job(engine, gid, handle, mirrors.get(i), childOptions, engine.globalOptions());
-            job.metalink = targets.get(i);
+            Job job = new Job(engine, gid, handle, target.uris(), childOptions, engine.globalOptions());
+            job.metalink = target;
             job.origin = origin;
             job.following = parent == null ? null : parent.gidText;
             engine.register(job, paused, next);
@@ -119,7 +143,7 @@ final class MetalinkDownloads {
     }
 
     /** Offers each group of files sharing a torrent metaurl to the hook; marks those it took. */
-    private boolean[] offerTorrents(List<MetalinkTarget> targets, Options options, int position,
+    private boolean[] offerTorrents(List<MetalinkTarget> targets, Options options, boolean paused, int position,
                                     List<DownloadHandle> handles) {
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -132,7 +156,7 @@ final class MetalinkDownloads {
         for (List<Integer> group : groups.values()) {
             Metaurl torrent = targets.get(group.get(0)).torrents().get(0);
             List<MetalinkTarget> files = group.stream().map(targets::get).toList();
-            Optional<List<DownloadHandle>> started = handoff.take(torrent, files, options, position);
+            Optional<List<DownloadHandle>> started = handoff.take(torrent, files, options, paused, position);
             if (started.isPresent()) {
                 handles.addAll(started.get());
                 group.forEach(index -> taken[index] = true);

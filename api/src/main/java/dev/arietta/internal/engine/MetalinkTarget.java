@@ -23,14 +23,16 @@ import java.util.Objects;
  * @param pieceHashes  the strongest piece hashes, or null
  * @param pieceLength  bytes per piece of {@code pieceHashes}, 0 without them
  * @param signature    detached signature saved as {@code <file>.sig} when complete, or null
- * @param torrents     BitTorrent metaurls, best first (recorded; see {@link TorrentMetaurlHandoff})
+ * @param torrents     BitTorrent metaurls, best first (see {@link TorrentMetaurlHandoff})
+ * @param uris         the file's HTTP and FTP mirrors in preference order
  */
 record MetalinkTarget(int index, String name, long size, ExpectedChecksum checksum, PieceHashes pieceHashes,
-                      int pieceLength, Signature signature, List<Metaurl> torrents) {
+                      int pieceLength, Signature signature, List<Metaurl> torrents, List<String> uris) {
 
     MetalinkTarget {
         Objects.requireNonNull(name, "name");
         torrents = List.copyOf(torrents);
+        uris = List.copyOf(uris);
     }
 
     /** The target of {@code selected}, the {@code index}-th file left after filtering. */
@@ -49,7 +51,8 @@ record MetalinkTarget(int index, String name, long size, ExpectedChecksum checks
         }
         List<Metaurl> torrents = selected.metaurls().stream().filter(Metaurl::isTorrent).toList();
         return new MetalinkTarget(index, selected.file().name(), selected.file().size().orElse(-1), checksum, pieces,
-                pieceLength, selected.file().signature(), torrents);
+                pieceLength, selected.file().signature(), torrents,
+                selected.uris().stream().map(java.net.URI::toString).toList());
     }
 
     /** The core algorithm of a Metalink hash type (both name the same six). */

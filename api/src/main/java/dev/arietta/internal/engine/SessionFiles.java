@@ -38,10 +38,10 @@ final class SessionFiles {
 
     /** Loop thread. */
     static List<InputFileEntry> entries(DownloadQueue queue, Options global) {
-        List<Job> saved = new ArrayList<>(queue.active());
+        List<DownloadJob> saved = new ArrayList<>(queue.active());
         saved.addAll(queue.waiting());
         boolean saveNotFound = global.get(Option.SAVE_NOT_FOUND);
-        for (Job job : queue.stopped()) {
+        for (DownloadJob job : queue.stopped()) {
             boolean forced = job.effective().get(Option.FORCE_SAVE);
             boolean save = switch (job.state) {
                 case ERROR -> saveNotFound || job.errorCode != ErrorCode.RESOURCE_NOT_FOUND
@@ -49,28 +49,30 @@ final class SessionFiles {
                 case COMPLETE, REMOVED -> forced;
                 default -> false;
             };
-            if (save && (!job.uris.isEmpty() || job.origin != null)) {
+            if (save) {
                 saved.add(job);
             }
         }
         List<InputFileEntry> entries = new ArrayList<>();
         List<MetalinkOrigin> written = new ArrayList<>();
-        for (Job job : saved) {
-            if (job.origin != null) {
-                if (written.stream().noneMatch(origin -> origin == job.origin)) {
-                    written.add(job.origin);
-                    entries.add(metalinkEntry(job.origin, saved));
+        for (DownloadJob job : saved) {
+            MetalinkOrigin origin = job instanceof Job uriJob ? uriJob.origin : null;
+            if (origin != null) {
+                if (written.stream().noneMatch(known -> known == origin)) {
+                    written.add(origin);
+                    entries.add(metalinkEntry(origin, saved));
                 }
-            } else if (job.metalink == null) {
-                entries.add(entry(job));
+            } else {
+                addEntry(entries, job);
             }
         }
         return entries;
     }
 
     /** One line for the saved downloads of one Metalink: the document, {@code select-file} naming them. */
-    private static InputFileEntry metalinkEntry(MetalinkOrigin origin, List<Job> saved) {
-        List<Job> files = saved.stream().filter(job -> job.origin == origin).toList();
+    private static InputFileEntry metalinkEntry(MetalinkOrigin origin, List<DownloadJob> saved) {
+        List<Job> files = saved.stream().filter(job -> job instanceof Job uriJob && uriJob.origin == origin)
+                .map(Job.class::cast).toList();
         Options.Builder options = origin.options().toBuilder().unset(Option.GID).set(Option.SELECT_FILE,
                 String.join(",", files.stream().map(job -> String.valueOf(job.metalink.index())).toList()));
         if (origin.base() != null && !origin.options().isSet(Option.METALINK_BASE_URI)) {
@@ -114,14 +116,19 @@ final class SessionFiles {
         }
     }
 
-    private static InputFileEntry entry(Job job) {
-        Options.Builder options = job.options.toBuilder().set(Option.GID, job.gidText);
+    /** The line of a download that {@link DownloadJob#sessionEntry()} can write back; nothing otherwise. */
+    private static void addEntry(List<InputFileEntry> entries, DownloadJob job) {
+        InputFileEntry source = job.sessionEntry();
+        if (source == null) {
+            return;
+        }
+        Options.Builder options = source.options().toBuilder().set(Option.GID, job.gidText);
         if (job.state == DownloadState.PAUSED) {
             options.set(Option.PAUSE, true);
         } else {
             options.unset(Option.PAUSE);
         }
-        return new InputFileEntry(job.uris, options.build());
+        entries.add(new InputFileEntry(source.uris(), options.build()));
     }
 
     /** Disk executor; an I/O failure is rethrown unchecked to fail the caller's future. */

@@ -35,7 +35,7 @@ final class StatusSnapshots {
         return new DownloadStatus(job.gidText, job.state, total, completed, 0,
                 active ? job.transfer.downloadSpeed() : 0, 0, active ? job.transfer.connectionCount() : 0,
                 pieceLength, total < 0 ? 0 : pieces.size(), bitfield, dir, List.of(file), job.errorCode,
-                job.errorMessage, List.copyOf(job.followedBy), Optional.ofNullable(job.following));
+                job.errorMessage, List.copyOf(job.followedBy), Optional.ofNullable(job.following), Optional.empty());
     }
 
     static List<UriStatus> uris(Job job) {

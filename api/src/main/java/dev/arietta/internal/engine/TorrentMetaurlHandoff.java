@@ -12,11 +12,9 @@ import java.util.Optional;
  * one .torrent are one swarm, downloaded with file selection, as aria2 does) and offers each
  * group here before making HTTP/FTP downloads of them.
  *
- * <p>Until BitTorrent is wired into sessions the engine uses {@link #DECLINE}: every file is
- * downloaded from its {@code url} mirrors, its metaurls stay recorded on the download
- * ({@link MetalinkTarget#torrents()}), and a file with no usable mirror fails with a message
- * saying it needs BitTorrent. The BitTorrent integration replaces {@link #DECLINE} with a
- * handoff that starts a swarm download and returns its handle(s).
+ * <p>Sessions use {@link TorrentMetaurls}, which fetches the .torrent and downloads the files
+ * through BitTorrent. {@link #DECLINE} leaves every file to its {@code url} mirrors (its metaurls
+ * stay recorded on the download, {@link MetalinkTarget#torrents()}).
  *
  * <p>Called on the thread adding the Metalink (or the loop, for a followed one); must not block.
  */
@@ -24,7 +22,7 @@ import java.util.Optional;
 interface TorrentMetaurlHandoff {
 
     /** Takes nothing: the files download from their URLs. */
-    TorrentMetaurlHandoff DECLINE = (torrent, files, options, position) -> Optional.empty();
+    TorrentMetaurlHandoff DECLINE = (torrent, files, options, paused, position) -> Optional.empty();
 
     /**
      * Offers the files that share {@code torrent}.
@@ -32,9 +30,11 @@ interface TorrentMetaurlHandoff {
      * @param torrent  the BitTorrent metaurl (absolute URL; {@link Metaurl#name()} names the file
      *                 inside a multi-file torrent)
      * @param files    the selected files it describes, in document order
-     * @param options  the download options the Metalink was added with
+     * @param options  the options of the downloads made for the files
+     * @param paused   whether those downloads are added paused
      * @param position where in the waiting queue, as {@code addMetalink}'s position
      * @return the downloads started for them, or empty to leave them to HTTP/FTP
      */
-    Optional<List<DownloadHandle>> take(Metaurl torrent, List<MetalinkTarget> files, Options options, int position);
+    Optional<List<DownloadHandle>> take(Metaurl torrent, List<MetalinkTarget> files, Options options, boolean paused,
+                                        int position);
 }

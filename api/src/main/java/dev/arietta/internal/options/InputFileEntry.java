@@ -1,8 +1,11 @@
 package dev.arietta.internal.options;
 
 import dev.arietta.Options;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One download of an input file or saved session: its URIs (mirrors of one file, in order) and
@@ -35,5 +38,23 @@ public record InputFileEntry(List<String> uris, Options options) {
     public static boolean isMetalinkFile(String argument) {
         String lower = argument.toLowerCase(java.util.Locale.ROOT);
         return !argument.contains("://") && (lower.endsWith(".meta4") || lower.endsWith(".metalink"));
+    }
+
+    /**
+     * The local .torrent file the entry names first, in place of a URI, as aria2 accepts on its
+     * command line and in input files: a path without a scheme ending in {@code .torrent}. The
+     * other URIs of the entry are then the torrent's web seeds.
+     */
+    public Optional<Path> torrentFile() {
+        String first = uris.get(0);
+        if (first.contains("://") || !first.toLowerCase(Locale.ROOT).endsWith(".torrent")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(first));
+    }
+
+    /** The URIs after the first: a torrent's web seeds when {@link #torrentFile()} is present. */
+    public List<String> otherUris() {
+        return uris.subList(1, uris.size());
     }
 }

@@ -118,6 +118,26 @@ public final class Syntaxes {
         return new FileIndexSyntax();
     }
 
+    /** A decimal number in {@code [min, max]} ({@code seed-ratio=1.5}). */
+    public static ValueSyntax<Double> decimal(double min, double max) {
+        return new DecimalSyntax(min, max);
+    }
+
+    /** Minutes, possibly fractional, as a {@link Duration} ({@code seed-time=90}). */
+    public static ValueSyntax<Duration> minutes() {
+        return new MinutesSyntax();
+    }
+
+    /** Ports and port ranges, comma-separated ({@code listen-port=6881-6999}). */
+    public static ValueSyntax<String> portRanges() {
+        return new PortRangesSyntax();
+    }
+
+    /** The {@code {first, last}} ranges of a value of {@link #portRanges()}. */
+    public static List<int[]> portRanges(String value) {
+        return PortRangesSyntax.ranges(value);
+    }
+
     /** A gid: 16 hex digits, not all zero. */
     public static ValueSyntax<String> gid() {
         return new GidSyntax();

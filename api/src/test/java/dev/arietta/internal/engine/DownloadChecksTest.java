@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.arietta.FollowMetalink;
+import dev.arietta.FollowMode;
 import dev.arietta.Options;
 import dev.arietta.core.ErrorCode;
 import dev.arietta.core.internal.hash.HashAlgorithm;
@@ -27,7 +27,7 @@ class DownloadChecksTest {
     private static MetalinkTarget target(long size) {
         int pieces = (int) ((size + PIECE - 1) / PIECE);
         return new MetalinkTarget(1, "dir/f.bin", size, null, new PieceHashes(HashAlgorithm.SHA_1, new byte[20 * pieces]),
-                PIECE, null, List.of());
+                PIECE, null, List.of(), List.of());
     }
 
     private static DownloadChecks checks(MetalinkTarget target) {
@@ -83,7 +83,7 @@ class DownloadChecksTest {
         checks.firstResponse(answer(10, "application/metalink+xml; charset=utf-8", List.of()), "list",
                 Options.of("follow-metalink", "mem"), Runnable::run, Runnable::run, new DiskFile(), null,
                 LoggerFactory.getLogger(DownloadChecksTest.class), "gid");
-        assertEquals(FollowMetalink.MEM, checks.follow());
+        assertEquals(FollowMode.MEM, checks.follow());
         assertEquals(URI.create("http://a/f"), checks.answeredFrom());
         assertTrue(MetalinkDownloads.isMetalink("x.METALINK", Optional.empty()));
         assertTrue(MetalinkDownloads.isMetalink("x", Optional.of("Application/Metalink4+XML")));

@@ -56,7 +56,7 @@ class TorrentMetaurlHandoffTest {
             return null;
         });
         List<String> offered = new ArrayList<>();
-        engine.torrentMetaurlHandoff((torrent, files, options, position) -> {
+        engine.torrentMetaurlHandoff((torrent, files, options, paused, position) -> {
             offered.add(torrent.url() + " " + files.stream().map(MetalinkTarget::name).toList() + " " + position);
             return torrent.url().endsWith("a.torrent") ? Optional.of(List.of()) : Optional.empty();
         });

@@ -41,6 +41,63 @@ class SyntaxesTest {
         assertEquals(shown, UnitNumbers.human(value));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            1.0   | 1
+            0.5   | 0.5
+            .25   | 0.25
+            2.    | 2
+            0     | 0
+            10.50 | 10.5
+            """)
+    void decimalsReadAsAria2sFloatOptions(String text, String canonical) {
+        ValueSyntax<Double> ratio = Syntaxes.decimal(0, 100);
+        assertEquals(canonical, ratio.format(ratio.parse(text)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            -1
+            1e3
+            1.2.3
+            .
+            ''
+            +1
+            1,5
+            100.5
+            """)
+    void badDecimalsAreRefused(String text) {
+        assertThrows(InvalidValueException.class, () -> Syntaxes.decimal(0, 100).parse(text));
+    }
+
+    @Test
+    void minutesKeepFractionsToTheMillisecond() {
+        ValueSyntax<java.time.Duration> minutes = Syntaxes.minutes();
+        assertEquals(java.time.Duration.ofSeconds(90), minutes.parse("1.5"));
+        assertEquals(java.time.Duration.ZERO, minutes.parse("0"));
+        assertEquals("1.5", minutes.format(java.time.Duration.ofSeconds(90)));
+        assertEquals("120", minutes.format(minutes.parse("120")));
+        assertThrows(InvalidValueException.class, () -> minutes.parse("-5"));
+        assertThrows(InvalidValueException.class, () -> minutes.parse("99999999999"));
+        assertThrows(InvalidValueException.class, () -> minutes.canonical(java.time.Duration.ofSeconds(-1)));
+    }
+
+    @Test
+    void portRangesAreListedInOrder() {
+        ValueSyntax<String> ports = Syntaxes.portRanges();
+        assertEquals("6881-6999", ports.parse("6881-6999"));
+        assertEquals("6881,6885-6889", ports.parse("6881, 6885-6889"));
+        List<int[]> ranges = Syntaxes.portRanges("7000,6881-6889");
+        assertEquals(2, ranges.size());
+        assertEquals(7000, ranges.get(0)[0]);
+        assertEquals(7000, ranges.get(0)[1]);
+        assertEquals(6881, ranges.get(1)[0]);
+        assertEquals(6889, ranges.get(1)[1]);
+        for (String bad : List.of("0", "65536", "6999-6881", "a", "", "1,", "1--2")) {
+            assertThrows(InvalidValueException.class, () -> ports.parse(bad), bad);
+        }
+    }
+
     @Test
     void rangesMustBeOrdered() {
         assertThrows(IllegalArgumentException.class, () -> Syntaxes.integer(5, 1));

@@ -121,10 +121,15 @@ class TorrentCreatorSourceTest {
     }
 
     @Test
-    void missingAndUnreadableSourcesAreRefused() throws Exception {
+    void missingSourcesAreRefused() throws Exception {
         Path missing = directory.resolve("missing");
         TorrentCreationException e = refused(reproducible(missing), Reason.UNREADABLE);
         assertEquals(missing + ": does not exist", e.getMessage());
+    }
+
+    /** Only a user other than root can be denied a file; as root (CI) this one cannot be arranged. */
+    @Test
+    void unreadableSourcesAreRefused() throws Exception {
         assumeTrue(!"root".equals(System.getProperty("user.name")), "root reads every file");
         Path root = directory.resolve("locked");
         Path locked = TorrentFixtures.randomFile(root.resolve("locked.bin"), 10, 1);

@@ -13,6 +13,7 @@ import dev.arietta.Session;
 import dev.arietta.core.ErrorCode;
 import dev.arietta.examples.cli.log.LogDestination;
 import dev.arietta.internal.options.InputFileEntry;
+import dev.arietta.bittorrent.metainfo.TorrentException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -148,7 +150,7 @@ public final class DownloadRun {
     }
 
     private int runLogged() throws IOException {
-        int rejected = 0;
+        int rejected = ErrorCode.FINISHED.code();
         LOG.info(NOTICE, "Downloading {} item(s)", invocation.downloads().size() + invocation.metalinks().size());
         try (Session session = Session.builder().options(invocation.sessionOptions()).nanoClock(nanoClock)
                 .listener(this::onEvent).build()) {
@@ -162,11 +164,14 @@ public final class DownloadRun {
                         }
                         continue;
                     }
-                    DownloadHandle handle = session.addUri(entry.uris(), entry.options());
+                    DownloadHandle handle = add(session, entry);
                     urisByGid.put(handle.gid(), entry.uris());
                     track(session, handle);
+                } catch (TorrentException e) {
+                    rejected = e.errorCode().code();
+                    error(entry.uris().get(0) + ": not a usable torrent: " + e.getMessage());
                 } catch (IOException | IllegalArgumentException e) {
-                    rejected++;
+                    rejected = ErrorCode.UNKNOWN.code();
                     error(String.join(" ", entry.uris()) + ": " + e.getMessage());
                 }
             }
@@ -176,7 +181,7 @@ public final class DownloadRun {
                         track(session, handle);
                     }
                 } catch (IOException | IllegalArgumentException e) {
-                    rejected++;
+                    rejected = ErrorCode.UNKNOWN.code();
                     error(metalink.source() + ": " + e.getMessage());
                 }
             }
@@ -217,7 +222,16 @@ public final class DownloadRun {
             out.flush();
         }
         int status = ExitStatus.of(results);
-        return status == 0 && rejected > 0 ? ErrorCode.UNKNOWN.code() : status;
+        return status == 0 ? rejected : status;
+    }
+
+    /** A torrent when the entry names a local .torrent file (the other URIs its web seeds), else URIs. */
+    private static DownloadHandle add(Session session, InputFileEntry entry) throws IOException {
+        Optional<Path> torrent = entry.torrentFile();
+        if (torrent.isPresent()) {
+            return session.addTorrent(torrent.get(), entry.otherUris(), entry.options(), -1);
+        }
+        return session.addUri(entry.uris(), entry.options());
     }
 
     /** Follows {@code handle} until it stops, then the downloads it started (a followed Metalink's). */

@@ -23,7 +23,8 @@ import java.util.Optional;
  * flags (parsed by {@link CommandLine}) plus {@value #DEMO_FLAG}.
  *
  * <p>The downloads are the command-line URIs grouped by aria2's rule (HTTP(S)/FTP URIs are
- * mirrors of one file unless {@code -Z}), followed by the entries of {@code -i FILE} (read here
+ * mirrors of one file unless {@code -Z}; with {@code -T FILE} the torrent, the URIs being its
+ * web seeds; a local {@code .torrent} path in place of a URI is a torrent too), followed by the entries of {@code -i FILE} (read here
  * with {@link InputFileReader}; {@code -} reads standard input), as aria2 orders them. The
  * session options are every option given except {@code input-file}, which this class has
  * already consumed.
@@ -107,7 +108,18 @@ public record Invocation(Options sessionOptions, List<InputFileEntry> downloads,
                     : read(metalinkFile));
             options = options.toBuilder().unset(Option.METALINK_FILE).build();
         }
-        for (List<String> group : parsed.uriGroups()) {
+        List<List<String>> groups = parsed.uriGroups();
+        Path torrentFile = options.get(Option.TORRENT_FILE);
+        if (torrentFile != null && !listing) {
+            // aria2: with -T, the URIs of the command line are web seeds of the torrent.
+            List<String> sources = new ArrayList<>();
+            sources.add(torrentFile.toString());
+            groups.forEach(sources::addAll);
+            downloads.add(new InputFileEntry(sources, Options.empty()));
+            options = options.toBuilder().unset(Option.TORRENT_FILE).build();
+            groups = List.of();
+        }
+        for (List<String> group : groups) {
             if (!listing && group.size() == 1 && InputFileEntry.isMetalinkFile(group.get(0))) {
                 metalinks.add(read(Path.of(group.get(0))));
             } else {

@@ -20,15 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code -S}/{@code --show-files} and {@code -T}/{@code --torrent-file}, as aria2c treats them:
+ * {@code -S}/{@code --show-files}, as aria2c treats it ({@code -T FILE} without {@code -S}
+ * downloads the torrent: {@link DownloadRun}):
  * <ul>
  *   <li>{@code -T FILE -S} prints the listing of FILE ({@link TorrentListing}) and exits; other
  *       arguments are ignored.</li>
  *   <li>{@code -S FILE...} (and {@code -S -M FILE}) prints, for each argument, {@code >>> Printing
  *       the contents of file 'FILE'...} and its listing, then exits: a torrent's as
  *       {@link TorrentListing}, a {@code .meta4}/{@code .metalink} file's as aria2's files table.</li>
- *   <li>{@code -T FILE} without {@code -S} would download the torrent, which this command does
- *       not do yet: it says so and exits with 1 instead of pretending.</li>
  * </ul>
  * Exit status: 0 when every listing was printed; otherwise the status of the last failure: the
  * parser's 25 (not bencode), 26 (not a usable torrent) or 20 (not a usable Metalink), 28 for a {@code -T} file that does not
@@ -43,22 +42,17 @@ final class ShowFiles {
     private ShowFiles() {
     }
 
-    /** Whether this class handles the invocation: {@code -T} was given, or {@code -S} with something to list. */
+    /** Whether this class handles the invocation: {@code -S} with {@code -T} or something to list. */
     static boolean applies(Invocation invocation) {
         Options options = invocation.sessionOptions();
-        return options.get(Option.TORRENT_FILE) != null
-                || (options.get(Option.SHOW_FILES) && !invocation.downloads().isEmpty());
+        return options.get(Option.SHOW_FILES)
+                && (options.get(Option.TORRENT_FILE) != null || !invocation.downloads().isEmpty());
     }
 
     /** Lists what the invocation names and returns the exit status. */
     static int run(Invocation invocation, PrintStream out, PrintStream err) {
         Options options = invocation.sessionOptions();
         Path torrentFile = options.get(Option.TORRENT_FILE);
-        if (!options.get(Option.SHOW_FILES)) {
-            err.println("arietta: --torrent-file: downloading a torrent is not supported yet;"
-                    + " -S/--show-files lists its contents.");
-            return ErrorCode.UNKNOWN.code();
-        }
         TorrentParser parser = new TorrentParser();
         if (torrentFile != null) {
             if (!Files.exists(torrentFile)) {

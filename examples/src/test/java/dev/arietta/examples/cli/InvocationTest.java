@@ -139,6 +139,22 @@ class InvocationTest {
     }
 
     @Test
+    void torrentFileTakesTheCommandLineUrisAsWebSeeds() throws IOException {
+        Invocation invocation = parse("-T x.torrent http://a/x http://b/x -s 2");
+        InputFileEntry entry = invocation.downloads().get(0);
+        assertEquals(1, invocation.downloads().size());
+        assertEquals(List.of("x.torrent", "http://a/x", "http://b/x"), entry.uris());
+        assertEquals(java.nio.file.Path.of("x.torrent"), entry.torrentFile().orElseThrow());
+        assertEquals(List.of("http://a/x", "http://b/x"), entry.otherUris());
+        assertFalse(invocation.sessionOptions().isSet(Option.TORRENT_FILE), "consumed here, not by the session");
+        assertEquals(java.nio.file.Path.of("y.torrent"), parse("y.torrent").downloads().get(0).torrentFile()
+                .orElseThrow());
+        assertTrue(parse("http://a/y.torrent").downloads().get(0).torrentFile().isEmpty(),
+                "a remote .torrent is a plain download");
+        assertTrue(parse("-S -T x.torrent").sessionOptions().isSet(Option.TORRENT_FILE), "kept for -S");
+    }
+
+    @Test
     void inputFileDashReadsStandardInput() throws IOException {
         InputStream stdin = new ByteArrayInputStream("http://s/in\n".getBytes(StandardCharsets.UTF_8));
         Invocation invocation = Invocation.parse(List.of("-i", "-"), stdin);

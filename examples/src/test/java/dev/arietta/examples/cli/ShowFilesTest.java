@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code -S} and {@code -T} through {@link Main#run}. The {@code show-files-*.torrent} fixtures
+ * {@code -S} and {@code -T} through {@link Main#run} (a download of {@code -T} failing on a corrupt torrent too). The {@code show-files-*.torrent} fixtures
  * were made by libtorrent 2.0 and the {@code .expected} files are what {@code aria2c -S} 1.36
  * printed for them (see {@code ShowFilesAria2IT} for the live comparison).
  */
@@ -80,11 +80,15 @@ class ShowFilesTest {
     }
 
     @Test
-    void torrentFileWithoutShowFilesSaysDownloadingIsNotSupportedYet() throws IOException {
-        Path single = fixture("show-files-single.torrent");
-        assertEquals(1, run("-T", single.toString()));
+    void torrentFileWithoutShowFilesDownloadsAndACorruptOneExitsWithItsCode() throws IOException {
+        Path corrupt = directory.resolve("corrupt.torrent");
+        Files.write(corrupt, "d8:announce3:abce".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(26, run("-q", "-d", directory.toString(), "-T", corrupt.toString()));
         assertEquals("", out());
-        assertTrue(err().contains("downloading a torrent is not supported yet"), err());
+        Path notBencode = directory.resolve("garbage.torrent");
+        Files.write(notBencode, "not bencode".getBytes(StandardCharsets.US_ASCII));
+        assertEquals(25, run("-d", directory.toString(), notBencode.toString()));
+        assertTrue(out().contains("[ERROR] " + notBencode + ": not a usable torrent"), out());
     }
 
     @Test

@@ -29,7 +29,11 @@ final class ClientFixture implements AutoCloseable {
     }
 
     RecordingListener send(HttpRequest request) {
-        RecordingListener listener = new RecordingListener();
+        return send(request, new RecordingListener());
+    }
+
+    /** Sends with a listener configured beforehand (lent buffers must be set before the answer can arrive). */
+    RecordingListener send(HttpRequest request, RecordingListener listener) {
         client.send(request, listener);
         return listener;
     }

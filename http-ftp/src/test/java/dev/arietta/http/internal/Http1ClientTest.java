@@ -73,7 +73,7 @@ class Http1ClientTest {
         String big = "x".repeat(300_000) + "end";
         server = FaultServer.start().enqueue(Replies.ok(big), Replies.ok("second"));
         fixture();
-        RecordingListener first = fixture.send(HttpRequest.get(server.uri("/1")).build()).lendBuffers(4096);
+        RecordingListener first = fixture.send(HttpRequest.get(server.uri("/1")).build(), new RecordingListener().lendBuffers(4096));
         assertEquals(big, first.bodyText());
         assertTrue(first.lent.get() >= (big.length() - 65_536) / 4096, "read into lent buffers: " + first.lent.get());
         assertEquals(first.lent.get(), first.returned.get(), "every lent buffer came back");
@@ -86,7 +86,7 @@ class Http1ClientTest {
         server = FaultServer.start().enqueue(Replies.rawThenClose("HTTP/1.1 200 OK\r\nContent-Length: 9000\r\n\r\n"
                 + "y".repeat(5000)));
         fixture();
-        RecordingListener listener = fixture.send(HttpRequest.get(server.uri("/short")).build()).lendBuffers(2048);
+        RecordingListener listener = fixture.send(HttpRequest.get(server.uri("/short")).build(), new RecordingListener().lendBuffers(2048));
         HttpException failure = listener.failure();
         assertTrue(failure.getMessage().contains("5000"), failure.getMessage());
         assertEquals(listener.lent.get(), listener.returned.get());
@@ -97,7 +97,7 @@ class Http1ClientTest {
         server = FaultServer.start().enqueue(Replies.raw(
                 "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n"));
         fixture();
-        RecordingListener listener = fixture.send(HttpRequest.get(server.uri("/chunked")).build()).lendBuffers(4096);
+        RecordingListener listener = fixture.send(HttpRequest.get(server.uri("/chunked")).build(), new RecordingListener().lendBuffers(4096));
         assertEquals("hello", listener.bodyText());
         assertEquals(0, listener.lent.get());
     }

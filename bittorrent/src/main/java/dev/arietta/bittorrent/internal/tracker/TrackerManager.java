@@ -145,13 +145,7 @@ public final class TrackerManager implements Announcer {
             done.complete(null);
             return done;
         }
-        stopping = true;
-        running = false;
-        cancelTimer();
-        if (inFlight != null) {
-            inFlight.cancel();
-            inFlight = null;
-        }
+        abandon();
         List<String> known = new ArrayList<>();
         for (List<String> tier : tiers) {
             for (String url : tier) {
@@ -165,13 +159,32 @@ public final class TrackerManager implements Announcer {
             return done;
         }
         List<Cancellable> requests = new ArrayList<>();
-        int[] remaining = {known.size()};
         Cancellable deadline = timers.schedule(settings.stopTimeout().toNanos(), () -> {
             requests.forEach(Cancellable::cancel);
             done.complete(null);
         });
-        for (String url : known) {
-            AnnounceRequest request = request(url, AnnounceEvent.STOPPED, 0);
+        Runnable goodbye = () -> announceToAll(known, AnnounceEvent.STOPPED, requests, () -> {
+            deadline.cancel();
+            done.complete(null);
+        });
+        if (completedPending) {
+            // Finished and stopped at once (seed-time 0): the trackers still hear completed first, as
+            // they count completed downloads from it; both announces share the stop timeout.
+            completedPending = false;
+            completedSent = true;
+            announceToAll(known, AnnounceEvent.COMPLETED, requests, goodbye);
+        } else {
+            goodbye.run();
+        }
+        return done;
+    }
+
+    /** Announces {@code event} to every URL at once; {@code whenAllAnswered} runs after the last answer or failure. */
+    private void announceToAll(List<String> urls, AnnounceEvent event, List<Cancellable> requests,
+                               Runnable whenAllAnswered) {
+        int[] remaining = {urls.size()};
+        for (String url : urls) {
+            AnnounceRequest request = request(url, event, 0);
             requests.add(client.announce(url, request, new TrackerCallback<>() {
                 @Override
                 public void onSuccess(AnnounceResponse result) {
@@ -180,19 +193,31 @@ public final class TrackerManager implements Announcer {
 
                 @Override
                 public void onFailure(TrackerException failure) {
-                    LOG.debug("stopped announce failed", failure);
+                    LOG.debug("{} announce failed", event, failure);
                     answered();
                 }
 
                 private void answered() {
                     if (--remaining[0] == 0) {
-                        deadline.cancel();
-                        done.complete(null);
+                        whenAllAnswered.run();
                     }
                 }
             }));
         }
-        return done;
+    }
+
+    /**
+     * Ends announcing without telling the trackers (a forced stop): timers and the request in
+     * flight are cancelled, and later calls do nothing. Idempotent.
+     */
+    public void abandon() {
+        stopping = true;
+        running = false;
+        cancelTimer();
+        if (inFlight != null) {
+            inFlight.cancel();
+            inFlight = null;
+        }
     }
 
     private void announceNow() {

@@ -2,9 +2,10 @@ package dev.arietta.bittorrent.internal.wire;
 
 /**
  * A rolling transfer rate over {@link PeerWireLimits#RATE_WINDOW_NANOS}: one-second buckets on
- * an injected clock, updated lazily, so it needs no timer. Not thread-safe.
+ * an injected clock, updated lazily, so it needs no timer. Used for peer connections and, by
+ * the swarm, for web seeds. Not thread-safe.
  */
-final class RateMeter {
+public final class RateMeter {
 
     private static final long BUCKET_NANOS = 1_000_000_000L;
 
@@ -15,25 +16,25 @@ final class RateMeter {
     private long total;
 
     /** @param startNanos the clock reading when measuring starts */
-    RateMeter(long startNanos) {
+    public RateMeter(long startNanos) {
         this.buckets = new long[(int) (PeerWireLimits.RATE_WINDOW_NANOS / BUCKET_NANOS)];
         this.startNanos = startNanos;
         this.newestBucket = 0;
     }
 
-    void add(long bytes, long nowNanos) {
+    public void add(long bytes, long nowNanos) {
         advance(nowNanos);
         buckets[(int) (newestBucket % buckets.length)] += bytes;
         total += bytes;
     }
 
     /** Bytes in total since the start. */
-    long total() {
+    public long total() {
         return total;
     }
 
     /** Bytes per second over the window (or since the start, if that is shorter). */
-    long rate(long nowNanos) {
+    public long rate(long nowNanos) {
         advance(nowNanos);
         long sum = 0;
         for (long bucket : buckets) {

@@ -3,9 +3,10 @@ package dev.arietta.bittorrent.internal.wire;
 /**
  * Our outstanding block requests to one peer and the adaptive depth of that pipeline.
  *
- * <p>Depth: {@link PeerWireLimits#INITIAL_REQUEST_QUEUE_DEPTH} until blocks have been arriving
- * for a full rate window, then the download rate × {@link PeerWireLimits#REQUEST_QUEUE_TIME_NANOS}
- * in blocks (libtorrent's {@code request_queue_time}), at least
+ * <p>Depth: the download rate × {@link PeerWireLimits#REQUEST_QUEUE_TIME_NANOS} in blocks
+ * (libtorrent's {@code request_queue_time}), but at least
+ * {@link PeerWireLimits#INITIAL_REQUEST_QUEUE_DEPTH} until blocks have been arriving for a full
+ * rate window (slow start); afterwards at least
  * {@link PeerWireLimits#MIN_REQUEST_QUEUE_DEPTH}, at most the peer's {@code reqq} and
  * {@link PeerWireLimits#MAX_REQUEST_QUEUE_DEPTH}. A snubbed peer (no block for
  * {@link PeerWireLimits#SNUB_TIMEOUT_NANOS} while requests were outstanding) gets one request
@@ -64,16 +65,18 @@ final class RequestPipeline {
         return downloaded.total();
     }
 
-    /** The current target depth. */
+    /**
+     * The current target depth. During the first rate window it never falls below the initial
+     * depth but already grows with the rate (slow start: a fast peer gets a deep queue within
+     * its first second, not after five).
+     */
     int depth(long nowNanos) {
-        int depth;
+        long blocks = downloaded.rate(nowNanos) * PeerWireLimits.REQUEST_QUEUE_TIME_NANOS
+                / 1_000_000_000L / PeerWireLimits.BLOCK_LENGTH;
+        int depth = (int) Math.min(PeerWireLimits.MAX_REQUEST_QUEUE_DEPTH,
+                Math.max(PeerWireLimits.MIN_REQUEST_QUEUE_DEPTH, blocks));
         if (firstBlockNanos < 0 || nowNanos - firstBlockNanos < PeerWireLimits.RATE_WINDOW_NANOS) {
-            depth = PeerWireLimits.INITIAL_REQUEST_QUEUE_DEPTH;
-        } else {
-            long blocks = downloaded.rate(nowNanos) * PeerWireLimits.REQUEST_QUEUE_TIME_NANOS
-                    / 1_000_000_000L / PeerWireLimits.BLOCK_LENGTH;
-            depth = (int) Math.min(PeerWireLimits.MAX_REQUEST_QUEUE_DEPTH,
-                    Math.max(PeerWireLimits.MIN_REQUEST_QUEUE_DEPTH, blocks));
+            depth = Math.max(depth, PeerWireLimits.INITIAL_REQUEST_QUEUE_DEPTH);
         }
         return Math.min(depth, Math.min(peerRequestQueue, PeerWireLimits.MAX_REQUEST_QUEUE_DEPTH));
     }

@@ -189,6 +189,24 @@ class TrackerManagerTest {
     }
 
     @Test
+    void stopRightAfterCompletionSendsCompletedThenStopped() {
+        TrackerManager manager = started();
+        expectCall("http://a3/announce", AnnounceEvent.STARTED).succeed(response(1800, null));
+        totals = new TransferTotals(0, 1000, 0);
+        manager.completed();
+        CompletableFuture<Void> stopped = manager.stop();
+        timers.runDue();
+        Call completed = expectCall("http://a3/announce", AnnounceEvent.COMPLETED);
+        assertFalse(stopped.isDone());
+        completed.succeed(response(1800, null));
+        Call stop = expectCall("http://a3/announce", AnnounceEvent.STOPPED);
+        assertFalse(stopped.isDone());
+        stop.succeed(response(1800, null));
+        assertTrue(stopped.isDone());
+        assertTrue(client.nonePending());
+    }
+
+    @Test
     void echoesTheTrackerId() {
         started();
         expectCall("http://a3/announce", AnnounceEvent.STARTED).succeed(new AnnounceResponse(OptionalInt.of(60),

@@ -4,10 +4,14 @@ import static dev.arietta.bittorrent.internal.wire.WireBytes.concat;
 import static dev.arietta.bittorrent.internal.wire.WireBytes.encode;
 import static dev.arietta.bittorrent.internal.wire.WireBytes.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -86,6 +90,22 @@ class HostilePeerTest {
                         "extension handshake of 70000 bytes exceeds the limit of 65536"));
     }
 
+    /** The callbacks the swarm may hear before the close: those of the valid messages sent first. */
+    private static List<String> expectedBefore(String name, Setup setup) {
+        List<String> events = new ArrayList<>();
+        if (name.equals("second bitfield")) {
+            events.add("bitfield ffc0");
+        } else if (name.equals("request flood")) {
+            for (int offset = 0; offset < PeerWireLimits.MAX_INCOMING_REQUESTS; offset++) {
+                events.add("request 0 " + offset + " 1");
+            }
+        }
+        if (setup == Setup.WE_REQUEST) {
+            events.add("failed 0 0 16384 CLOSED");
+        }
+        return events;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostilePeers")
     void hostilePeerIsDisconnectedWithTheExactReason(String name, boolean extensions, Setup setup, byte[] bytes,
@@ -107,9 +127,16 @@ class HostilePeerTest {
                 }
             }
             h.peer.write(bytes);
-            String closed = h.listener.awaitStartingWith("closed ");
-            assertEquals("closed PROTOCOL_VIOLATION: " + detail, closed);
+            List<String> before = new ArrayList<>();
+            String event;
+            while (!(event = h.listener.next()).startsWith("closed ")) {
+                before.add(event);
+            }
+            assertEquals("closed PROTOCOL_VIOLATION: " + detail, event);
+            // Nothing else: only what the valid messages before the hostile one caused, then the close.
+            assertEquals(expectedBefore(name, setup), before);
             h.peer.expectEndOfStream();
+            assertNull(h.listener.events.poll(100, TimeUnit.MILLISECONDS), "an event after the close");
         }
     }
 }

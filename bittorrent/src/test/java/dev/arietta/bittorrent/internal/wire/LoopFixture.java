@@ -7,25 +7,35 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * A real event loop on a clock that moves only when the test says: sockets work in real time,
  * timers fire when {@link #advance} passes their deadline.
  */
-final class LoopFixture implements AutoCloseable {
+public final class LoopFixture implements AutoCloseable {
 
     /** Longest wait for something the loop or a peer must do; a failure, not a pacing device. */
-    static final long WAIT_SECONDS = 10;
+    public static final long WAIT_SECONDS = 10;
 
-    final AtomicLong clock = new AtomicLong(1_000_000_000_000L);
-    final EventLoop loop;
+    public final AtomicLong clock = new AtomicLong(1_000_000_000_000L);
+    public final EventLoop loop;
 
-    LoopFixture() throws IOException {
+    public LoopFixture() throws IOException {
         loop = EventLoop.start(7, clock::get);
     }
 
+    private LoopFixture(LongSupplier realClock) throws IOException {
+        loop = EventLoop.start(7, realClock);
+    }
+
+    /** A loop on the system clock, for tests that need timers to run by themselves; {@link #advance} does not apply. */
+    public static LoopFixture realTime() throws IOException {
+        return new LoopFixture(System::nanoTime);
+    }
+
     /** Runs {@code task} on the loop and returns its result. */
-    <T> T call(Callable<T> task) throws Exception {
+    public <T> T call(Callable<T> task) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         loop.execute(() -> {
             try {
@@ -45,7 +55,7 @@ final class LoopFixture implements AutoCloseable {
     }
 
     /** Runs {@code task} on the loop and waits for it. */
-    void run(ThrowingRunnable task) throws Exception {
+    public void run(ThrowingRunnable task) throws Exception {
         call(() -> {
             task.run();
             return null;
@@ -53,7 +63,7 @@ final class LoopFixture implements AutoCloseable {
     }
 
     /** Moves the clock forward and waits until the loop has run every timer now due. */
-    void advance(long nanos) throws Exception {
+    public void advance(long nanos) throws Exception {
         clock.addAndGet(nanos);
         run(() -> { });
     }
@@ -63,7 +73,7 @@ final class LoopFixture implements AutoCloseable {
         loop.close();
     }
 
-    interface ThrowingRunnable {
+    public interface ThrowingRunnable {
         void run() throws Exception;
     }
 }

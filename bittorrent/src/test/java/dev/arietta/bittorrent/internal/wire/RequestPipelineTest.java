@@ -44,6 +44,19 @@ class RequestPipelineTest {
     }
 
     @Test
+    void aFastPeerGetsADeepQueueWithinItsFirstSecond() throws Exception {
+        int offset = 0;
+        for (int i = 0; i < 300; i++) {
+            pipeline.add(0, offset, BLOCK, now);
+            pipeline.arrive(0, offset, BLOCK, now);
+            offset += BLOCK;
+        }
+        now += SECOND / 10;
+        // 300 blocks in the first tenth of a second count as at least 300 blocks/s: 600 wanted, capped.
+        assertEquals(PeerWireLimits.MAX_REQUEST_QUEUE_DEPTH, pipeline.depth(now));
+    }
+
+    @Test
     void slowPeerGetsTheMinimumDepth() throws Exception {
         transfer(0, 1);
         pipeline.add(0, 0, BLOCK, now);

@@ -17,11 +17,11 @@ import java.util.HexFormat;
  * The far end of a connection under test: a blocking socket the test reads and writes raw
  * peer wire bytes on. Reads time out after {@link LoopFixture#WAIT_SECONDS}.
  */
-final class ScriptedPeer implements AutoCloseable {
+public final class ScriptedPeer implements AutoCloseable {
 
     /** One message read: its id (-1 for keep-alive) and payload. */
-    record Message(int id, byte[] payload) {
-        ByteBuffer buffer() {
+    public record Message(int id, byte[] payload) {
+        public ByteBuffer buffer() {
             return ByteBuffer.wrap(payload);
         }
 
@@ -31,11 +31,11 @@ final class ScriptedPeer implements AutoCloseable {
         }
     }
 
-    final Socket socket;
+    public final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
 
-    ScriptedPeer(Socket socket) throws IOException {
+    public ScriptedPeer(Socket socket) throws IOException {
         this.socket = socket;
         socket.setSoTimeout((int) (LoopFixture.WAIT_SECONDS * 1000));
         socket.setTcpNoDelay(true);
@@ -43,26 +43,26 @@ final class ScriptedPeer implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    InputStream input() {
+    public InputStream input() {
         return in;
     }
 
-    Handshake readHandshake() throws IOException {
+    public Handshake readHandshake() throws IOException {
         byte[] bytes = new byte[Handshake.LENGTH];
         in.readFully(bytes);
         return Handshake.decode(bytes);
     }
 
-    void writeHandshake(InfoHash infoHash, PeerId peerId, boolean fast, boolean extended) throws IOException {
+    public void writeHandshake(InfoHash infoHash, PeerId peerId, boolean fast, boolean extended) throws IOException {
         write(new Handshake(Handshake.reservedWith(fast, extended, false), infoHash, peerId).toByteArray());
     }
 
-    void write(byte[] bytes) throws IOException {
+    public void write(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
-    Message read() throws IOException {
+    public Message read() throws IOException {
         int length = in.readInt();
         if (length == 0) {
             return new Message(-1, new byte[0]);
@@ -74,14 +74,14 @@ final class ScriptedPeer implements AutoCloseable {
     }
 
     /** Reads a message and checks its id. */
-    Message expect(int id) throws IOException {
+    public Message expect(int id) throws IOException {
         Message message = read();
         assertEquals(id, message.id(), "got " + message);
         return message;
     }
 
     /** Reads until the connection ends; fails if it does not within the wait. */
-    void expectEndOfStream() throws IOException {
+    public void expectEndOfStream() throws IOException {
         try {
             while (true) {
                 read();

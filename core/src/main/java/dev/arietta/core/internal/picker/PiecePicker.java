@@ -468,6 +468,36 @@ public final class PiecePicker {
         return partial == null ? 0 : partial.requestCount(block);
     }
 
+    /** Whether {@code piece} is in progress: some of its blocks are requested or received. */
+    public boolean isInProgress(int piece) {
+        checkPiece(piece);
+        return partials.find(piece) != null;
+    }
+
+    /**
+     * Writes the pieces in progress holding at least one block that {@code source} supplied,
+     * so that the engine can drop them when it bans that source (its blocks are not to be
+     * trusted, nor blamed on the peers that completed the piece). O(pieces in progress ×
+     * blocks per piece); meant for the rare ban, not a hot path.
+     *
+     * @param out receives the piece indexes
+     * @return how many were written, at most {@code out.length}
+     */
+    public int piecesSuppliedBy(int source, int[] out) {
+        checkSource(source);
+        int count = 0;
+        for (int i = 0, n = partials.size(); i < n && count < out.length; i++) {
+            PartialPiece partial = partials.get(i);
+            for (int block = 0, blocks = partial.blockCount(); block < blocks; block++) {
+                if (partial.supplier(block) == source) {
+                    out[count++] = partial.piece();
+                    break;
+                }
+            }
+        }
+        return count;
+    }
+
     /** Pieces in progress. */
     public int piecesInProgress() {
         return partials.size();

@@ -39,6 +39,38 @@ class PiecePickerProgressTest {
         assertEquals(BlockAddress.of(second, 0), out[4]);
         assertEquals(BlockAddress.of(second, 1), out[5]);
         assertEquals(2, picker.piecesInProgress());
+        assertTrue(picker.isInProgress(first));
+        assertTrue(picker.isInProgress(second));
+        int untouched = 0;
+        while (untouched == first || untouched == second) {
+            untouched++;
+        }
+        assertFalse(picker.isInProgress(untouched));
+    }
+
+    @Test
+    void piecesABannedSourceSuppliedAreNamed() {
+        PiecePicker picker = picker(6, 2, 1);
+        picker.peerJoined(full(6));
+        long[] out = new long[6];
+        assertEquals(6, picker.pickBlocks(full(6), 1, 6, out));
+        int[] noCancels = new int[PickerOptions.DEFAULT_MAX_REQUESTS_PER_BLOCK];
+        int first = BlockAddress.piece(out[0]);
+        int second = BlockAddress.piece(out[2]);
+        int third = BlockAddress.piece(out[4]);
+        picker.blockReceived(first, 0, 7, noCancels);
+        picker.blockReceived(second, 1, 8, noCancels);
+        picker.blockReceived(third, 0, 8, noCancels);
+        picker.blockReceived(third, 1, 7, noCancels);
+        int[] pieces = new int[6];
+        int count = picker.piecesSuppliedBy(7, pieces);
+        assertEquals(2, count);
+        int[] found = Arrays.copyOf(pieces, count);
+        Arrays.sort(found);
+        int[] expected = {first, third};
+        Arrays.sort(expected);
+        assertArrayEquals(expected, found);
+        assertEquals(0, picker.piecesSuppliedBy(9, pieces));
     }
 
     @Test

@@ -1,0 +1,353 @@
+package dev.arietta.internal.engine;
+
+import dev.arietta.DownloadEvent;
+import dev.arietta.DownloadHandle;
+import dev.arietta.DownloadResult;
+import dev.arietta.DownloadState;
+import dev.arietta.DownloadStatus;
+import dev.arietta.Option;
+import dev.arietta.Options;
+import dev.arietta.PeerInfo;
+import dev.arietta.ServerStatus;
+import dev.arietta.UriChange;
+import dev.arietta.bittorrent.internal.swarm.BitTorrentContext;
+import dev.arietta.bittorrent.internal.swarm.StopMode;
+import dev.arietta.bittorrent.internal.swarm.Swarm;
+import dev.arietta.bittorrent.internal.swarm.SwarmListener;
+import dev.arietta.bittorrent.internal.swarm.SwarmSettings;
+import dev.arietta.bittorrent.internal.swarm.SwarmStatus;
+import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
+import dev.arietta.core.ErrorCode;
+import dev.arietta.core.internal.loop.Cancellable;
+import dev.arietta.internal.options.InputFileEntry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One BitTorrent download: a {@link Swarm} of the session's {@link BitTorrentContext}, driven
+ * from the queue. Loop thread only, except the final fields.
+ *
+ * <p>Life, as aria2's: active while checking, downloading and seeding; {@link DownloadEvent#BT_COMPLETE}
+ * when every selected piece is verified, {@link DownloadEvent#COMPLETE} when seeding ends
+ * ({@code seed-ratio}, {@code seed-time}). Pause and remove stop the swarm (gracefully: the
+ * trackers hear {@code stopped}; forced: they do not) and complete {@link #diskIdle()} once the
+ * data and resume state are saved. A swarm is made for each run, so options changed while
+ * paused apply at the next start; two downloads of one info-hash cannot run at once (the
+ * second fails with {@link ErrorCode#DUPLICATE_INFO_HASH}, as in aria2).
+ */
+final class TorrentJob extends DownloadJob implements SwarmListener {
+
+    final TorrentMetainfo metainfo;
+    /** The .torrent file it was added from (or saved to), for save-session; null when there is none. */
+    private final Path torrentFile;
+    private List<String> webSeeds;
+    private Swarm swarm;
+    /** Completes when the last run's stop has finished (saved data and resume state); done when none. */
+    private CompletableFuture<Void> stopped = CompletableFuture.completedFuture(null);
+    /** Counts runs, so a start deferred behind a stop is dropped if the download changed meanwhile. */
+    private int runs;
+    private Cancellable progressTimer;
+    /** The last snapshot of the swarm, for status when it is not running. */
+    private SwarmStatus lastSwarmStatus;
+
+    TorrentJob(Engine engine, long gid, DownloadHandle handle, TorrentMetainfo metainfo, Path torrentFile,
+               List<String> webSeeds, Options options, Options globalAtAdd) {
+        super(engine, gid, handle, options, globalAtAdd);
+        this.metainfo = metainfo;
+        this.torrentFile = torrentFile;
+        this.webSeeds = List.copyOf(webSeeds);
+    }
+
+    // ---- life ------------------------------------------------------------------------------------
+
+    @Override
+    void start() {
+        state = DownloadState.ACTIVE;
+        errorCode = ErrorCode.FINISHED;
+        errorMessage = "";
+        int run = ++runs;
+        emit(DownloadEvent.START);
+        if (stopped.isDone()) {
+            startSwarm(run);
+        } else {
+            stopped.whenComplete((ignored, failure) -> startSwarm(run));
+        }
+        if (engine.progressIntervalNanos() > 0) {
+            progressTimer = engine.loop().schedule(engine.progressIntervalNanos(), this::progress);
+        }
+    }
+
+    private void startSwarm(int run) {
+        if (run != runs || state != DownloadState.ACTIVE) {
+            return;
+        }
+        BitTorrentContext context;
+        try {
+            context = engine.torrents().context(engine.sessionHttpClient());
+        } catch (IOException e) {
+            fail(ErrorCode.NETWORK, "cannot listen for peers on listen-port " + effective().get(Option.LISTEN_PORT)
+                    + ": " + e.getMessage());
+            return;
+        }
+        if (swarm != null) {
+            context.remove(swarm);
+            swarm = null;
+        }
+        SwarmSettings settings;
+        try {
+            settings = EngineSettings.swarm(effective(), metainfo, engine.diskCacheBytes(), webSeeds);
+        } catch (IllegalArgumentException e) {
+            fail(ErrorCode.BAD_OPTION, e.getMessage());
+            return;
+        }
+        try {
+            swarm = context.addTorrent(metainfo, settings, this);
+        } catch (IllegalArgumentException duplicate) {
+            // The settings are checked above: the context refuses only a second swarm of an info-hash.
+            fail(ErrorCode.DUPLICATE_INFO_HASH, "info-hash " + metainfo.infoHash().hex()
+                    + " is already being downloaded");
+            return;
+        }
+        swarm.start();
+    }
+
+    @Override
+    void pause(boolean force) {
+        if (state == DownloadState.ACTIVE) {
+            stopSwarm(force ? StopMode.FORCED : StopMode.GRACEFUL);
+        }
+        state = DownloadState.PAUSED;
+        emit(DownloadEvent.PAUSE);
+    }
+
+    @Override
+    void remove(boolean force) {
+        if (state == DownloadState.ACTIVE) {
+            stopSwarm(force ? StopMode.FORCED : StopMode.GRACEFUL);
+        }
+        state = DownloadState.REMOVED;
+        errorCode = ErrorCode.FINISHED;
+        emit(DownloadEvent.STOP);
+        finish();
+    }
+
+    @Override
+    CompletableFuture<Void> shutDown() {
+        if (state == DownloadState.ACTIVE) {
+            stopSwarm(StopMode.GRACEFUL);
+        }
+        if (!state.isStopped()) {
+            DownloadStatus status = snapshot();
+            complete(new DownloadResult(gidText, state, ErrorCode.IN_PROGRESS, "session shut down before the"
+                    + " download finished", files(), status.totalLength(), status.completedLength()));
+        }
+        return stopped;
+    }
+
+    @Override
+    void restart() {
+        if (state == DownloadState.ACTIVE) {
+            stopSwarm(StopMode.FORCED);
+            start();
+        }
+    }
+
+    @Override
+    void applyLiveOptions() {
+        if (swarm == null || state != DownloadState.ACTIVE) {
+            return;
+        }
+        Options effective = effective();
+        swarm.setMaxPeers(effective.get(Option.BT_MAX_PEERS));
+        swarm.setMaxUploadLimit(effective.get(Option.MAX_UPLOAD_LIMIT));
+        swarm.setMaxDownloadLimit(effective.get(Option.MAX_DOWNLOAD_LIMIT));
+        swarm.setSeedRatio(effective.get(Option.SEED_RATIO));
+        swarm.setSeedTime(Optional.ofNullable(effective.get(Option.SEED_TIME)));
+    }
+
+    /**
+     * aria2's changeUri on a torrent: the URIs are web seeds (BEP 19), shared by all files of
+     * the torrent here; an active download restarts to use them.
+     */
+    @Override
+    UriChange changeUris(int fileIndex, List<String> deleted, List<String> added, int position) {
+        int files = metainfo.files().size();
+        if (fileIndex < 1 || fileIndex > files) {
+            throw new IllegalArgumentException("file index " + fileIndex + " out of range: the torrent has " + files
+                    + " file" + (files == 1 ? "" : "s"));
+        }
+        List<String> list = new ArrayList<>(webSeeds);
+        int removed = 0;
+        for (String uri : deleted) {
+            if (list.remove(uri)) {
+                removed++;
+            }
+        }
+        int at = position < 0 || position > list.size() ? list.size() : position;
+        list.addAll(at, added);
+        webSeeds = List.copyOf(list);
+        if (removed > 0 || !added.isEmpty()) {
+            restart();
+        }
+        return new UriChange(removed, added.size());
+    }
+
+    @Override
+    CompletableFuture<Void> diskIdle() {
+        return stopped.thenCompose(ignored -> super.diskIdle());
+    }
+
+    private void stopSwarm(StopMode mode) {
+        cancelProgress();
+        if (swarm == null) {
+            return;
+        }
+        lastSwarmStatus = swarm.status();
+        Swarm stopping = swarm;
+        stopped = stopping.stop(mode).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                engine.log().warn("{}: stopping the swarm failed: {}", gidText, failure.toString());
+            }
+            lastSwarmStatus = stopping.status();
+        });
+    }
+
+    private void cancelProgress() {
+        if (progressTimer != null) {
+            progressTimer.cancel();
+            progressTimer = null;
+        }
+    }
+
+    private void progress() {
+        progressTimer = null;
+        if (state == DownloadState.ACTIVE) {
+            emit(DownloadEvent.PROGRESS);
+            progressTimer = engine.loop().schedule(engine.progressIntervalNanos(), this::progress);
+        }
+    }
+
+    // ---- swarm events ----------------------------------------------------------------------------
+
+    @Override
+    public void onFileComplete(int fileIndex) {
+        emit(DownloadEvent.FILE_COMPLETE);
+    }
+
+    @Override
+    public void onDownloadComplete() {
+        emit(DownloadEvent.BT_COMPLETE);
+    }
+
+    @Override
+    public void onSeedingFinished() {
+        if (state != DownloadState.ACTIVE) {
+            return;
+        }
+        cancelProgress();
+        lastSwarmStatus = swarm.status();
+        state = DownloadState.COMPLETE;
+        emit(DownloadEvent.COMPLETE);
+        finish();
+    }
+
+    @Override
+    public void onError(ErrorCode code, String message) {
+        fail(code, message);
+    }
+
+    private void fail(ErrorCode code, String message) {
+        if (state != DownloadState.ACTIVE) {
+            return;
+        }
+        cancelProgress();
+        if (swarm != null) {
+            lastSwarmStatus = swarm.status();
+        }
+        state = DownloadState.ERROR;
+        errorCode = code;
+        errorMessage = message == null || message.isEmpty() ? code.description() : message;
+        emit(DownloadEvent.ERROR);
+        finish();
+    }
+
+    /** Stopped for good: the result, the queue, and the swarm forgotten once its run has ended. */
+    private void finish() {
+        DownloadStatus status = snapshot();
+        complete(new DownloadResult(gidText, state, errorCode, errorMessage, files(), status.totalLength(),
+                status.completedLength()));
+        engine.stopped(this);
+        Swarm finished = swarm;
+        if (finished != null) {
+            swarm = null;
+            stopped.whenComplete((ignored, failure) -> {
+                BitTorrentContext context = engine.torrents().contextIfOpen();
+                if (context != null && !finished.state().isActive()) {
+                    context.remove(finished);
+                }
+            });
+        }
+    }
+
+    // ---- what the engine reads -------------------------------------------------------------------
+
+    /** The running swarm's status, else the last one seen; null before the first run. */
+    SwarmStatus swarmStatus() {
+        if (swarm != null && state == DownloadState.ACTIVE) {
+            return swarm.status();
+        }
+        return lastSwarmStatus;
+    }
+
+    @Override
+    DownloadStatus snapshot() {
+        return TorrentSnapshots.of(this, swarmStatus());
+    }
+
+    /** aria2's getPeers: connected peers; empty unless active. */
+    List<PeerInfo> peers() {
+        if (swarm == null || state != DownloadState.ACTIVE) {
+            return List.of();
+        }
+        return TorrentSnapshots.peers(swarm.status());
+    }
+
+    @Override
+    List<ServerStatus> servers() {
+        return List.of();
+    }
+
+    @Override
+    long downloadSpeed() {
+        return swarm != null && state == DownloadState.ACTIVE ? swarm.status().downloadSpeed() : 0;
+    }
+
+    @Override
+    long uploadSpeed() {
+        return swarm != null && state == DownloadState.ACTIVE ? swarm.status().uploadSpeed() : 0;
+    }
+
+    @Override
+    InputFileEntry sessionEntry() {
+        if (torrentFile == null) {
+            return null;
+        }
+        List<String> sources = new ArrayList<>();
+        sources.add(torrentFile.toString());
+        sources.addAll(webSeeds);
+        return new InputFileEntry(sources, options);
+    }
+
+    @Override
+    List<Path> files() {
+        return TorrentSnapshots.paths(this, swarmStatus());
+    }
+
+    List<String> webSeeds() {
+        return webSeeds;
+    }
+}
