@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -25,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConsoleOptionsTest {
 
+    private final CommandRunner command = new CommandRunner();
+
     private static final String ESCAPE = "\u001b[";
     /** {@code yyyy-MM-dd HH:mm:ss.SSSSSS [LEVEL] [Logger] }, aria2's log line start. */
     private static final String LOG_LINE = "(?m)^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{6} ";
@@ -35,7 +33,6 @@ class ConsoleOptionsTest {
     Path directory;
     private RangeFileServer server;
     private RangeFileServer paced;
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
 
     @BeforeEach
     void start() throws Exception {
@@ -49,16 +46,7 @@ class ConsoleOptionsTest {
         paced.close();
     }
 
-    private int run(boolean terminal, String... arguments) {
-        return Main.run(List.of(arguments), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), terminal, System::nanoTime,
-                Duration.ofMillis(100), new Interruption());
-    }
 
-    private String out() {
-        return outBytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
-    }
 
     private static boolean matches(String regex, String text) {
         return Pattern.compile(regex).matcher(text).find();
@@ -119,16 +107,28 @@ class ConsoleOptionsTest {
         assertEquals(3, run(true, "-d", directory.toString(), "--max-tries=1", server.uri("/missing.txt").toString()));
         assertTrue(out().contains("[" + ESCAPE + "1;31mERROR" + ESCAPE + "0m] Download aborted: "), out());
         assertTrue(out().contains("|" + ESCAPE + "1;31mERR" + ESCAPE + "0m |"), out());
-        outBytes.reset();
+        command.reset();
 
         assertEquals(3, run(true, "--enable-color=false", "-d", directory.toString(), "--max-tries=1",
                 server.uri("/missing.txt").toString()));
         assertFalse(out().contains(ESCAPE), out());
         assertTrue(out().contains("[ERROR] Download aborted: "), out());
-        outBytes.reset();
+        command.reset();
 
         assertEquals(0, run(false, "--enable-color=true", "-d", directory.toString(),
                 server.uri("/small.txt").toString()));
         assertFalse(out().contains(ESCAPE), "no colors into a pipe: " + out());
+    }
+
+    private int run(boolean terminal, String... arguments) {
+        return command.run(terminal, arguments);
+    }
+
+    private String out() {
+        return command.out();
+    }
+
+    private String err() {
+        return command.err();
     }
 }

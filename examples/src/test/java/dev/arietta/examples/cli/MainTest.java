@@ -5,16 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,9 +26,8 @@ class MainTest {
     @TempDir
     Path directory;
     private RangeFileServer server;
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     private final Interruption interruption = new Interruption();
+    private final CommandRunner command = new CommandRunner(interruption);
 
     @BeforeEach
     void start() throws Exception {
@@ -195,17 +187,14 @@ class MainTest {
     }
 
     private int run(boolean terminal, String... arguments) {
-        List<String> list = new ArrayList<>(Arrays.asList(arguments));
-        return Main.run(list, new ByteArrayInputStream(new byte[0]), new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-                new PrintStream(errBytes, true, StandardCharsets.UTF_8), terminal, System::nanoTime,
-                Duration.ofMillis(100), interruption);
+        return command.run(terminal, arguments);
     }
 
     private String out() {
-        return outBytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        return command.out();
     }
 
     private String err() {
-        return errBytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        return command.err();
     }
 }

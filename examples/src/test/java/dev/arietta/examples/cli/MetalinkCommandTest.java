@@ -11,16 +11,10 @@ import dev.arietta.metalink.Metalink;
 import dev.arietta.metalink.MetalinkDocument;
 import dev.arietta.metalink.MetalinkFile;
 import dev.arietta.metalink.MetalinkUrl;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -31,14 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command with Metalink input: -M, a .meta4 argument, --select-file, --follow-metalink, exit statuses. */
 class MetalinkCommandTest {
 
+    private final CommandRunner command = new CommandRunner();
+
     private static final byte[] ONE = "the first file\n".repeat(2000).getBytes(StandardCharsets.UTF_8);
     private static final byte[] TWO = "the second file\n".repeat(3000).getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path directory;
     private RangeFileServer server;
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
 
     @BeforeEach
     void start() throws Exception {
@@ -113,18 +107,14 @@ class MetalinkCommandTest {
     }
 
     private int run(String... arguments) {
-        List<String> list = new ArrayList<>(Arrays.asList(arguments));
-        return Main.run(list, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-                new PrintStream(errBytes, true, StandardCharsets.UTF_8), false, System::nanoTime,
-                Duration.ofMillis(100), new Interruption());
+        return command.run(arguments);
     }
 
     private String out() {
-        return outBytes.toString(StandardCharsets.UTF_8);
+        return command.out();
     }
 
     private String err() {
-        return errBytes.toString(StandardCharsets.UTF_8);
+        return command.err();
     }
 }

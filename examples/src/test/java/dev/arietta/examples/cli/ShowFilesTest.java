@@ -3,15 +3,11 @@ package dev.arietta.examples.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,10 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShowFilesTest {
 
+    private final CommandRunner command = new CommandRunner();
+
     @TempDir
     Path directory;
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
 
     private Path fixture(String name) throws IOException {
         Path file = directory.resolve(name);
@@ -44,20 +40,8 @@ class ShowFilesTest {
         }
     }
 
-    private int run(String... arguments) {
-        return Main.run(List.of(arguments), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-                new PrintStream(errBytes, true, StandardCharsets.UTF_8), false, System::nanoTime,
-                Duration.ofMillis(100), new Interruption());
-    }
 
-    private String out() {
-        return outBytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
-    }
 
-    private String err() {
-        return errBytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
-    }
 
     @Test
     void listsTorrentsExactlyAsAria2c() throws IOException {
@@ -122,7 +106,7 @@ class ShowFilesTest {
         assertTrue(err().startsWith("arietta: " + garbage + ": not a usable torrent: bencode: "), err());
         assertTrue(err().endsWith("(error 25)\n"), err());
 
-        errBytes.reset();
+        command.reset();
         Path noInfo = Files.writeString(directory.resolve("no-info.torrent"), "d8:announce3:urle");
         assertEquals(26, run("-S", "-T", noInfo.toString()));
         assertEquals("arietta: " + noInfo + ": not a usable torrent: info: missing (error 26)\n", err());
@@ -145,8 +129,7 @@ class ShowFilesTest {
                 + "arietta: " + metalink + ": not a usable Metalink: ", err().substring(0, err().lastIndexOf(
                         ": not a usable Metalink: ") + ": not a usable Metalink: ".length()));
         assertTrue(err().endsWith(" (error 20)\n"), err());
-        outBytes.reset();
-        errBytes.reset();
+        command.reset();
         assertEquals(26, run("-S", single.toString(), noInfo.toString()));
     }
 
@@ -154,5 +137,17 @@ class ShowFilesTest {
     void showFilesWithNothingToShowAsksForAnArgumentAsAria2Does() {
         assertEquals(1, run("-S"));
         assertTrue(err().startsWith("arietta: specify at least one URI"), err());
+    }
+
+    private int run(String... arguments) {
+        return command.run(arguments);
+    }
+
+    private String out() {
+        return command.out();
+    }
+
+    private String err() {
+        return command.err();
     }
 }

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arietta.bittorrent.metainfo.CreatedTorrent;
 import dev.arietta.bittorrent.metainfo.TorrentCreator;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,13 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command with torrents: -T with web seeds from the command line, a downloaded .torrent followed. */
 class TorrentCommandTest {
 
+    private final CommandRunner command = new CommandRunner();
+
     private static final byte[] PAYLOAD = "a file shared over BitTorrent and HTTP\n".repeat(5000)
             .getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path directory;
-    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
 
     private CreatedTorrent torrent(String webSeed) throws Exception {
         Path source = Files.write(directory.resolve("payload.bin"), PAYLOAD);
@@ -73,17 +68,14 @@ class TorrentCommandTest {
     }
 
     private int run(String... arguments) {
-        return Main.run(List.of(arguments), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(outBytes, true, StandardCharsets.UTF_8),
-                new PrintStream(errBytes, true, StandardCharsets.UTF_8), false, System::nanoTime,
-                Duration.ofMillis(100), new Interruption());
+        return command.run(arguments);
     }
 
     private String out() {
-        return outBytes.toString(StandardCharsets.UTF_8);
+        return command.out();
     }
 
     private String err() {
-        return errBytes.toString(StandardCharsets.UTF_8);
+        return command.err();
     }
 }
