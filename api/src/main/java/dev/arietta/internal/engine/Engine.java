@@ -187,10 +187,6 @@ public final class Engine {
         return metalinks.torrentMetaurls();
     }
 
-    List<SourceFetcher> fetchersFor(Options options) {
-        return fetchersFor(options, () -> null);
-    }
-
     /**
      * The fetchers of a download with {@code options}: HTTP(S), and FTP either directly, through
      * a CONNECT tunnel ({@code proxy-method=tunnel}) or as a GET to the HTTP proxy
@@ -358,12 +354,8 @@ public final class Engine {
         if (requested != null) {
             return Gids.parse(requested);
         }
-        RandomGenerator random = config.random();
         while (true) {
-            long gid;
-            synchronized (random) {
-                gid = random.nextLong();
-            }
+            long gid = randomLong();
             if (gid != 0 && !jobs.containsKey(gid)) {
                 return gid;
             }

@@ -38,7 +38,7 @@ final class StatusSnapshots {
                 job.errorMessage, List.copyOf(job.followedBy), Optional.ofNullable(job.following), Optional.empty());
     }
 
-    static List<UriStatus> uris(Job job) {
+    private static List<UriStatus> uris(Job job) {
         List<UriStatus> result = new ArrayList<>(job.uris.size());
         List<MirrorSample> mirrors = job.transfer == null ? List.of() : job.transfer.mirrors();
         for (String uri : job.uris) {
