@@ -74,7 +74,6 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
     private DiskFile disk;
     private RateLimiter.Child rate;
     private Cancellable saveTimer;
-    private Cancellable progressTimer;
     private long savedLength = -1;
     private boolean finishing;
     /** Whether the file is open; until then writes are held here (bounded by the transfer's backpressure). */
@@ -160,9 +159,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
     private void startTransfer() {
         transfer.start();
         scheduleSave();
-        if (engine.progressIntervalNanos() > 0) {
-            progressTimer = engine.loop().schedule(engine.progressIntervalNanos(), this::progress);
-        }
+        startProgress();
     }
 
     /**
@@ -199,47 +196,15 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         }
     }
 
-    /** Pauses an active download: stop, save, event. The engine re-queues it. */
+    /** HTTP and FTP have no goodbye to skip: forced or not, the transfer stops and its state is saved. */
     @Override
-    void pause(boolean force) {
-        if (state == DownloadState.ACTIVE) {
-            stopTransfer();
-        }
-        state = DownloadState.PAUSED;
-        emit(DownloadEvent.PAUSE);
+    void stopRun(boolean force) {
+        stopTransfer();
     }
 
     @Override
-    void remove(boolean force) {
-        if (state == DownloadState.ACTIVE) {
-            stopTransfer();
-        }
-        state = DownloadState.REMOVED;
-        errorCode = ErrorCode.FINISHED;
-        emit(DownloadEvent.STOP);
-        finishWith();
-    }
-
-    /** The session shuts down: stop and save; the result says unfinished. */
-    @Override
-    CompletableFuture<Void> shutDown() {
-        if (state == DownloadState.ACTIVE) {
-            stopTransfer();
-        }
-        if (!state.isStopped()) {
-            complete(new DownloadResult(gidText, state, ErrorCode.IN_PROGRESS, "session shut down before the"
-                    + " download finished", files(), totalLength, completedLength));
-        }
+    CompletableFuture<Void> runStopped() {
         return CompletableFuture.completedFuture(null);
-    }
-
-    /** Restarts an active download to apply changed options (aria2's changeOption rule). */
-    @Override
-    void restart() {
-        if (state == DownloadState.ACTIVE) {
-            stopTransfer();
-            start();
-        }
     }
 
     /** aria2's changeUri on this download's only file; an active transfer sees the change at once. */
@@ -301,10 +266,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
             saveTimer.cancel();
             saveTimer = null;
         }
-        if (progressTimer != null) {
-            progressTimer.cancel();
-            progressTimer = null;
-        }
+        stopProgress();
     }
 
     private void recordProgress() {
@@ -341,14 +303,6 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         long configured = engine.globalOptions().get(Option.AUTO_SAVE_INTERVAL).toNanos();
         if (configured > 0) {
             saveTimer = engine.loop().schedule(Math.min(configured, RESUME_SAVE_INTERVAL_NANOS), this::periodicSave);
-        }
-    }
-
-    private void progress() {
-        progressTimer = null;
-        if (state == DownloadState.ACTIVE) {
-            emit(DownloadEvent.PROGRESS);
-            progressTimer = engine.loop().schedule(engine.progressIntervalNanos(), this::progress);
         }
     }
 
@@ -700,7 +654,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
             emit(DownloadEvent.FILE_COMPLETE);
         }
         emit(DownloadEvent.COMPLETE);
-        finishWith();
+        finish();
     }
 
     private void fail(ErrorCode code, String message) {
@@ -717,13 +671,19 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         errorCode = code;
         errorMessage = message == null ? code.description() : message;
         emit(DownloadEvent.ERROR);
-        finishWith();
+        finish();
     }
 
-    private void finishWith() {
+    @Override
+    void finish() {
         recordProgress();
-        complete(new DownloadResult(gidText, state, errorCode, errorMessage, files(), totalLength, completedLength));
-        engine.stopped(this);
+        super.finish();
+    }
+
+    /** With the lengths last recorded from the transfer ({@link #recordProgress}). */
+    @Override
+    DownloadResult result(ErrorCode code, String message) {
+        return new DownloadResult(gidText, state, code, message, files(), totalLength, completedLength);
     }
 
     @Override
