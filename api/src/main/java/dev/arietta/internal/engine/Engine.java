@@ -598,7 +598,7 @@ public final class Engine {
         });
     }
 
-    // ---- session file and shutdown ----------------------------------------------------------------
+    // ---- session file and shutdown ---------------------------------------------------------------
 
     /** The entries save-session writes now (loop thread). */
     CompletableFuture<List<InputFileEntry>> sessionEntries() {

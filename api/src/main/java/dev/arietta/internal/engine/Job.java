@@ -5,25 +5,16 @@ import dev.arietta.DownloadHandle;
 import dev.arietta.DownloadResult;
 import dev.arietta.DownloadState;
 import dev.arietta.DownloadStatus;
-import dev.arietta.ServerStatus;
-import dev.arietta.FollowMode;
 import dev.arietta.Option;
 import dev.arietta.Options;
+import dev.arietta.ServerStatus;
 import dev.arietta.UriChange;
-import dev.arietta.bittorrent.metainfo.TorrentException;
 import dev.arietta.core.ErrorCode;
-import dev.arietta.core.internal.hash.ChecksumMismatchException;
-import dev.arietta.core.internal.hash.ExpectedChecksum;
-import dev.arietta.core.internal.hash.WholeFileChecksum;
 import dev.arietta.core.internal.loop.Cancellable;
 import dev.arietta.core.internal.piece.Bitfield;
 import dev.arietta.core.internal.ratelimit.RateLimiter;
 import dev.arietta.core.internal.resume.ResumeIdentity;
 import dev.arietta.core.internal.resume.ResumeState;
-import dev.arietta.core.internal.resume.ResumeStateException;
-import dev.arietta.core.internal.storage.AllocationMode;
-import dev.arietta.core.internal.storage.PathContainmentException;
-import dev.arietta.core.internal.storage.StorageException;
 import dev.arietta.http.internal.transfer.FetchFailure;
 import dev.arietta.http.internal.transfer.FetchResponse;
 import dev.arietta.http.internal.transfer.SegmentedTransfer;
@@ -31,23 +22,23 @@ import dev.arietta.http.internal.transfer.SourceFetcher;
 import dev.arietta.http.internal.transfer.TransferListener;
 import dev.arietta.http.internal.transfer.TransferSink;
 import dev.arietta.internal.options.InputFileEntry;
-import dev.arietta.metalink.MetalinkLimits;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One download of one file from URIs (HTTP, FTP mirrors) on the loop thread: its transfer
- * while active, its file on the disk queue, resume state saves, events and completion. Loop
- * thread only, except the final fields.
+ * One download of one file from URIs (HTTP, FTP mirrors): each run's {@link SegmentedTransfer}
+ * while active, the file it writes on the disk queue ({@link DiskWrites}), resume state saves,
+ * events and completion. How a run makes its file ready is {@link FilePreparation}'s; what
+ * happens once its last byte is written, {@link PostDownload}'s. Loop thread only, except the
+ * final fields.
  */
 final class Job extends DownloadJob implements TransferListener, TransferSink {
 
@@ -60,6 +51,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
 
     private final DiskWrites diskWrites;
 
+    /** The mirrors, in order; changeUri and Metalink/HTTP {@code Link} headers change them. */
     List<String> uris;
     /** For the download of one file of a Metalink: set before it is queued, else null. */
     MetalinkTarget metalink;
@@ -67,26 +59,26 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
     MetalinkOrigin origin;
     /** For the download of a Metalink's .torrent metaurl: the files it is for, else null. */
     TorrentMetaurls.Plan metaurlPlan;
+    /** The run's transfer; kept once stopped (status reads it), null before the first start or after an early end. */
     SegmentedTransfer transfer;
+    /** Where the file is, once open or found complete; null before, and while kept in memory. */
     Path filePath;
+    /** The lengths the result reports, recorded from the transfer when it stops ({@link #recordProgress}). */
     long totalLength = -1;
     long completedLength;
     private DiskFile disk;
     private RateLimiter.Child rate;
     private Cancellable saveTimer;
     private long savedLength = -1;
-    private boolean finishing;
     /** Whether the file is open; until then writes are held here (bounded by the transfer's backpressure). */
     private boolean filePrepared;
     private final List<HeldWrite> heldWrites = new ArrayList<>();
-    /** conditional-get: the local file's time, sent as If-Modified-Since until the first answer; null for none. */
-    private Instant conditionalSince;
-    /** conditional-get: the local file that time belongs to, and its size. */
-    private DiskFile.Existing conditionalFile;
     /** dry-run: the path the file would have been saved to, listed in the result; else null. */
-    private Path plannedPath;
+    Path plannedPath;
     /** What this run checks: answers, Metalink piece hashes, the whole-file digest; null until started. */
     private DownloadChecks checks;
+    /** How this run makes its file ready; null until started. */
+    private FilePreparation preparation;
 
     private record HeldWrite(long offset, ByteBuffer buffer) {
     }
@@ -105,18 +97,15 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         return (int) (long) effective().get(Option.PIECE_LENGTH);
     }
 
-    // ---- life ----------------------------------------------------------------------------------
+    // ---- life ------------------------------------------------------------------------------------
 
     @Override
     void start() {
         state = DownloadState.ACTIVE;
         errorCode = ErrorCode.FINISHED;
         errorMessage = "";
-        finishing = false;
         filePrepared = false;
         heldWrites.clear();
-        conditionalSince = null;
-        conditionalFile = null;
         plannedPath = null;
         if (uris.isEmpty()) {
             fail(ErrorCode.UNKNOWN, metalink != null && !metalink.torrents().isEmpty()
@@ -127,8 +116,8 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         Options effective = effective();
         List<SourceFetcher> fetchers;
         try {
-            fetchers = engine.fetchersFor(effective, () -> conditionalSince);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException unusable) {
+            fetchers = engine.fetchersFor(effective, () -> preparation.ifModifiedSince());
+        } catch (IllegalArgumentException | UncheckedIOException unusable) {
             // Options that parse but cannot be used: certificate files, an unsupported proxy.
             fail(ErrorCode.BAD_OPTION, unusable.getMessage());
             return;
@@ -141,6 +130,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
                 engine.buffers(), this, this, engine.random());
         rate = engine.downloadLimiter().newChild(effective.get(Option.MAX_DOWNLOAD_LIMIT));
         transfer.setRateLimit(rate);
+        preparation = new FilePreparation(this, transfer, disk, checks);
         SegmentedTransfer started = transfer;
         diskWrites.begin(disk::write, (offset, length, buffer) -> {
             if (length > 0 && transfer == started) {
@@ -150,7 +140,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         }, started::writeFailed);
         emit(DownloadEvent.START);
         if (effective.get(Option.CONDITIONAL_GET) && uris.stream().anyMatch(Job::isHttp)) {
-            startConditionally(effective);
+            preparation.lookUpExisting(effective, this::startTransfer);
         } else {
             startTransfer();
         }
@@ -162,29 +152,8 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         startProgress();
     }
 
-    /**
-     * aria2's {@code conditional-get}: when the file named by {@code out} or the first URI
-     * exists without resume state, the first request carries its modification time as
-     * If-Modified-Since. The file is looked at on the disk queue; the transfer starts after.
-     */
-    private void startConditionally(Options effective) {
-        SegmentedTransfer current = transfer;
-        Path directory = effective.get(Option.DIR);
-        String name = FileNames.choose(effective.get(Option.OUT), URI.create(uris.get(0)));
-        diskQueue.execute(() -> {
-            DiskFile.Existing existing = DiskFile.unclaimed(directory, name);
-            post(() -> {
-                if (transfer == current && state == DownloadState.ACTIVE) {
-                    conditionalFile = existing;
-                    conditionalSince = existing == null ? null : existing.modified();
-                    startTransfer();
-                }
-            });
-        });
-    }
-
     private static boolean isHttp(String uri) {
-        String lower = uri.toLowerCase(java.util.Locale.ROOT);
+        String lower = uri.toLowerCase(Locale.ROOT);
         return lower.startsWith("http://") || lower.startsWith("https://");
     }
 
@@ -246,12 +215,8 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         DiskFile file = disk;
         ResumeState resume = resumeState();
         diskQueue.execute(() -> {
-            try {
-                if (resume != null) {
-                    file.saveState(resume);
-                }
-            } catch (IOException e) {
-                engine.log().warn("{}: saving resume state failed: {}", gidText, e.getMessage());
+            if (resume != null) {
+                saveState(file, resume);
             }
             try {
                 file.close();
@@ -259,6 +224,38 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
                 engine.log().warn("{}: closing {} failed: {}", gidText, file.path(), e.getMessage());
             }
         });
+    }
+
+    /**
+     * Ends the transfer before anything was written (dry-run, not modified, hash-check-only):
+     * no resume state is saved and the file, never opened, is left alone.
+     */
+    void endTransferEarly() {
+        cancelTimers();
+        haltTransfer();
+        transfer = null;
+    }
+
+    /** Stops the transfer: its progress recorded, held buffers given back, its rate limit closed. */
+    private void haltTransfer() {
+        recordProgress();
+        transfer.stop();
+        giveBackHeldWrites();
+        closeRateLimit();
+    }
+
+    private void giveBackHeldWrites() {
+        for (HeldWrite held : heldWrites) {
+            transfer.written(held.offset(), 0, held.buffer());
+        }
+        heldWrites.clear();
+    }
+
+    private void closeRateLimit() {
+        if (rate != null) {
+            rate.close();
+            rate = null;
+        }
     }
 
     private void cancelTimers() {
@@ -276,9 +273,11 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         }
     }
 
+    // ---- resume state ----------------------------------------------------------------------------
+
     private void periodicSave() {
         saveTimer = null;
-        if (state != DownloadState.ACTIVE || transfer == null || finishing) {
+        if (state != DownloadState.ACTIVE || transfer == null) {
             return;
         }
         long written = transfer.completedLength();
@@ -287,16 +286,19 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
             if (resume != null) {
                 savedLength = written;
                 DiskFile file = disk;
-                diskQueue.execute(() -> {
-                    try {
-                        file.saveState(resume);
-                    } catch (IOException e) {
-                        engine.log().warn("{}: saving resume state failed: {}", gidText, e.getMessage());
-                    }
-                });
+                diskQueue.execute(() -> saveState(file, resume));
             }
         }
         scheduleSave();
+    }
+
+    /** Disk queue: the data is forced, then {@code resume} written; a failure is logged and the download goes on. */
+    private void saveState(DiskFile file, ResumeState resume) {
+        try {
+            file.saveState(resume);
+        } catch (IOException e) {
+            engine.log().warn("{}: saving resume state failed: {}", gidText, e.getMessage());
+        }
     }
 
     private void scheduleSave() {
@@ -328,7 +330,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         return DownloadChecks.piecesOnDisk(checks, transfer, pieceLength());
     }
 
-    // ---- transfer callbacks --------------------------------------------------------------------
+    // ---- transfer callbacks ----------------------------------------------------------------------
 
     @Override
     public FetchFailure checkResponse(URI source, FetchResponse response) {
@@ -346,193 +348,12 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
 
     @Override
     public void onFirstResponse(FetchResponse response) {
-        Options effective = effective();
-        boolean conditional = conditionalSince != null;
-        conditionalSince = null;
-        // aria2's conditional-get names the file after out or the URI, never Content-Disposition.
-        FetchResponse naming = conditional ? new FetchResponse(response.finalUri(), response.totalLength(),
-                response.rangeSupported(), java.util.Optional.empty()) : response;
-        String name = metalink != null ? metalink.name() : FileNames.choose(effective.get(Option.OUT), naming);
-        if (effective.get(Option.DRY_RUN)) {
-            // aria2's dry-run: the source answered, which is all there was to check; the result names the path.
-            plannedPath = DiskFile.plannedPath(effective.get(Option.DIR), name);
-            endTransferEarly();
-            succeed();
-            return;
-        }
-        SegmentedTransfer current = transfer;
-        DiskFile file = disk;
-        try {
-            checks.firstResponse(response, name, effective, engine.hashExecutor(), engine.loop(), file, current,
-                    engine.log(), gidText);
-        } catch (IllegalArgumentException mismatch) {
-            post(() -> current.abort(ErrorCode.CHECKSUM_ERROR, mismatch.getMessage()));
-            return;
-        }
-        if (checks.follow() == FollowMode.MEM) {
-            diskQueue.execute(() -> prepare(file, () -> file.prepareInMemory(response.totalLength(),
-                    checks.followLimitBytes()), current));
-            return;
-        }
-        DiskFile.Request request = new DiskFile.Request(effective.get(Option.DIR), name, response.totalLength(),
-                pieceLength(), uris.get(0), effective.get(Option.ALLOW_OVERWRITE),
-                effective.get(Option.AUTO_FILE_RENAMING), effective.get(Option.CONTINUE),
-                effective.get(Option.REMOVE_CONTROL_FILE), effective.get(Option.ALLOW_PIECE_LENGTH_CHANGE),
-                AllocationMode.fromOptionValue(effective.get(Option.FILE_ALLOCATION).optionValue()),
-                effective.get(Option.NO_FILE_ALLOCATION_LIMIT), engine.diskCacheBytes(),
-                DiskFile.Integrity.UNCHECKED);
-        ExpectedChecksum checksum = DownloadChecks.knownChecksum(effective, metalink);
-        if (effective.get(Option.CHECK_INTEGRITY) && effective.get(Option.HASH_CHECK_ONLY)) {
-            hashCheckOnly(file, request, checksum);
-            return;
-        }
-        if (!effective.get(Option.CHECK_INTEGRITY) || checksum == null) {
-            diskQueue.execute(() -> prepare(file, () -> file.prepare(request), current));
-            return;
-        }
-        diskQueue.execute(() -> {
-            Path candidate;
-            try {
-                candidate = file.integrityCandidate(request);
-            } catch (IOException | RuntimeException e) {
-                post(() -> current.abort(codeOf(e), e.getMessage()));
-                return;
-            }
-            if (candidate == null) {
-                prepare(file, () -> file.prepare(request), current);
-                return;
-            }
-            engine.hashExecutor().execute(() -> {
-                boolean matches;
-                try {
-                    new WholeFileChecksum().verify(candidate, checksum);
-                    matches = true;
-                } catch (IOException mismatchOrUnreadable) {
-                    matches = false;
-                }
-                DiskFile.Request checked = request.withIntegrity(matches
-                        ? DiskFile.Integrity.COMPLETE : DiskFile.Integrity.MISMATCH);
-                diskQueue.execute(() -> prepare(file, () -> file.prepare(checked), current));
-            });
-        });
+        preparation.firstAnswer(response);
     }
 
-    /**
-     * aria2's {@code hash-check-only} with {@code check-integrity}: verify the existing file
-     * against {@code checksum} and stop, downloading nothing. A match completes the download;
-     * a mismatch fails it with {@link ErrorCode#CHECKSUM_ERROR}; nothing to check (no checksum,
-     * no file of the source's length, or resume state present) leaves it unfinished:
-     * {@link ErrorCode#IN_PROGRESS}, as aria2 reports such a download.
-     */
-    private void hashCheckOnly(DiskFile file, DiskFile.Request request, ExpectedChecksum checksum) {
-        endTransferEarly();
-        if (metalink != null && metalink.pieceHashes() != null) {
-            // As aria2 checks with piece hashes when it has them: each piece, a short file too.
-            ExistingFileVerifier.verifyPieces(file, request, metalink.pieceHashes(), metalink.pieceLength(), diskQueue,
-                    engine.hashExecutor(), result -> post(() -> hashChecked(result, request)));
-            return;
-        }
-        if (checksum == null) {
-            fail(ErrorCode.IN_PROGRESS, "hash-check-only: no checksum to verify; nothing was downloaded");
-            return;
-        }
-        ExistingFileVerifier.verify(file, request, checksum, diskQueue, engine.hashExecutor(),
-                result -> post(() -> hashChecked(result, request)));
-    }
-
-    private void hashChecked(ExistingFileVerifier.Result result, DiskFile.Request request) {
-        completedLength = result.verifiedBytes();
-        switch (result.verdict()) {
-            case LOOKUP_FAILED -> fail(codeOf(result.failure()), result.message());
-            case NO_CANDIDATE -> fail(ErrorCode.IN_PROGRESS, "hash-check-only: no file of " + request.totalLength()
-                    + " bytes to verify; nothing was downloaded");
-            case MATCH -> {
-                filePath = result.path();
-                succeed();
-            }
-            case MISMATCH -> fail(ErrorCode.CHECKSUM_ERROR, "hash-check-only: " + result.message());
-            case INCOMPLETE -> fail(ErrorCode.IN_PROGRESS, "hash-check-only: " + result.message()
-                    + "; nothing was downloaded");
-            case UNREADABLE -> fail(ErrorCode.FILE_IO_ERROR, result.message());
-        }
-    }
-
-    /** The first source said the local file is current (conditional-get): done, nothing written. */
     @Override
     public void onNotModified() {
-        DiskFile.Existing existing = conditionalFile;
-        endTransferEarly();
-        if (existing == null) {
-            fail(ErrorCode.HTTP_PROTOCOL_ERROR, "\"not modified\" answer to a request that was not conditional");
-            return;
-        }
-        filePath = existing.path();
-        totalLength = existing.size();
-        completedLength = existing.size();
-        succeed();
-    }
-
-    /**
-     * Ends the transfer before anything was written (dry-run, not modified, hash-check-only):
-     * no resume state is saved and the file, never opened, is left alone.
-     */
-    private void endTransferEarly() {
-        cancelTimers();
-        haltTransfer();
-        transfer = null;
-    }
-
-    /** Stops the transfer: its progress recorded, held buffers given back, its rate limit closed. */
-    private void haltTransfer() {
-        recordProgress();
-        transfer.stop();
-        for (HeldWrite held : heldWrites) {
-            transfer.written(held.offset(), 0, held.buffer());
-        }
-        heldWrites.clear();
-        if (rate != null) {
-            rate.close();
-            rate = null;
-        }
-    }
-
-    /** How the disk queue opens the file. */
-    @FunctionalInterface
-    private interface Preparation {
-        DiskFile.Prepared run() throws IOException;
-    }
-
-    /** Disk queue: opens the file, then lets the transfer proceed (or fail) on the loop. */
-    private void prepare(DiskFile file, Preparation preparation, SegmentedTransfer current) {
-        try {
-            DiskFile.Prepared prepared = preparation.run();
-            post(() -> {
-                if (transfer == current) {
-                    filePath = prepared.path();
-                    filePrepared = true;
-                    List<long[]> done = checks.prepared(prepared);
-                    for (HeldWrite held : heldWrites) {
-                        if (checks.keepsOnDisk(done, held.offset(), held.buffer().remaining())) {
-                            current.written(held.offset(), 0, held.buffer());
-                        } else {
-                            submitWrite(held.offset(), held.buffer());
-                        }
-                    }
-                    heldWrites.clear();
-                    current.proceed(done);
-                }
-            });
-        } catch (IOException | RuntimeException e) {
-            post(() -> {
-                current.abort(codeOf(e), e.getMessage());
-                if (transfer == current) {
-                    for (HeldWrite held : heldWrites) {
-                        current.written(held.offset(), 0, held.buffer());
-                    }
-                    heldWrites.clear();
-                }
-            });
-        }
+        preparation.notModified();
     }
 
     @Override
@@ -541,60 +362,17 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
             heldWrites.add(new HeldWrite(offset, buffer));
             return;
         }
-        submitWrite(offset, buffer);
-    }
-
-    private void submitWrite(long offset, ByteBuffer buffer) {
         diskWrites.submit(offset, buffer);
     }
 
     @Override
     public void onComplete() {
-        finishing = true;
         cancelTimers();
         recordProgress();
-        if (rate != null) {
-            rate.close();
-            rate = null;
-        }
-        DiskFile file = disk;
-        ExpectedChecksum checksum = checks.expected();
+        closeRateLimit();
         // aria2's remote-time: the newest modification time any source gave.
         Instant modified = effective().get(Option.REMOTE_TIME) ? checks.newestModified() : null;
-        diskQueue.execute(() -> {
-            try {
-                file.finish();
-            } catch (IOException e) {
-                post(() -> fail(codeOf(e), e.getMessage()));
-                return;
-            }
-            if (modified != null && file.path() != null) {
-                applyRemoteTime(file.path(), modified);
-            }
-            if (checksum == null || file.path() == null && !file.inMemory()) {
-                post(this::verified);
-                return;
-            }
-            engine.hashExecutor().execute(() -> {
-                try {
-                    Completion.verify(file, checksum);
-                    post(this::verified);
-                } catch (ChecksumMismatchException mismatch) {
-                    post(() -> fail(ErrorCode.CHECKSUM_ERROR, mismatch.getMessage()));
-                } catch (IOException e) {
-                    post(() -> fail(ErrorCode.FILE_IO_ERROR, e.getMessage()));
-                }
-            });
-        });
-    }
-
-    /** remote-time: the file gets the source's modification time; a failure is only logged, as aria2 does. */
-    private void applyRemoteTime(Path path, Instant modified) {
-        try {
-            Files.setLastModifiedTime(path, FileTime.from(modified));
-        } catch (IOException e) {
-            engine.log().warn("{}: cannot set the modification time of {}: {}", gidText, path, e.getMessage());
-        }
+        PostDownload.start(this, disk, checks, modified);
     }
 
     @Override
@@ -603,49 +381,42 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         fail(code, message);
     }
 
-    /** The whole file is verified: save its signature, follow it if it is a Metalink or a .torrent, then succeed. */
-    private void verified() {
-        if (state != DownloadState.ACTIVE) {
+    // ---- the file, as FilePreparation reports it -------------------------------------------------
+
+    /**
+     * The file of {@code current}'s run is open (or kept in memory): the writes held until now
+     * go to it, except those that would overwrite a verified piece, then the transfer goes on.
+     */
+    void opened(SegmentedTransfer current, DiskFile.Prepared prepared) {
+        if (transfer != current) {
             return;
         }
-        DiskFile file = disk;
-        if (metalink != null && metalink.signature() != null && filePath != null) {
-            Path path = filePath;
-            diskQueue.execute(() -> {
-                Completion.saveSignature(path, metalink.signature(), engine.log(), gidText);
-                post(this::succeed);
-            });
-        } else if (checks.follow() != FollowMode.FALSE && checks.followsTorrent()) {
-            Path saved = checks.follow() == FollowMode.MEM ? null : filePath;
-            Completion.readTorrent(file, diskQueue, engine.hashExecutor(), torrent -> post(() -> {
-                if (state == DownloadState.ACTIVE) {
-                    if (metaurlPlan != null) {
-                        engine.torrentMetaurls().torrentArrived(this, torrent).forEach(child -> followedBy.add(child.gid()));
-                    } else {
-                        followedBy.add(engine.torrents().follow(this, torrent, saved).gid());
-                    }
-                    succeed();
-                }
-            }), refused -> post(() -> fail(refused instanceof TorrentException bad ? bad.errorCode()
-                    : ErrorCode.BITTORRENT_PARSE_ERROR, refused.getMessage())));
-        } else if (checks.follow() != FollowMode.FALSE) {
-            Completion.readMetalink(file, diskQueue, engine.hashExecutor(), document -> post(() -> {
-                if (state == DownloadState.ACTIVE) {
-                    try {
-                        engine.follow(this, document, checks.answeredFrom())
-                                .forEach(child -> followedBy.add(child.gid()));
-                    } catch (IllegalArgumentException nothingSelected) {
-                        engine.log().warn("{}: {}", gidText, nothingSelected.getMessage());
-                    }
-                    succeed();
-                }
-            }), refused -> post(() -> fail(ErrorCode.METALINK_PARSE_ERROR, refused.getMessage())));
-        } else {
-            succeed();
+        filePath = prepared.path();
+        filePrepared = true;
+        List<long[]> done = checks.prepared(prepared);
+        for (HeldWrite held : heldWrites) {
+            if (checks.keepsOnDisk(done, held.offset(), held.buffer().remaining())) {
+                current.written(held.offset(), 0, held.buffer());
+            } else {
+                diskWrites.submit(held.offset(), held.buffer());
+            }
+        }
+        heldWrites.clear();
+        current.proceed(done);
+    }
+
+    /** The file of {@code current}'s run could not be opened: the transfer fails, held buffers go back. */
+    void notOpened(SegmentedTransfer current, Throwable failure) {
+        current.abort(codeOf(failure), failure.getMessage());
+        if (transfer == current) {
+            giveBackHeldWrites();
         }
     }
 
-    private void succeed() {
+    // ---- the end of a run ------------------------------------------------------------------------
+
+    /** The run is over and its file complete: raises FILE_COMPLETE (when it has a file) and COMPLETE. */
+    void succeed() {
         if (state != DownloadState.ACTIVE) {
             return;
         }
@@ -657,7 +428,8 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
         finish();
     }
 
-    private void fail(ErrorCode code, String message) {
+    /** The run failed; for a Metalink's torrent metaurl, the files it was for go to their mirrors instead. */
+    void fail(ErrorCode code, String message) {
         if (state != DownloadState.ACTIVE) {
             return;
         }
