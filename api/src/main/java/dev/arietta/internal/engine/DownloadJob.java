@@ -23,7 +23,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One download in the session's queue, whatever its protocol: what the {@link Engine} and the
- * {@link DownloadQueue} need of it. {@link Job} downloads one file from URIs (HTTP, FTP);
+ * {@link DownloadQueue} need of it. {@link UriJob} downloads one file from URIs (HTTP, FTP);
  * {@link TorrentJob} drives a BitTorrent swarm.
  *
  * <p>The state changes the queue asks for (pause, remove, restart, shutdown) and their events

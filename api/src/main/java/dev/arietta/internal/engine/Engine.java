@@ -117,7 +117,7 @@ public final class Engine {
         this.handles = Objects.requireNonNull(factory, "factory");
     }
 
-    // ---- for Job ---------------------------------------------------------------------------------
+    // ---- for UriJob ---------------------------------------------------------------------------------
 
     EventLoop loop() {
         return loop;
@@ -258,7 +258,7 @@ public final class Engine {
         long gid = newGid(options.get(Option.GID));
         Options explicit = options.toBuilder().unset(Option.GID).build();
         DownloadHandle handle = handles.apply(gid);
-        Job job = new Job(this, gid, handle, checked, explicit, globalOptions);
+        UriJob job = new UriJob(this, gid, handle, checked, explicit, globalOptions);
         register(job, options.get(Option.PAUSE), position);
         return handle;
     }
@@ -312,7 +312,7 @@ public final class Engine {
     }
 
     /** Loop thread: the downloads of a Metalink that {@code parent} downloaded (follow-metalink). */
-    List<DownloadHandle> follow(Job parent, dev.arietta.metalink.MetalinkDocument document, URI documentUri) {
+    List<DownloadHandle> follow(UriJob parent, dev.arietta.metalink.MetalinkDocument document, URI documentUri) {
         MetalinkOrigin origin = parent.filePath == null ? null
                 : new MetalinkOrigin(parent.filePath, documentUri, parent.options);
         return metalinks.add(document, documentUri, parent.options, 0, parent, origin);

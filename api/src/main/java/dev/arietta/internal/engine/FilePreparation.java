@@ -16,7 +16,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * How one run of a {@link Job} makes its file ready, as aria2 does. Before the first request,
+ * How one run of a {@link UriJob} makes its file ready, as aria2 does. Before the first request,
  * {@code conditional-get} looks for the file the download would replace
  * ({@link #lookUpExisting}). Once the first answer names the file ({@link #firstAnswer}), the
  * first of these that applies decides:
@@ -34,14 +34,14 @@ import java.util.Optional;
  *       policy.</li>
  * </ol>
  * The blocking steps run on the download's disk queue and the hash executor. The job hears
- * the outcome on the loop: the file is open ({@link Job#opened}) or cannot be
- * ({@link Job#notOpened}), or the run ends early.
+ * the outcome on the loop: the file is open ({@link UriJob#opened}) or cannot be
+ * ({@link UriJob#notOpened}), or the run ends early.
  *
  * <p>Made at each start. Loop thread only, apart from those steps.
  */
 final class FilePreparation {
 
-    private final Job job;
+    private final UriJob job;
     private final SegmentedTransfer transfer;
     private final DiskFile file;
     private final DownloadChecks checks;
@@ -50,7 +50,7 @@ final class FilePreparation {
     /** conditional-get: the local file that time belongs to, and its size. */
     private DiskFile.Existing existing;
 
-    FilePreparation(Job job, SegmentedTransfer transfer, DiskFile file, DownloadChecks checks) {
+    FilePreparation(UriJob job, SegmentedTransfer transfer, DiskFile file, DownloadChecks checks) {
         this.job = job;
         this.transfer = transfer;
         this.file = file;

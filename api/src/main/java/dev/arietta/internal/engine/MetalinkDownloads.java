@@ -129,7 +129,7 @@ final class MetalinkDownloads {
         for (MetalinkTarget target : targets) {
             long gid = engine.newGid(null);
             DownloadHandle handle = engine.handleOf(gid);
-            Job job = new Job(engine, gid, handle, target.uris(), childOptions, engine.globalOptions());
+            UriJob job = new UriJob(engine, gid, handle, target.uris(), childOptions, engine.globalOptions());
             job.metalink = target;
             job.origin = origin;
             job.following = parent == null ? null : parent.gidText;

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
- * What happens to a {@link Job}'s file once its last byte is written (aria2's post-download
+ * What happens to a {@link UriJob}'s file once its last byte is written (aria2's post-download
  * steps), in this order:
  * <ol>
  *   <li>disk queue: the file is closed and its resume state deleted; with {@code remote-time}
@@ -56,7 +56,7 @@ final class PostDownload {
      * @param checks   the run's checks: the checksum to verify, what to follow
      * @param modified the time {@code remote-time} gives the file, or null to leave it
      */
-    static void start(Job job, DiskFile file, DownloadChecks checks, Instant modified) {
+    static void start(UriJob job, DiskFile file, DownloadChecks checks, Instant modified) {
         ExpectedChecksum checksum = checks.expected();
         job.diskQueue.execute(() -> {
             try {
@@ -86,7 +86,7 @@ final class PostDownload {
     }
 
     /** Disk queue: the file gets the sources' modification time; a failure is only logged, as aria2 does. */
-    private static void applyRemoteTime(Job job, Path path, Instant modified) {
+    private static void applyRemoteTime(UriJob job, Path path, Instant modified) {
         try {
             Files.setLastModifiedTime(path, FileTime.from(modified));
         } catch (IOException e) {
@@ -114,7 +114,7 @@ final class PostDownload {
     }
 
     /** Loop thread: the whole file is verified. Saves its signature or follows it, then the job succeeds. */
-    private static void verified(Job job, DiskFile file, DownloadChecks checks) {
+    private static void verified(UriJob job, DiskFile file, DownloadChecks checks) {
         if (job.state != DownloadState.ACTIVE) {
             return;
         }
@@ -139,7 +139,7 @@ final class PostDownload {
      *
      * @param saved where the .torrent is, for save-session; null when kept in memory
      */
-    private static void followTorrent(Job job, DiskFile file, Path saved) {
+    private static void followTorrent(UriJob job, DiskFile file, Path saved) {
         readTorrent(file, job.diskQueue, job.engine.hashExecutor(), torrent -> job.post(() -> {
             if (job.state == DownloadState.ACTIVE) {
                 if (job.metaurlPlan != null) {
@@ -158,7 +158,7 @@ final class PostDownload {
      * follow-metalink: the Metalink's downloads are added; one that selects no file is logged,
      * and the download of the Metalink itself still succeeds.
      */
-    private static void followMetalink(Job job, DiskFile file, DownloadChecks checks) {
+    private static void followMetalink(UriJob job, DiskFile file, DownloadChecks checks) {
         readMetalink(file, job.diskQueue, job.engine.hashExecutor(), document -> job.post(() -> {
             if (job.state == DownloadState.ACTIVE) {
                 try {

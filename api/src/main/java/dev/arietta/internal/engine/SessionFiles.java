@@ -56,7 +56,7 @@ final class SessionFiles {
         List<InputFileEntry> entries = new ArrayList<>();
         List<MetalinkOrigin> written = new ArrayList<>();
         for (DownloadJob job : saved) {
-            MetalinkOrigin origin = job instanceof Job uriJob ? uriJob.origin : null;
+            MetalinkOrigin origin = job instanceof UriJob uriJob ? uriJob.origin : null;
             if (origin != null) {
                 if (written.stream().noneMatch(known -> known == origin)) {
                     written.add(origin);
@@ -71,8 +71,8 @@ final class SessionFiles {
 
     /** One line for the saved downloads of one Metalink: the document, {@code select-file} naming them. */
     private static InputFileEntry metalinkEntry(MetalinkOrigin origin, List<DownloadJob> saved) {
-        List<Job> files = saved.stream().filter(job -> job instanceof Job uriJob && uriJob.origin == origin)
-                .map(Job.class::cast).toList();
+        List<UriJob> files = saved.stream().filter(job -> job instanceof UriJob uriJob && uriJob.origin == origin)
+                .map(UriJob.class::cast).toList();
         Options.Builder options = origin.options().toBuilder().unset(Option.GID).set(Option.SELECT_FILE,
                 String.join(",", files.stream().map(job -> String.valueOf(job.metalink.index())).toList()));
         if (origin.base() != null && !origin.options().isSet(Option.METALINK_BASE_URI)) {

@@ -59,7 +59,7 @@ final class TorrentMetaurls implements TorrentMetaurlHandoff {
         DownloadHandle handle = engine.handleOf(gid);
         Options fetch = options.toBuilder().set(Option.FOLLOW_TORRENT, FollowMode.MEM).unset(Option.SELECT_FILE)
                 .build();
-        Job job = new Job(engine, gid, handle, List.of(torrent.url()), fetch, engine.globalOptions());
+        UriJob job = new UriJob(engine, gid, handle, List.of(torrent.url()), fetch, engine.globalOptions());
         job.metaurlPlan = new Plan(torrent, files, options, paused);
         engine.register(job, paused, position);
         return Optional.of(List.of(handle));
@@ -79,7 +79,7 @@ final class TorrentMetaurls implements TorrentMetaurlHandoff {
      * Loop thread: the .torrent of {@code fetch}'s plan is in. Starts its swarm for the files it
      * names and sends the others to their mirrors; returns every download made.
      */
-    List<DownloadHandle> torrentArrived(Job fetch, TorrentMetainfo metainfo) {
+    List<DownloadHandle> torrentArrived(UriJob fetch, TorrentMetainfo metainfo) {
         Plan plan = fetch.metaurlPlan;
         TreeMap<Integer, MetalinkTarget> matched = match(metainfo, plan);
         List<MetalinkTarget> unmatched = new ArrayList<>(plan.files());
@@ -100,7 +100,7 @@ final class TorrentMetaurls implements TorrentMetaurlHandoff {
     }
 
     /** Loop thread: the .torrent could not be had; the files download from their mirrors. */
-    List<DownloadHandle> torrentFailed(Job fetch) {
+    List<DownloadHandle> torrentFailed(UriJob fetch) {
         Plan plan = fetch.metaurlPlan;
         return metalinks.fromMirrors(plan.files(), plan.options(), plan.paused(), 0, fetch, null);
     }

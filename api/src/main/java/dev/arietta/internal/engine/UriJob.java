@@ -40,7 +40,7 @@ import java.util.concurrent.CompletableFuture;
  * happens once its last byte is written, {@link PostDownload}'s. Loop thread only, except the
  * final fields.
  */
-final class Job extends DownloadJob implements TransferListener, TransferSink {
+final class UriJob extends DownloadJob implements TransferListener, TransferSink {
 
     /**
      * Longest time between resume state saves while data flows: 2 s (aria2 waits
@@ -83,10 +83,10 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
     private record HeldWrite(long offset, ByteBuffer buffer) {
     }
 
-    Job(Engine engine, long gid, DownloadHandle handle, List<String> uris, Options options, Options globalAtAdd) {
+    UriJob(Engine engine, long gid, DownloadHandle handle, List<String> uris, Options options, Options globalAtAdd) {
         super(engine, gid, handle, options, globalAtAdd);
         this.uris = List.copyOf(uris);
-        this.diskWrites = new DiskWrites(engine.loop(), diskQueue, Job::codeOf);
+        this.diskWrites = new DiskWrites(engine.loop(), diskQueue, UriJob::codeOf);
     }
 
     /** Segment and resume-state unit: the Metalink's piece length when it has piece hashes. */
@@ -139,7 +139,7 @@ final class Job extends DownloadJob implements TransferListener, TransferSink {
             started.written(offset, length, buffer);
         }, started::writeFailed);
         emit(DownloadEvent.START);
-        if (effective.get(Option.CONDITIONAL_GET) && uris.stream().anyMatch(Job::isHttp)) {
+        if (effective.get(Option.CONDITIONAL_GET) && uris.stream().anyMatch(UriJob::isHttp)) {
             preparation.lookUpExisting(effective, this::startTransfer);
         } else {
             startTransfer();
