@@ -110,13 +110,13 @@ public final class Session implements AutoCloseable {
         Path input = global.get(Option.INPUT_FILE);
         if (input != null) {
             try {
-                engine.restore(input);
+                engine.sessionFiles().restore(input);
             } catch (IOException | RuntimeException e) {
                 close();
                 throw e;
             }
         }
-        engine.startSessionSaving();
+        engine.sessionFiles().startSaving();
     }
 
     private static Executor orElse(Executor given, Executor owned) {
@@ -291,7 +291,7 @@ public final class Session implements AutoCloseable {
      * @throws IllegalStateException if it is already paused or has stopped
      */
     public void pause(String gid) {
-        await(engine.pause(Gids.parse(gid), false));
+        await(engine.control().pause(Gids.parse(gid), false));
     }
 
     /**
@@ -299,17 +299,17 @@ public final class Session implements AutoCloseable {
      * may have (BitTorrent's tracker {@code stopped} announce); for HTTP and FTP the two are the same.
      */
     public void forcePause(String gid) {
-        await(engine.pause(Gids.parse(gid), true));
+        await(engine.control().pause(Gids.parse(gid), true));
     }
 
     /** Pauses every active and waiting download. */
     public void pauseAll() {
-        await(engine.pauseAll(false));
+        await(engine.control().pauseAll(false));
     }
 
     /** {@link #pauseAll()}, forced (see {@link #forcePause}). */
     public void forcePauseAll() {
-        await(engine.pauseAll(true));
+        await(engine.control().pauseAll(true));
     }
 
     /**
@@ -318,12 +318,12 @@ public final class Session implements AutoCloseable {
      * @throws IllegalStateException if it is not paused
      */
     public void unpause(String gid) {
-        await(engine.unpause(Gids.parse(gid)));
+        await(engine.control().unpause(Gids.parse(gid)));
     }
 
     /** Unpauses every paused download. */
     public void unpauseAll() {
-        await(engine.unpauseAll());
+        await(engine.control().unpauseAll());
     }
 
     /**
@@ -334,7 +334,7 @@ public final class Session implements AutoCloseable {
      * @throws IllegalStateException if it has already stopped
      */
     public void remove(String gid) {
-        await(engine.remove(Gids.parse(gid), false));
+        await(engine.control().remove(Gids.parse(gid), false));
     }
 
     /**
@@ -342,17 +342,17 @@ public final class Session implements AutoCloseable {
      * have (BitTorrent's tracker {@code stopped} announce); for HTTP and FTP the two are the same.
      */
     public void forceRemove(String gid) {
-        await(engine.remove(Gids.parse(gid), true));
+        await(engine.control().remove(Gids.parse(gid), true));
     }
 
     /** Removes every active, waiting and paused download. */
     public void removeAll() {
-        await(engine.removeAll(false));
+        await(engine.control().removeAll(false));
     }
 
     /** {@link #removeAll()}, forced (see {@link #forceRemove}). */
     public void forceRemoveAll() {
-        await(engine.removeAll(true));
+        await(engine.control().removeAll(true));
     }
 
     /**
@@ -362,7 +362,7 @@ public final class Session implements AutoCloseable {
      * @throws IllegalStateException if the download is not in the waiting queue
      */
     public int changePosition(String gid, int position, PositionOrigin origin) {
-        return await(engine.changePosition(Gids.parse(gid), position, origin));
+        return await(engine.control().changePosition(Gids.parse(gid), position, origin));
     }
 
     /**
@@ -371,7 +371,7 @@ public final class Session implements AutoCloseable {
      * {@code position} (negative: at the end). An active download uses new mirrors at once.
      */
     public UriChange changeUri(String gid, int fileIndex, List<String> deleted, List<String> added, int position) {
-        return await(engine.changeUri(Gids.parse(gid), fileIndex, deleted, added, position));
+        return await(engine.control().changeUri(Gids.parse(gid), fileIndex, deleted, added, position));
     }
 
     /**
@@ -383,7 +383,7 @@ public final class Session implements AutoCloseable {
      * @throws IllegalStateException if the download has stopped
      */
     public void changeOption(String gid, Options changes) {
-        await(engine.changeOption(Gids.parse(gid), changes));
+        await(engine.control().changeOption(Gids.parse(gid), changes));
     }
 
     /**
@@ -398,7 +398,7 @@ public final class Session implements AutoCloseable {
 
     /** A download's effective options (its own over the session's at the time it was added). */
     public Options getOptions(String gid) {
-        return await(engine.options(Gids.parse(gid)));
+        return await(engine.queries().options(Gids.parse(gid)));
     }
 
     /** The session's options. */
@@ -410,12 +410,12 @@ public final class Session implements AutoCloseable {
 
     /** Speeds and counts over the session. */
     public GlobalStat globalStat() {
-        return await(engine.globalStat());
+        return await(engine.queries().globalStat());
     }
 
     /** Snapshots of the active downloads. */
     public List<DownloadStatus> active() {
-        return await(engine.active());
+        return await(engine.queries().active());
     }
 
     /**
@@ -424,17 +424,17 @@ public final class Session implements AutoCloseable {
      * ({@code -1} is the last) and lists backwards.
      */
     public List<DownloadStatus> waiting(int offset, int count) {
-        return await(engine.waiting(offset, count));
+        return await(engine.queries().waiting(offset, count));
     }
 
     /** Snapshots of stopped downloads, oldest first, paged as {@link #waiting}. */
     public List<DownloadStatus> stopped(int offset, int count) {
-        return await(engine.stopped(offset, count));
+        return await(engine.queries().stopped(offset, count));
     }
 
     /** Forgets the results of stopped downloads. */
     public void purgeResults() {
-        await(engine.purgeResults());
+        await(engine.control().purgeResults());
     }
 
     /**
@@ -445,7 +445,7 @@ public final class Session implements AutoCloseable {
      */
     public void saveSession(Path file) throws IOException {
         try {
-            engine.saveSession(Objects.requireNonNull(file, "file")).get();
+            engine.sessionFiles().save(Objects.requireNonNull(file, "file")).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
@@ -458,19 +458,19 @@ public final class Session implements AutoCloseable {
     }
 
     DownloadStatus status(long gid) {
-        return await(engine.status(gid));
+        return await(engine.queries().status(gid));
     }
 
     List<ServerStatus> servers(long gid) {
-        return await(engine.servers(gid));
+        return await(engine.queries().servers(gid));
     }
 
     List<PeerInfo> peers(long gid) {
-        return await(engine.peers(gid));
+        return await(engine.queries().peers(gid));
     }
 
     CompletableFuture<DownloadResult> completion(long gid) {
-        return engine.completion(gid);
+        return engine.queries().completion(gid);
     }
 
     // ---- shutdown ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -73,6 +74,11 @@ abstract class DownloadJob {
     /** Per-download options over the session's. */
     Options effective() {
         return options.merge(globalAtAdd);
+    }
+
+    /** The state as aria2's {@code tellStatus} names it: {@code "active"}, {@code "paused"}... */
+    String stateName() {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     // ---- life, called by the engine --------------------------------------------------------------
