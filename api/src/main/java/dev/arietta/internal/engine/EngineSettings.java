@@ -49,7 +49,7 @@ final class EngineSettings {
                 .withFirstRequest(options.get(Option.USE_HEAD), options.get(Option.HTTP_ACCEPT_GZIP));
     }
 
-    static SegmentSelector selector(StreamPieceSelector selector) {
+    private static SegmentSelector selector(StreamPieceSelector selector) {
         return switch (selector) {
             case DEFAULT -> SegmentSelector.DEFAULT;
             case INORDER -> SegmentSelector.INORDER;

@@ -12,7 +12,6 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -67,9 +66,7 @@ final class TorrentMetaurls implements TorrentMetaurlHandoff {
 
     private static boolean fetchable(String url) {
         try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return uri.getHost() != null && (scheme.equals("http") || scheme.equals("https") || scheme.equals("ftp"));
+            return UriJob.fetchable(new URI(url));
         } catch (URISyntaxException e) {
             return false;
         }

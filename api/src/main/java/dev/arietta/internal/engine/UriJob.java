@@ -152,6 +152,12 @@ final class UriJob extends DownloadJob implements TransferListener, TransferSink
         startProgress();
     }
 
+    /** Whether a {@link UriJob} can download {@code uri}: an http, https or ftp URI with a host. */
+    static boolean fetchable(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        return uri.getHost() != null && (scheme.equals("http") || scheme.equals("https") || scheme.equals("ftp"));
+    }
+
     private static boolean isHttp(String uri) {
         String lower = uri.toLowerCase(Locale.ROOT);
         return lower.startsWith("http://") || lower.startsWith("https://");
@@ -434,7 +440,6 @@ final class UriJob extends DownloadJob implements TransferListener, TransferSink
             return;
         }
         if (metaurlPlan != null) {
-            // The .torrent of a Metalink's metaurl is not to be had: its files come from their mirrors.
             engine.torrentMetaurls().torrentFailed(this).forEach(child -> followedBy.add(child.gid()));
             message = (message == null ? code.description() : message) + "; the Metalink's files download from"
                     + " their mirrors instead";
