@@ -184,7 +184,7 @@ abstract class DownloadJob {
     /** An immutable snapshot, on the loop thread. */
     abstract DownloadStatus snapshot();
 
-    /** Connections and their speeds (aria2's getServers, or the swarm's web seeds). */
+    /** aria2's getServers: the open HTTP/FTP connections and their speeds; empty for a torrent. */
     abstract List<ServerStatus> servers();
 
     /** Payload bytes per second received now; 0 unless active. */
