@@ -17,7 +17,7 @@ import java.util.random.RandomGenerator;
  * @param diskExecutor           runs file work
  * @param hashExecutor           runs hashing: whole-file checksums, Metalink and BitTorrent piece checks
  * @param nanoClock              monotonic clock in nanoseconds
- * @param random                 gids and random segment selection (access is synchronized on it)
+ * @param random                 gids and the downloads' random choices (access is synchronized on it)
  * @param progressIntervalNanos  interval of PROGRESS events, 0 for none
  * @param speedCheckGraceNanos   how long a download is exempt from {@code lowest-speed-limit}
  */
