@@ -14,11 +14,13 @@ import java.util.Optional;
  * @param name          the torrent's name (the file, or the top directory of a multi-file torrent)
  * @param multiFile     whether the torrent has a file list (aria2's mode {@code multi}) rather
  *                      than one file ({@code single})
- * @param announceList  the announce URIs by tier (BEP 12), {@code announce} alone as one tier
+ * @param announceList  the torrent's announce URIs by tier (BEP 12), {@code announce} alone as
+ *                      one tier; {@link Option#BT_TRACKER} and {@link Option#BT_EXCLUDE_TRACKER}
+ *                      are not applied here
  * @param comment       the torrent's comment
  * @param creationDate  when the torrent says it was made
  * @param privateTorrent the torrent is private (BEP 27): peers from trackers only
- * @param numSeeders    connected peers that have every piece
+ * @param numSeeders    connected peers that have every piece; 0 unless active
  * @param seeder        whether we have every selected piece (seeding)
  */
 public record BitTorrentInfo(String infoHash, String name, boolean multiFile, List<List<String>> announceList,

@@ -51,7 +51,10 @@ public final class DownloadHandle {
         return session.completion(gid);
     }
 
-    /** The open connections and their speeds ({@code getServers}); empty unless active. */
+    /**
+     * The open HTTP/FTP connections and their speeds ({@code getServers}); empty unless an
+     * active HTTP/FTP download (a torrent's connections are its {@link #peers()}).
+     */
     public List<ServerStatus> servers() {
         return session.servers(gid);
     }

@@ -15,9 +15,10 @@ import java.util.Objects;
  *                     {@link DownloadState#PAUSED}) with {@link ErrorCode#IN_PROGRESS}
  * @param errorCode    {@link ErrorCode#FINISHED} on success, else why it stopped
  * @param errorMessage a human message, empty on success
- * @param files        the files' paths (empty if the name was never known)
- * @param totalLength  bytes in all files, -1 if never known
- * @param completedLength bytes on disk when it ended
+ * @param files        the files' paths (a torrent's selected files; with {@link Option#DRY_RUN}
+ *                     the path it would have had); empty if the name was never known
+ * @param totalLength  bytes in all (selected) files, -1 if never known
+ * @param completedLength bytes downloaded when it ended, as {@link DownloadStatus#completedLength()}
  */
 public record DownloadResult(String gid, DownloadState state, ErrorCode errorCode, String errorMessage,
                              List<Path> files, long totalLength, long completedLength) {

@@ -2,7 +2,7 @@ package dev.arietta;
 
 /** Where a download is in its life, as aria2 reports it in {@code tellStatus}'s {@code status}. */
 public enum DownloadState {
-    /** Transferring (or preparing its files). */
+    /** Transferring, or preparing or checking its files; a torrent also while it seeds. */
     ACTIVE,
     /** In the queue, waiting for a free slot ({@link Option#MAX_CONCURRENT_DOWNLOADS}). */
     WAITING,
@@ -10,7 +10,7 @@ public enum DownloadState {
     PAUSED,
     /** Stopped with an error; {@link DownloadStatus#errorCode()} says which. */
     ERROR,
-    /** Finished: every byte downloaded and verified where a checksum was known. */
+    /** Finished: every byte downloaded and verified where a checksum or piece hashes were known; a torrent's seeding over. */
     COMPLETE,
     /** Removed by the user before it finished. */
     REMOVED;

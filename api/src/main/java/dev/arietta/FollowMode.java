@@ -9,7 +9,10 @@ public enum FollowMode {
     TRUE("true"),
     /** Save the file only. */
     FALSE("false"),
-    /** Start the downloads it describes, keeping the file in memory only (nothing is saved). */
+    /**
+     * Start the downloads it describes, keeping the file in memory only: nothing is saved, so
+     * {@link Option#SAVE_SESSION} cannot write those downloads back.
+     */
     MEM("mem");
 
     private final String optionValue;

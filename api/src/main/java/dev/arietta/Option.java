@@ -441,11 +441,18 @@ public final class Option<T> {
     public static final Option<Long> NO_FILE_ALLOCATION_LIMIT = define("no-file-allocation-limit",
             size(0, UNBOUNDED_BYTES)).defaultValue("5M").perDownload(RESTART, "Do not allocate space for files"
                     + " smaller than SIZE bytes.");
-    /** {@code disk-cache}: memory for write caching across downloads, bytes, 0 off; default 16M. */
+    /**
+     * {@code disk-cache}: memory for write caching, bytes, 0 off; default 16M. As in aria2 it is
+     * one budget: each of the {@link #MAX_CONCURRENT_DOWNLOADS} active downloads gets an equal share.
+     */
     public static final Option<Long> DISK_CACHE = define("disk-cache", size(0, UNBOUNDED_BYTES)).defaultValue("16M")
             .global(NEVER, "The memory in bytes that caches downloaded data before writing, shared by all"
                     + " downloads; 0 disables it.");
-    /** {@code auto-save-interval}: seconds between resume state saves, 0 only on stop; default 60. */
+    /**
+     * {@code auto-save-interval}: seconds between resume state saves of HTTP/FTP downloads while
+     * data flows, at most 2 (a crash loses less than aria2's 60), 0 only when a download stops;
+     * default 60. BitTorrent downloads save every 2 s while pieces are verified, whatever it says.
+     */
     public static final Option<Duration> AUTO_SAVE_INTERVAL = define("auto-save-interval", seconds(0, 600))
             .defaultValue("60").global(NEVER, "Seconds between saves of the resume state; 0 saves it only when"
                     + " a download stops.");
@@ -502,7 +509,10 @@ public final class Option<T> {
     public static final Option<Boolean> METALINK_ENABLE_UNIQUE_PROTOCOL = define("metalink-enable-unique-protocol",
             bool()).defaultValue("true").perDownload(RESTART, "When a Metalink mirror offers a file over several"
                     + " protocols, use only the best ranked one.");
-    /** {@code select-file}: 1-based indexes of the Metalink files to download, {@code 1-5,8}; default all. */
+    /**
+     * {@code select-file}: 1-based indexes of the files of a torrent (padding files counted, as
+     * aria2 counts them) or of a Metalink to download, {@code 1-5,8}; default all.
+     */
     public static final Option<String> SELECT_FILE = define("select-file", fileIndexes())
             .perDownload(RESTART, "Download only the files with these indexes, such as 1-5,8,9; for a Metalink"
                     + " the index counts the files left after the metalink-language, -os and -version filters.");

@@ -50,8 +50,9 @@ import java.util.random.RandomGenerator;
  * <p><b>Threading.</b> Every method may be called from any thread. Each session has one I/O
  * thread that owns all download state; calls are queued to it and return when it has
  * answered (quickly: it never waits for disk or network), giving immutable snapshots. File
- * work runs on the disk executor, whole-file checksums on the hash executor, and events on
- * the callback executor, never on the I/O thread, so a slow listener cannot stall transfers.
+ * work runs on the disk executor, hashing (whole-file checksums, Metalink and BitTorrent piece
+ * checks) on the hash executor, and events on the callback executor, never on the I/O thread,
+ * so a slow listener cannot stall transfers.
  * Several sessions may run in one JVM; nothing is shared between them.
  *
  * <p><b>Errors.</b> An unknown gid is an {@link IllegalArgumentException}; an operation that
@@ -61,7 +62,8 @@ import java.util.random.RandomGenerator;
  * {@link dev.arietta.core.ErrorCode} (numbered like aria2's exit codes) in its status and result.
  *
  * <p><b>Lifecycle.</b> {@link #close()} (or {@link #shutdown(boolean)}) stops every download,
- * saving its resume state so that a later session continues it, writes
+ * saving its resume state so that a later session continues it (BitTorrent downloads say
+ * goodbye to their trackers; the session waits up to 10 s for them all), writes
  * {@link Option#SAVE_SESSION} if set, and ends the session's threads. On build, the downloads of
  * {@link Option#INPUT_FILE} (for example a file written by save-session) are added.
  */
@@ -110,13 +112,13 @@ public final class Session implements AutoCloseable {
         Path input = global.get(Option.INPUT_FILE);
         if (input != null) {
             try {
-                engine.restore(input);
+                engine.sessionFiles().restore(input);
             } catch (IOException | RuntimeException e) {
                 close();
                 throw e;
             }
         }
-        engine.startSessionSaving();
+        engine.sessionFiles().startSaving();
     }
 
     private static Executor orElse(Executor given, Executor owned) {
@@ -252,8 +254,14 @@ public final class Session implements AutoCloseable {
      * ({@link Option#OUT} does not apply), verifies its piece hashes while downloading (a bad
      * piece is fetched again from another mirror and the mirror that sent it is dropped) and
      * its strongest whole-file hash at the end ({@link dev.arietta.core.ErrorCode#CHECKSUM_ERROR}
-     * on mismatch), and writes its signature to {@code <file>.sig}. Files described only by a
-     * BitTorrent metaurl cannot be downloaded yet: their download fails with a message saying so.
+     * on mismatch), and writes its signature to {@code <file>.sig}.
+     *
+     * <p>Files with a BitTorrent metaurl go through BitTorrent, as aria2 does: one download
+     * fetches the .torrent (kept in memory), then one swarm downloads the files it names, their
+     * HTTP and FTP mirrors joining as web seeds where their URLs fit the torrent's layout; those
+     * downloads are in the fetch's {@link DownloadStatus#followedBy()}. A file the torrent does
+     * not name, or every file when the .torrent cannot be had, downloads from its mirrors
+     * instead (and fails if it has none).
      *
      * <p>With {@link Option#SAVE_SESSION} set, the document is saved as
      * {@code <dir>/<sha-1 of the document>.meta4} (as aria2 saves uploaded Metalinks), and the
@@ -263,7 +271,8 @@ public final class Session implements AutoCloseable {
      * @param options  options of every download added; session-wide ones and {@link Option#GID}
      *                 are refused
      * @param position queue position of the first download, 0 first; negative: at the end
-     * @return the downloads, in document order
+     * @return the downloads: one per BitTorrent metaurl (fetching its .torrent), then one per
+     *         other file, in document order
      * @throws IOException              a {@link dev.arietta.metalink.MetalinkException} if the
      *                                  document is refused (DOCTYPE, limits, unsafe names, …)
      * @throws IllegalArgumentException if no file is left to download, or a gid is given
@@ -291,7 +300,7 @@ public final class Session implements AutoCloseable {
      * @throws IllegalStateException if it is already paused or has stopped
      */
     public void pause(String gid) {
-        await(engine.pause(Gids.parse(gid), false));
+        await(engine.control().pause(Gids.parse(gid), false));
     }
 
     /**
@@ -299,17 +308,17 @@ public final class Session implements AutoCloseable {
      * may have (BitTorrent's tracker {@code stopped} announce); for HTTP and FTP the two are the same.
      */
     public void forcePause(String gid) {
-        await(engine.pause(Gids.parse(gid), true));
+        await(engine.control().pause(Gids.parse(gid), true));
     }
 
     /** Pauses every active and waiting download. */
     public void pauseAll() {
-        await(engine.pauseAll(false));
+        await(engine.control().pauseAll(false));
     }
 
     /** {@link #pauseAll()}, forced (see {@link #forcePause}). */
     public void forcePauseAll() {
-        await(engine.pauseAll(true));
+        await(engine.control().pauseAll(true));
     }
 
     /**
@@ -318,12 +327,12 @@ public final class Session implements AutoCloseable {
      * @throws IllegalStateException if it is not paused
      */
     public void unpause(String gid) {
-        await(engine.unpause(Gids.parse(gid)));
+        await(engine.control().unpause(Gids.parse(gid)));
     }
 
     /** Unpauses every paused download. */
     public void unpauseAll() {
-        await(engine.unpauseAll());
+        await(engine.control().unpauseAll());
     }
 
     /**
@@ -334,7 +343,7 @@ public final class Session implements AutoCloseable {
      * @throws IllegalStateException if it has already stopped
      */
     public void remove(String gid) {
-        await(engine.remove(Gids.parse(gid), false));
+        await(engine.control().remove(Gids.parse(gid), false));
     }
 
     /**
@@ -342,17 +351,17 @@ public final class Session implements AutoCloseable {
      * have (BitTorrent's tracker {@code stopped} announce); for HTTP and FTP the two are the same.
      */
     public void forceRemove(String gid) {
-        await(engine.remove(Gids.parse(gid), true));
+        await(engine.control().remove(Gids.parse(gid), true));
     }
 
     /** Removes every active, waiting and paused download. */
     public void removeAll() {
-        await(engine.removeAll(false));
+        await(engine.control().removeAll(false));
     }
 
     /** {@link #removeAll()}, forced (see {@link #forceRemove}). */
     public void forceRemoveAll() {
-        await(engine.removeAll(true));
+        await(engine.control().removeAll(true));
     }
 
     /**
@@ -362,16 +371,21 @@ public final class Session implements AutoCloseable {
      * @throws IllegalStateException if the download is not in the waiting queue
      */
     public int changePosition(String gid, int position, PositionOrigin origin) {
-        return await(engine.changePosition(Gids.parse(gid), position, origin));
+        return await(engine.control().changePosition(Gids.parse(gid), position, origin));
     }
 
     /**
      * Removes and adds URIs of file {@code fileIndex} (1-based), as aria2's {@code changeUri}:
      * each URI in {@code deleted} removes one occurrence; {@code added} go in at
-     * {@code position} (negative: at the end). An active download uses new mirrors at once.
+     * {@code position} (negative: at the end). An active HTTP/FTP download uses new mirrors at
+     * once. A torrent's URIs are its web seeds, shared by all its files; an active torrent
+     * restarts to use changed ones.
+     *
+     * @throws IllegalArgumentException if {@code fileIndex} names no file of the download, or an
+     *                                  added URI is not absolute
      */
     public UriChange changeUri(String gid, int fileIndex, List<String> deleted, List<String> added, int position) {
-        return await(engine.changeUri(Gids.parse(gid), fileIndex, deleted, added, position));
+        return await(engine.control().changeUri(Gids.parse(gid), fileIndex, deleted, added, position));
     }
 
     /**
@@ -383,7 +397,7 @@ public final class Session implements AutoCloseable {
      * @throws IllegalStateException if the download has stopped
      */
     public void changeOption(String gid, Options changes) {
-        await(engine.changeOption(Gids.parse(gid), changes));
+        await(engine.control().changeOption(Gids.parse(gid), changes));
     }
 
     /**
@@ -398,7 +412,7 @@ public final class Session implements AutoCloseable {
 
     /** A download's effective options (its own over the session's at the time it was added). */
     public Options getOptions(String gid) {
-        return await(engine.options(Gids.parse(gid)));
+        return await(engine.queries().options(Gids.parse(gid)));
     }
 
     /** The session's options. */
@@ -410,12 +424,12 @@ public final class Session implements AutoCloseable {
 
     /** Speeds and counts over the session. */
     public GlobalStat globalStat() {
-        return await(engine.globalStat());
+        return await(engine.queries().globalStat());
     }
 
     /** Snapshots of the active downloads. */
     public List<DownloadStatus> active() {
-        return await(engine.active());
+        return await(engine.queries().active());
     }
 
     /**
@@ -424,17 +438,17 @@ public final class Session implements AutoCloseable {
      * ({@code -1} is the last) and lists backwards.
      */
     public List<DownloadStatus> waiting(int offset, int count) {
-        return await(engine.waiting(offset, count));
+        return await(engine.queries().waiting(offset, count));
     }
 
     /** Snapshots of stopped downloads, oldest first, paged as {@link #waiting}. */
     public List<DownloadStatus> stopped(int offset, int count) {
-        return await(engine.stopped(offset, count));
+        return await(engine.queries().stopped(offset, count));
     }
 
     /** Forgets the results of stopped downloads. */
     public void purgeResults() {
-        await(engine.purgeResults());
+        await(engine.control().purgeResults());
     }
 
     /**
@@ -445,7 +459,7 @@ public final class Session implements AutoCloseable {
      */
     public void saveSession(Path file) throws IOException {
         try {
-            engine.saveSession(Objects.requireNonNull(file, "file")).get();
+            engine.sessionFiles().save(Objects.requireNonNull(file, "file")).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
@@ -458,19 +472,19 @@ public final class Session implements AutoCloseable {
     }
 
     DownloadStatus status(long gid) {
-        return await(engine.status(gid));
+        return await(engine.queries().status(gid));
     }
 
     List<ServerStatus> servers(long gid) {
-        return await(engine.servers(gid));
+        return await(engine.queries().servers(gid));
     }
 
     List<PeerInfo> peers(long gid) {
-        return await(engine.peers(gid));
+        return await(engine.queries().peers(gid));
     }
 
     CompletableFuture<DownloadResult> completion(long gid) {
-        return engine.completion(gid);
+        return engine.queries().completion(gid);
     }
 
     // ---- shutdown ------------------------------------------------------------------------------
@@ -632,7 +646,10 @@ public final class Session implements AutoCloseable {
             return this;
         }
 
-        /** Where whole-file checksums run; default one daemon thread per processor, owned by the session. */
+        /**
+         * Where hashing runs (whole-file checksums, Metalink and BitTorrent piece checks); default
+         * one daemon thread per processor, owned by the session.
+         */
         public Builder hashExecutor(Executor executor) {
             this.hashExecutor = Objects.requireNonNull(executor, "executor");
             return this;
@@ -644,7 +661,11 @@ public final class Session implements AutoCloseable {
             return this;
         }
 
-        /** Source of gids and random segment choices; default a {@link SplittableRandom} seeded securely. */
+        /**
+         * Source of gids and of the downloads' random choices (segments, the order of equally
+         * ranked Metalink mirrors, the BitTorrent engine's); default a {@link SplittableRandom}
+         * seeded securely. A seeded generator makes them repeatable in tests.
+         */
         public Builder random(RandomGenerator generator) {
             this.random = Objects.requireNonNull(generator, "generator");
             return this;

@@ -70,10 +70,7 @@ class SessionHttpOptionsTest {
 
     @Test
     void allProxyIsSkippedForNoProxyHosts() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         try (Session session = Session.builder().directory(directory).build()) {
             DownloadResult result = download(session, server.url("/file.bin"), Options.of(
                     "all-proxy", "http://127.0.0.1:" + closedPort, "no-proxy", "127.0.0.1", "max-tries", "1"));

@@ -288,7 +288,7 @@ final class DiskFile {
     }
 
     /** The byte ranges of the set pieces, merged. */
-    static List<long[]> pieceRanges(Bitfield pieces, long pieceLength, long totalLength) {
+    private static List<long[]> pieceRanges(Bitfield pieces, long pieceLength, long totalLength) {
         List<long[]> ranges = new ArrayList<>();
         for (int piece = pieces.nextSetBit(0); piece >= 0; piece = pieces.nextSetBit(piece + 1)) {
             long start = piece * pieceLength;

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -66,8 +67,7 @@ final class DownloadChecks {
                     + " bytes, " + source.getHost() + " sends " + response.totalLength(), FetchFailure.Kind.FATAL, 0);
         }
         FetchFailure refused = http.check(source, response, mirror -> {
-            String scheme = mirror.getScheme().toLowerCase(Locale.ROOT);
-            if (mirror.getHost() != null && (scheme.equals("http") || scheme.equals("https") || scheme.equals("ftp"))) {
+            if (UriJob.fetchable(mirror)) {
                 addMirror.accept(mirror);
             }
         });
@@ -93,7 +93,7 @@ final class DownloadChecks {
     void firstResponse(FetchResponse response, String name, Options effective, Executor hashExecutor, Executor loop,
                        DiskFile file, SegmentedTransfer transfer, Logger log, String gid) {
         answeredFrom = response.finalUri();
-        if (metalink == null && MetalinkDownloads.isMetalink(name, response.contentType())) {
+        if (metalink == null && isMetalink(name, response.contentType())) {
             follow = effective.get(Option.FOLLOW_METALINK);
         } else if (metalink == null && isTorrent(name, response.contentType())) {
             follow = effective.get(Option.FOLLOW_TORRENT);
@@ -123,15 +123,33 @@ final class DownloadChecks {
     }
 
     /**
+     * Whether a download is a Metalink to follow, as aria2 decides: its name ends with
+     * {@code .meta4} or {@code .metalink}, or its media type is {@code application/metalink4+xml}
+     * or {@code application/metalink+xml}.
+     */
+    static boolean isMetalink(String name, Optional<String> contentType) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".meta4") || lower.endsWith(".metalink")) {
+            return true;
+        }
+        return mediaType(contentType).filter(media -> media.equals("application/metalink4+xml")
+                || media.equals("application/metalink+xml")).isPresent();
+    }
+
+    /**
      * Whether a download is a .torrent to follow, as aria2 decides: its name ends with
      * {@code .torrent}, or its media type is {@code application/x-bittorrent}.
      */
-    static boolean isTorrent(String name, java.util.Optional<String> contentType) {
+    static boolean isTorrent(String name, Optional<String> contentType) {
         if (name.toLowerCase(Locale.ROOT).endsWith(".torrent")) {
             return true;
         }
-        return contentType.map(type -> type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
-                .filter(media -> media.equals("application/x-bittorrent")).isPresent();
+        return mediaType(contentType).filter(media -> media.equals("application/x-bittorrent")).isPresent();
+    }
+
+    /** The media type of a Content-Type value, lower case, without parameters. */
+    private static Optional<String> mediaType(Optional<String> contentType) {
+        return contentType.map(type -> type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT));
     }
 
     /** The URI of the first answer (a followed Metalink's relative URLs resolve against it), or null. */

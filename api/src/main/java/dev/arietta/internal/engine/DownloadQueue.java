@@ -114,7 +114,7 @@ final class DownloadQueue {
     int move(DownloadJob job, int offset, PositionOrigin origin) {
         int current = waiting.indexOf(job);
         if (current < 0) {
-            throw new IllegalStateException("download " + job.gidText + " is " + job.state.name().toLowerCase()
+            throw new IllegalStateException("download " + job.gidText + " is " + job.stateName()
                     + ", not in the waiting queue");
         }
         long destination = switch (origin) {

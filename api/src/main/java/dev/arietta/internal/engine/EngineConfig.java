@@ -15,9 +15,9 @@ import java.util.random.RandomGenerator;
  * @param listeners              event listeners, called in order
  * @param callbackExecutor       runs listener calls and completes completion futures
  * @param diskExecutor           runs file work
- * @param hashExecutor           runs whole-file checksums
+ * @param hashExecutor           runs hashing: whole-file checksums, Metalink and BitTorrent piece checks
  * @param nanoClock              monotonic clock in nanoseconds
- * @param random                 gids and random segment selection (access is synchronized on it)
+ * @param random                 gids and the downloads' random choices (access is synchronized on it)
  * @param progressIntervalNanos  interval of PROGRESS events, 0 for none
  * @param speedCheckGraceNanos   how long a download is exempt from {@code lowest-speed-limit}
  */

@@ -33,11 +33,10 @@ final class EngineSettings {
     private EngineSettings() {
     }
 
-    static TransferSettings transfer(Options options, long speedCheckGraceNanos) {
-        return transfer(options, speedCheckGraceNanos, options.get(Option.PIECE_LENGTH));
-    }
-
-    /** As {@link #transfer(Options, long)} with segments on multiples of {@code pieceLength} (a Metalink's). */
+    /**
+     * An HTTP/FTP transfer's settings from its effective options, with segments on multiples of
+     * {@code pieceLength} ({@code piece-length}, or a Metalink's when it has piece hashes).
+     */
     static TransferSettings transfer(Options options, long speedCheckGraceNanos, long pieceLength) {
         return new TransferSettings(options.get(Option.SPLIT), options.get(Option.MAX_CONNECTION_PER_SERVER),
                 options.get(Option.MIN_SPLIT_SIZE), pieceLength,
@@ -50,7 +49,7 @@ final class EngineSettings {
                 .withFirstRequest(options.get(Option.USE_HEAD), options.get(Option.HTTP_ACCEPT_GZIP));
     }
 
-    static SegmentSelector selector(StreamPieceSelector selector) {
+    private static SegmentSelector selector(StreamPieceSelector selector) {
         return switch (selector) {
             case DEFAULT -> SegmentSelector.DEFAULT;
             case INORDER -> SegmentSelector.INORDER;

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,7 +44,7 @@ final class MetalinkDownloads {
         this.torrents = sessionHandoff;
     }
 
-    /** The sessions' BitTorrent hook, for the loop's callbacks once a metaurl's .torrent is in (or not). */
+    /** The session's BitTorrent hook, for the loop's callbacks once a metaurl's .torrent is in (or not). */
     TorrentMetaurls torrentMetaurls() {
         return sessionHandoff;
     }
@@ -129,7 +128,7 @@ final class MetalinkDownloads {
         for (MetalinkTarget target : targets) {
             long gid = engine.newGid(null);
             DownloadHandle handle = engine.handleOf(gid);
-            Job job = new Job(engine, gid, handle, target.uris(), childOptions, engine.globalOptions());
+            UriJob job = new UriJob(engine, gid, handle, target.uris(), childOptions, engine.globalOptions());
             job.metalink = target;
             job.origin = origin;
             job.following = parent == null ? null : parent.gidText;
@@ -183,20 +182,5 @@ final class MetalinkDownloads {
                 .uniqueProtocol(effective.get(Option.METALINK_ENABLE_UNIQUE_PROTOCOL))
                 .baseUri(localDocument && base != null ? URI.create(base) : null)
                 .build();
-    }
-
-    /**
-     * Whether a download is a Metalink to follow, as aria2 decides: its name ends with
-     * {@code .meta4} or {@code .metalink}, or its media type is {@code application/metalink4+xml}
-     * or {@code application/metalink+xml}.
-     */
-    static boolean isMetalink(String name, Optional<String> contentType) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".meta4") || lower.endsWith(".metalink")) {
-            return true;
-        }
-        return contentType.map(type -> type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT))
-                .filter(media -> media.equals("application/metalink4+xml") || media.equals("application/metalink+xml"))
-                .isPresent();
     }
 }

@@ -15,13 +15,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
-/** Builds the immutable status records of a {@link Job}, on the loop thread. */
+/** Builds the immutable status records of a {@link UriJob}, on the loop thread. */
 final class StatusSnapshots {
 
     private StatusSnapshots() {
     }
 
-    static DownloadStatus of(Job job) {
+    static DownloadStatus of(UriJob job) {
         boolean active = job.state == DownloadState.ACTIVE && job.transfer != null;
         long total = job.transfer != null ? job.transfer.totalLength() : job.totalLength;
         long completed = job.transfer != null ? job.transfer.completedLength() : job.completedLength;
@@ -38,7 +38,7 @@ final class StatusSnapshots {
                 job.errorMessage, List.copyOf(job.followedBy), Optional.ofNullable(job.following), Optional.empty());
     }
 
-    static List<UriStatus> uris(Job job) {
+    private static List<UriStatus> uris(UriJob job) {
         List<UriStatus> result = new ArrayList<>(job.uris.size());
         List<MirrorSample> mirrors = job.transfer == null ? List.of() : job.transfer.mirrors();
         for (String uri : job.uris) {
@@ -54,7 +54,7 @@ final class StatusSnapshots {
         return result;
     }
 
-    static List<ServerStatus> servers(Job job) {
+    static List<ServerStatus> servers(UriJob job) {
         if (job.state != DownloadState.ACTIVE || job.transfer == null) {
             return List.of();
         }

@@ -18,7 +18,6 @@ import dev.arietta.bittorrent.internal.swarm.SwarmSettings;
 import dev.arietta.bittorrent.internal.swarm.SwarmStatus;
 import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
 import dev.arietta.core.ErrorCode;
-import dev.arietta.core.internal.loop.Cancellable;
 import dev.arietta.internal.options.InputFileEntry;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,7 +49,6 @@ final class TorrentJob extends DownloadJob implements SwarmListener {
     private CompletableFuture<Void> stopped = CompletableFuture.completedFuture(null);
     /** Counts runs, so a start deferred behind a stop is dropped if the download changed meanwhile. */
     private int runs;
-    private Cancellable progressTimer;
     /** The last snapshot of the swarm, for status when it is not running. */
     private SwarmStatus lastSwarmStatus;
 
@@ -76,9 +74,7 @@ final class TorrentJob extends DownloadJob implements SwarmListener {
         } else {
             stopped.whenComplete((ignored, failure) -> startSwarm(run));
         }
-        if (engine.progressIntervalNanos() > 0) {
-            progressTimer = engine.loop().schedule(engine.progressIntervalNanos(), this::progress);
-        }
+        startProgress();
     }
 
     private void startSwarm(int run) {
@@ -116,44 +112,14 @@ final class TorrentJob extends DownloadJob implements SwarmListener {
     }
 
     @Override
-    void pause(boolean force) {
-        if (state == DownloadState.ACTIVE) {
-            stopSwarm(force ? StopMode.FORCED : StopMode.GRACEFUL);
-        }
-        state = DownloadState.PAUSED;
-        emit(DownloadEvent.PAUSE);
+    void stopRun(boolean force) {
+        stopSwarm(force ? StopMode.FORCED : StopMode.GRACEFUL);
     }
 
+    /** The swarm's stop, trackers' {@code stopped} announces and data saves included. */
     @Override
-    void remove(boolean force) {
-        if (state == DownloadState.ACTIVE) {
-            stopSwarm(force ? StopMode.FORCED : StopMode.GRACEFUL);
-        }
-        state = DownloadState.REMOVED;
-        errorCode = ErrorCode.FINISHED;
-        emit(DownloadEvent.STOP);
-        finish();
-    }
-
-    @Override
-    CompletableFuture<Void> shutDown() {
-        if (state == DownloadState.ACTIVE) {
-            stopSwarm(StopMode.GRACEFUL);
-        }
-        if (!state.isStopped()) {
-            DownloadStatus status = snapshot();
-            complete(new DownloadResult(gidText, state, ErrorCode.IN_PROGRESS, "session shut down before the"
-                    + " download finished", files(), status.totalLength(), status.completedLength()));
-        }
+    CompletableFuture<Void> runStopped() {
         return stopped;
-    }
-
-    @Override
-    void restart() {
-        if (state == DownloadState.ACTIVE) {
-            stopSwarm(StopMode.FORCED);
-            start();
-        }
     }
 
     @Override
@@ -196,13 +162,8 @@ final class TorrentJob extends DownloadJob implements SwarmListener {
         return new UriChange(removed, added.size());
     }
 
-    @Override
-    CompletableFuture<Void> diskIdle() {
-        return stopped.thenCompose(ignored -> super.diskIdle());
-    }
-
     private void stopSwarm(StopMode mode) {
-        cancelProgress();
+        stopProgress();
         if (swarm == null) {
             return;
         }
@@ -214,21 +175,6 @@ final class TorrentJob extends DownloadJob implements SwarmListener {
             }
             lastSwarmStatus = stopping.status();
         });
-    }
-
-    private void cancelProgress() {
-        if (progressTimer != null) {
-            progressTimer.cancel();
-            progressTimer = null;
-        }
-    }
-
-    private void progress() {
-        progressTimer = null;
-        if (state == DownloadState.ACTIVE) {
-            emit(DownloadEvent.PROGRESS);
-            progressTimer = engine.loop().schedule(engine.progressIntervalNanos(), this::progress);
-        }
     }
 
     // ---- swarm events ----------------------------------------------------------------------------
@@ -248,7 +194,7 @@ final class TorrentJob extends DownloadJob implements SwarmListener {
         if (state != DownloadState.ACTIVE) {
             return;
         }
-        cancelProgress();
+        stopProgress();
         lastSwarmStatus = swarm.status();
         state = DownloadState.COMPLETE;
         emit(DownloadEvent.COMPLETE);
@@ -264,7 +210,7 @@ final class TorrentJob extends DownloadJob implements SwarmListener {
         if (state != DownloadState.ACTIVE) {
             return;
         }
-        cancelProgress();
+        stopProgress();
         if (swarm != null) {
             lastSwarmStatus = swarm.status();
         }
@@ -276,11 +222,9 @@ final class TorrentJob extends DownloadJob implements SwarmListener {
     }
 
     /** Stopped for good: the result, the queue, and the swarm forgotten once its run has ended. */
-    private void finish() {
-        DownloadStatus status = snapshot();
-        complete(new DownloadResult(gidText, state, errorCode, errorMessage, files(), status.totalLength(),
-                status.completedLength()));
-        engine.stopped(this);
+    @Override
+    void finish() {
+        super.finish();
         Swarm finished = swarm;
         if (finished != null) {
             swarm = null;
@@ -294,6 +238,14 @@ final class TorrentJob extends DownloadJob implements SwarmListener {
     }
 
     // ---- what the engine reads -------------------------------------------------------------------
+
+    /** With the lengths of the selected files, as the status has them. */
+    @Override
+    DownloadResult result(ErrorCode code, String message) {
+        DownloadStatus status = snapshot();
+        return new DownloadResult(gidText, state, code, message, files(), status.totalLength(),
+                status.completedLength());
+    }
 
     /** The running swarm's status, else the last one seen; null before the first run. */
     SwarmStatus swarmStatus() {

@@ -13,16 +13,14 @@ import java.util.Optional;
  * group here before making HTTP/FTP downloads of them.
  *
  * <p>Sessions use {@link TorrentMetaurls}, which fetches the .torrent and downloads the files
- * through BitTorrent. {@link #DECLINE} leaves every file to its {@code url} mirrors (its metaurls
- * stay recorded on the download, {@link MetalinkTarget#torrents()}).
+ * through BitTorrent; {@link Engine#torrentMetaurlHandoff} puts another in place. Files a hook
+ * declines download from their {@code url} mirrors (their metaurls stay recorded on the
+ * download, {@link MetalinkTarget#torrents()}).
  *
  * <p>Called on the thread adding the Metalink (or the loop, for a followed one); must not block.
  */
 @FunctionalInterface
 interface TorrentMetaurlHandoff {
-
-    /** Takes nothing: the files download from their URLs. */
-    TorrentMetaurlHandoff DECLINE = (torrent, files, options, paused, position) -> Optional.empty();
 
     /**
      * Offers the files that share {@code torrent}.

@@ -12,7 +12,6 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -59,7 +58,7 @@ final class TorrentMetaurls implements TorrentMetaurlHandoff {
         DownloadHandle handle = engine.handleOf(gid);
         Options fetch = options.toBuilder().set(Option.FOLLOW_TORRENT, FollowMode.MEM).unset(Option.SELECT_FILE)
                 .build();
-        Job job = new Job(engine, gid, handle, List.of(torrent.url()), fetch, engine.globalOptions());
+        UriJob job = new UriJob(engine, gid, handle, List.of(torrent.url()), fetch, engine.globalOptions());
         job.metaurlPlan = new Plan(torrent, files, options, paused);
         engine.register(job, paused, position);
         return Optional.of(List.of(handle));
@@ -67,9 +66,7 @@ final class TorrentMetaurls implements TorrentMetaurlHandoff {
 
     private static boolean fetchable(String url) {
         try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return uri.getHost() != null && (scheme.equals("http") || scheme.equals("https") || scheme.equals("ftp"));
+            return UriJob.fetchable(new URI(url));
         } catch (URISyntaxException e) {
             return false;
         }
@@ -79,7 +76,7 @@ final class TorrentMetaurls implements TorrentMetaurlHandoff {
      * Loop thread: the .torrent of {@code fetch}'s plan is in. Starts its swarm for the files it
      * names and sends the others to their mirrors; returns every download made.
      */
-    List<DownloadHandle> torrentArrived(Job fetch, TorrentMetainfo metainfo) {
+    List<DownloadHandle> torrentArrived(UriJob fetch, TorrentMetainfo metainfo) {
         Plan plan = fetch.metaurlPlan;
         TreeMap<Integer, MetalinkTarget> matched = match(metainfo, plan);
         List<MetalinkTarget> unmatched = new ArrayList<>(plan.files());
@@ -100,7 +97,7 @@ final class TorrentMetaurls implements TorrentMetaurlHandoff {
     }
 
     /** Loop thread: the .torrent could not be had; the files download from their mirrors. */
-    List<DownloadHandle> torrentFailed(Job fetch) {
+    List<DownloadHandle> torrentFailed(UriJob fetch) {
         Plan plan = fetch.metaurlPlan;
         return metalinks.fromMirrors(plan.files(), plan.options(), plan.paused(), 0, fetch, null);
     }

@@ -85,8 +85,8 @@ class DownloadChecksTest {
                 LoggerFactory.getLogger(DownloadChecksTest.class), "gid");
         assertEquals(FollowMode.MEM, checks.follow());
         assertEquals(URI.create("http://a/f"), checks.answeredFrom());
-        assertTrue(MetalinkDownloads.isMetalink("x.METALINK", Optional.empty()));
-        assertTrue(MetalinkDownloads.isMetalink("x", Optional.of("Application/Metalink4+XML")));
-        assertFalse(MetalinkDownloads.isMetalink("x.meta4.txt", Optional.of("text/plain")));
+        assertTrue(DownloadChecks.isMetalink("x.METALINK", Optional.empty()));
+        assertTrue(DownloadChecks.isMetalink("x", Optional.of("Application/Metalink4+XML")));
+        assertFalse(DownloadChecks.isMetalink("x.meta4.txt", Optional.of("text/plain")));
     }
 }

@@ -71,11 +71,11 @@ class TorrentMetaurlHandoffTest {
         assertEquals(List.of("http://t/a.torrent [one, two] 3", "http://t/b.torrent [three] 3"), offered);
         List<String> downloaded = new ArrayList<>();
         for (long gid : gids) {
-            DownloadStatus status = engine.status(gid).join();
+            DownloadStatus status = engine.queries().status(gid).join();
             assertEquals(DownloadState.PAUSED, status.state());
             downloaded.add(status.files().get(0).path().getFileName() + " " + status.files().get(0).uris().get(0).uri());
         }
         assertEquals(List.of("three http://m/three", "four http://m/four"), downloaded);
-        assertEquals(Path.of("."), engine.status(gids.get(0)).join().dir());
+        assertEquals(Path.of("."), engine.queries().status(gids.get(0)).join().dir());
     }
 }
