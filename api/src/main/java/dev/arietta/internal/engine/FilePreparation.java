@@ -177,7 +177,12 @@ final class FilePreparation {
         if (metalink != null && metalink.pieceHashes() != null) {
             // As aria2 checks with piece hashes when it has them: each piece, a short file too.
             ExistingFileVerifier.verifyPieces(file, request, metalink.pieceHashes(), metalink.pieceLength(),
-                    job.diskQueue, job.engine.hashExecutor(), result -> job.post(() -> hashChecked(result, request)));
+                    job.diskQueue, job.engine.hashExecutor(), result -> job.post(() -> {
+                        // Only for this run's file: a restart meanwhile makes the verdict moot.
+                        if (job.isRunOf(file)) {
+                            hashChecked(result, request);
+                        }
+                    }));
             return;
         }
         if (checksum == null) {
@@ -185,7 +190,12 @@ final class FilePreparation {
             return;
         }
         ExistingFileVerifier.verify(file, request, checksum, job.diskQueue, job.engine.hashExecutor(),
-                result -> job.post(() -> hashChecked(result, request)));
+                result -> job.post(() -> {
+                        // Only for this run's file: a restart meanwhile makes the verdict moot.
+                        if (job.isRunOf(file)) {
+                            hashChecked(result, request);
+                        }
+                    }));
     }
 
     private void hashChecked(ExistingFileVerifier.Result result, DiskFile.Request request) {

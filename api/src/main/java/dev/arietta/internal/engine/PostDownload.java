@@ -62,24 +62,24 @@ final class PostDownload {
             try {
                 file.finish();
             } catch (IOException e) {
-                job.post(() -> job.fail(DownloadJob.codeOf(e), e.getMessage()));
+                report(job, file, () -> job.fail(DownloadJob.codeOf(e), e.getMessage()));
                 return;
             }
             if (modified != null && file.path() != null) {
                 applyRemoteTime(job, file.path(), modified);
             }
             if (checksum == null || file.path() == null && !file.inMemory()) {
-                job.post(() -> verified(job, file, checks));
+                report(job, file, () -> verified(job, file, checks));
                 return;
             }
             job.engine.hashExecutor().execute(() -> {
                 try {
                     verify(file, checksum);
-                    job.post(() -> verified(job, file, checks));
+                    report(job, file, () -> verified(job, file, checks));
                 } catch (ChecksumMismatchException mismatch) {
-                    job.post(() -> job.fail(ErrorCode.CHECKSUM_ERROR, mismatch.getMessage()));
+                    report(job, file, () -> job.fail(ErrorCode.CHECKSUM_ERROR, mismatch.getMessage()));
                 } catch (IOException e) {
-                    job.post(() -> job.fail(ErrorCode.FILE_IO_ERROR, e.getMessage()));
+                    report(job, file, () -> job.fail(ErrorCode.FILE_IO_ERROR, e.getMessage()));
                 }
             });
         });
@@ -113,6 +113,19 @@ final class PostDownload {
         }
     }
 
+    /**
+     * Hands {@code task} to the loop, where it runs only if {@code file}'s run is still the job's
+     * current one: a restart ({@code changeOption}) or a stop meanwhile makes it moot, so an old
+     * run's checks can never complete or fail the next run.
+     */
+    private static void report(UriJob job, DiskFile file, Runnable task) {
+        job.post(() -> {
+            if (job.isRunOf(file)) {
+                task.run();
+            }
+        });
+    }
+
     /** Loop thread: the whole file is verified. Saves its signature or follows it, then the job succeeds. */
     private static void verified(UriJob job, DiskFile file, DownloadChecks checks) {
         if (job.state != DownloadState.ACTIVE) {
@@ -122,7 +135,7 @@ final class PostDownload {
             Path path = job.filePath;
             job.diskQueue.execute(() -> {
                 saveSignature(path, job.metalink.signature(), job.engine.log(), job.gidText);
-                job.post(job::succeed);
+                report(job, file, job::succeed);
             });
         } else if (checks.follow() != FollowMode.FALSE && checks.followsTorrent()) {
             followTorrent(job, file, checks.follow() == FollowMode.MEM ? null : job.filePath);
@@ -140,7 +153,7 @@ final class PostDownload {
      * @param saved where the .torrent is, for save-session; null when kept in memory
      */
     private static void followTorrent(UriJob job, DiskFile file, Path saved) {
-        readTorrent(file, job.diskQueue, job.engine.hashExecutor(), torrent -> job.post(() -> {
+        readTorrent(file, job.diskQueue, job.engine.hashExecutor(), torrent -> report(job, file, () -> {
             if (job.state == DownloadState.ACTIVE) {
                 if (job.metaurlPlan != null) {
                     job.engine.torrentMetaurls().torrentArrived(job, torrent)
@@ -150,7 +163,7 @@ final class PostDownload {
                 }
                 job.succeed();
             }
-        }), refused -> job.post(() -> job.fail(refused instanceof TorrentException bad ? bad.errorCode()
+        }), refused -> report(job, file, () -> job.fail(refused instanceof TorrentException bad ? bad.errorCode()
                 : ErrorCode.BITTORRENT_PARSE_ERROR, refused.getMessage())));
     }
 
@@ -159,7 +172,7 @@ final class PostDownload {
      * and the download of the Metalink itself still succeeds.
      */
     private static void followMetalink(UriJob job, DiskFile file, DownloadChecks checks) {
-        readMetalink(file, job.diskQueue, job.engine.hashExecutor(), document -> job.post(() -> {
+        readMetalink(file, job.diskQueue, job.engine.hashExecutor(), document -> report(job, file, () -> {
             if (job.state == DownloadState.ACTIVE) {
                 try {
                     job.engine.follow(job, document, checks.answeredFrom())
@@ -169,7 +182,7 @@ final class PostDownload {
                 }
                 job.succeed();
             }
-        }), refused -> job.post(() -> job.fail(ErrorCode.METALINK_PARSE_ERROR, refused.getMessage())));
+        }), refused -> report(job, file, () -> job.fail(ErrorCode.METALINK_PARSE_ERROR, refused.getMessage())));
     }
 
     /**

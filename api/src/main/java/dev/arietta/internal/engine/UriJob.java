@@ -389,6 +389,11 @@ final class UriJob extends DownloadJob implements TransferListener, TransferSink
 
     // ---- the file, as FilePreparation reports it -------------------------------------------------
 
+    /** Whether {@code file} belongs to the run in progress (active, not restarted or stopped since). */
+    boolean isRunOf(DiskFile file) {
+        return state == DownloadState.ACTIVE && disk == file;
+    }
+
     /**
      * The file of {@code current}'s run is open (or kept in memory): the writes held until now
      * go to it, except those that would overwrite a verified piece, then the transfer goes on.
