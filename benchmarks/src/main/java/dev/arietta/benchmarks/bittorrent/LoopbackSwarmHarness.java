@@ -1,5 +1,7 @@
 package dev.arietta.benchmarks.bittorrent;
 
+import dev.arietta.DownloadEvent;
+import dev.arietta.Session;
 import dev.arietta.bencode.BDictionary;
 import dev.arietta.bencode.Bencode;
 import dev.arietta.bittorrent.internal.swarm.BitTorrentContext;
@@ -40,11 +42,12 @@ import java.util.stream.Stream;
 
 /**
  * Loopback BitTorrent download harness (not a JMH benchmark): one libtorrent seeder of a
- * random payload (default 1 GiB, 1 MiB pieces) behind opentracker on 127.0.0.1, and three
+ * random payload (default 1 GiB, 1 MiB pieces) behind opentracker on 127.0.0.1, and four
  * leechers in turn — our swarm (driven directly through {@link Swarm}, as the session engine
- * drives it), aria2c and a libtorrent leecher — each finding the seeder through the tracker.
+ * drives it), our public {@link Session} API adding the same .torrent, aria2c and a libtorrent
+ * leecher — each finding the seeder through the tracker.
  * Prints wall time, MiB/s, CPU seconds per GiB and peak memory for each, after one warm-up
- * download of ours (JIT) that is not reported. Every download is compared with the payload.
+ * download of ours per API (JIT) that is not reported. Every download is compared with the payload.
  *
  * <p>Measures: ours from {@link Swarm#start()} to BT_COMPLETE, CPU of the whole JVM (all
  * threads, JIT and GC) from {@link ProcessHandle}, peak heap as the sum of the heap pools'
@@ -67,6 +70,8 @@ import java.util.stream.Stream;
 public final class LoopbackSwarmHarness {
 
     static final int SAMPLE_MILLIS = 20;
+    /** Downloads per round: our swarm driven directly, our {@link Session}, aria2c, libtorrent. */
+    private static final int CLIENTS = 4;
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final Path PYTHON = Path.of("/usr/bin/python3");
 
@@ -115,6 +120,7 @@ public final class LoopbackSwarmHarness {
                 seeder.awaitLine("seeding"::equals, TIMEOUT);
                 seeder.awaitLine(line -> line.startsWith("announced "), TIMEOUT);
                 measureArietta(torrent, work, payload, saveInterval);
+                measureSession(torrentFile, work, payload);
                 System.out.printf(Locale.ROOT, "%-24s %8s %9s %11s %13s %12s%n", "client", "wall s", "MiB/s",
                         "cpu s/GiB", "peak heap MiB", "peak RSS MiB");
                 List<Result> results = new ArrayList<>();
@@ -122,10 +128,12 @@ public final class LoopbackSwarmHarness {
                     primePages(work, size);
                     results.add(measureArietta(torrent, work, payload, saveInterval));
                     primePages(work, size);
+                    results.add(measureSession(torrentFile, work, payload));
+                    primePages(work, size);
                     results.add(measureAria2(torrentFile, work, payload));
                     primePages(work, size);
                     results.add(measureLibtorrent(script, torrentFile, work, payload));
-                    for (Result result : results.subList(results.size() - 3, results.size())) {
+                    for (Result result : results.subList(results.size() - CLIENTS, results.size())) {
                         print(result, size);
                     }
                 }
@@ -278,6 +286,43 @@ public final class LoopbackSwarmHarness {
             disk.shutdown();
             disk.awaitTermination(1, TimeUnit.MINUTES);
             hash.shutdownNow();
+            deleteTree(target);
+        }
+    }
+
+    /**
+     * The same download through the public API: a {@link Session} (its own loop, disk and hash
+     * executors, default options but {@code file-allocation=none} and {@code seed-time=0}) adding
+     * the .torrent file, measured from {@link Session#addTorrent(Path)} to BT_COMPLETE.
+     */
+    private static Result measureSession(Path torrentFile, Path work, Path payload) throws Exception {
+        Path target = Files.createDirectories(work.resolve("session"));
+        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        CompletableFuture<Void> complete = new CompletableFuture<>();
+        try (Session session = Session.builder().directory(target).option("file-allocation", "none")
+                .option("seed-time", "0").option("listen-port", Integer.toString(freePort()))
+                .listener((event, download) -> {
+                    if (event == DownloadEvent.BT_COMPLETE) {
+                        complete.complete(null);
+                    } else if (event == DownloadEvent.ERROR) {
+                        complete.completeExceptionally(new IOException("download failed: " + download.status()));
+                    }
+                }).build()) {
+            System.gc();
+            heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+            long cpuBefore = processCpuNanos();
+            long start = System.nanoTime();
+            session.addTorrent(torrentFile);
+            complete.get(TIMEOUT.toMinutes(), TimeUnit.MINUTES);
+            long wall = System.nanoTime() - start;
+            long cpu = processCpuNanos() - cpuBefore;
+            long peakHeap = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            long peakRss = ProcStats.peakRssBytes(ProcessHandle.current().pid());
+            session.shutdown(false).get(1, TimeUnit.MINUTES);
+            verify(payload, target.resolve(payload.getFileName().toString()));
+            return new Result("arietta (Session API)", wall, cpu, peakHeap, peakRss);
+        } finally {
             deleteTree(target);
         }
     }
