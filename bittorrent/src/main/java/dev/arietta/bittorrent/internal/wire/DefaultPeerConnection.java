@@ -398,12 +398,12 @@ public final class DefaultPeerConnection implements PeerConnection {
         if (!usable()) {
             return;
         }
-        if (!fast) {
-            throw new IllegalStateException("reject needs the fast extension");
-        }
         int index = incomingRequests.indexOf(piece, offset, length);
         if (index >= 0) {
             incomingRequests.remove(index);
+        }
+        if (!fast) {
+            return;
         }
         scratch.clear();
         MessageEncoder.reject(scratch, piece, offset, length);
