@@ -126,8 +126,19 @@ class FtpClientFaultTest {
     @Test
     void unansweredAborStillCompletesTheRangeAndDropsTheConnection() throws Exception {
         server = new FakeFtpServer(CONTENT);
-        server.on("ABOR", (c, a) -> { });
-        server.on("NOOP", (c, a) -> { });
+        // The server sends the range and then nothing at all: no 226 (or 426) for the transfer, no
+        // answer to ABOR or NOOP. A final reply arriving after the clock has moved would count as
+        // progress and push the deadline past the test's single advance.
+        server.on("RETR", (c, a) -> {
+            c.write("150 go\r\n");
+            try (Socket data = c.openData()) {
+                data.getOutputStream().write(CONTENT, 0, 10);
+                data.getOutputStream().flush();
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         fixture = new FtpClientFixture(OPTIONS);
         CompletableFuture<Void> rangeReceived = new CompletableFuture<>();
         RecordingFtpListener listener = new RecordingFtpListener();
