@@ -31,9 +31,11 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,15 +65,16 @@ import java.util.stream.Stream;
  * <p>Needs {@code aria2c}, {@code opentracker} and python3-libtorrent ({@code /usr/bin/python3}),
  * and the libtorrent driver script of the bittorrent tests. Run from the repository root:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.arietta.benchmarks.bittorrent.LoopbackSwarmHarness
- * [size-MiB] [--rounds N] [--piece-kib K] [--save-interval S] [--script PATH]}; add {@code -Xmx64m}
+ * [size-MiB] [--rounds N] [--piece-kib K] [--save-interval S] [--script PATH] [--clients swarm,session,aria2,libtorrent]}
+ * (a subset, e.g. to profile one); add {@code -Xmx64m}
  * to hold our side to DESIGN §7's heap bound. With several rounds the medians and our rate
  * against the others' are printed last.
  */
 public final class LoopbackSwarmHarness {
 
     static final int SAMPLE_MILLIS = 20;
-    /** Downloads per round: our swarm driven directly, our {@link Session}, aria2c, libtorrent. */
-    private static final int CLIENTS = 4;
+    /** The downloads of a round, in order: our swarm driven directly, our {@link Session}, aria2c, libtorrent. */
+    private static final List<String> ALL_CLIENTS = List.of("swarm", "session", "aria2", "libtorrent");
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final Path PYTHON = Path.of("/usr/bin/python3");
 
@@ -88,8 +91,10 @@ public final class LoopbackSwarmHarness {
         int pieceKiB = 1024;
         Duration saveInterval = SwarmSettings.DEFAULT_RESUME_SAVE_INTERVAL;
         Path script = Path.of("bittorrent/src/test/resources/it/libtorrent_peer.py");
+        Set<String> clients = new LinkedHashSet<>(ALL_CLIENTS);
         for (int i = 0; i < arguments.length; i++) {
             switch (arguments[i]) {
+                case "--clients" -> clients = new LinkedHashSet<>(List.of(arguments[++i].split(",")));
                 case "--rounds" -> rounds = Integer.parseInt(arguments[++i]);
                 case "--piece-kib" -> pieceKiB = Integer.parseInt(arguments[++i]);
                 case "--save-interval" -> saveInterval = Duration.ofMillis((long) (Double.parseDouble(arguments[++i]) * 1000));
@@ -119,21 +124,29 @@ public final class LoopbackSwarmHarness {
                             "--save", payload.getParent().toString()), work)) {
                 seeder.awaitLine("seeding"::equals, TIMEOUT);
                 seeder.awaitLine(line -> line.startsWith("announced "), TIMEOUT);
-                measureArietta(torrent, work, payload, saveInterval);
-                measureSession(torrentFile, work, payload);
+                if (clients.contains("swarm")) {
+                    measureArietta(torrent, work, payload, saveInterval);
+                }
+                if (clients.contains("session")) {
+                    measureSession(torrentFile, work, payload);
+                }
                 System.out.printf(Locale.ROOT, "%-24s %8s %9s %11s %13s %12s%n", "client", "wall s", "MiB/s",
                         "cpu s/GiB", "peak heap MiB", "peak RSS MiB");
                 List<Result> results = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
-                    primePages(work, size);
-                    results.add(measureArietta(torrent, work, payload, saveInterval));
-                    primePages(work, size);
-                    results.add(measureSession(torrentFile, work, payload));
-                    primePages(work, size);
-                    results.add(measureAria2(torrentFile, work, payload));
-                    primePages(work, size);
-                    results.add(measureLibtorrent(script, torrentFile, work, payload));
-                    for (Result result : results.subList(results.size() - CLIENTS, results.size())) {
+                    int before = results.size();
+                    for (String client : clients) {
+                        primePages(work, size);
+                        results.add(switch (client) {
+                            case "swarm" -> measureArietta(torrent, work, payload, saveInterval);
+                            case "session" -> measureSession(torrentFile, work, payload);
+                            case "aria2" -> measureAria2(torrentFile, work, payload);
+                            case "libtorrent" -> measureLibtorrent(script, torrentFile, work, payload);
+                            default -> throw new IllegalArgumentException("unknown client " + client + ", not one of "
+                                    + ALL_CLIENTS);
+                        });
+                    }
+                    for (Result result : results.subList(before, results.size())) {
                         print(result, size);
                     }
                 }
