@@ -1,8 +1,6 @@
 package dev.arietta.bittorrent.it;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +8,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -66,7 +63,7 @@ public final class VsftpdProcess implements AutoCloseable {
         RunningProcess process = RunningProcess.start("vsftpd", List.of(VSFTPD.toString(), configFile.toString()),
                 work);
         try {
-            awaitListening(process, port);
+            process.awaitListening(port, START_TIMEOUT);
         } catch (AssertionError failure) {
             process.close();
             throw failure;
@@ -81,27 +78,6 @@ public final class VsftpdProcess implements AutoCloseable {
                         Files.isDirectory(path) ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
-    }
-
-    private static void awaitListening(RunningProcess process, int port) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw process.failure("exited before listening on " + port);
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                try {
-                    TimeUnit.MILLISECONDS.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw process.failure("interrupted while starting");
-                }
-            }
-        }
-        throw process.failure("did not listen on " + port + " within " + START_TIMEOUT.toSeconds() + " s");
     }
 
     /** {@code ftp://127.0.0.1:PORT} followed by {@code path} (percent-encoded, starting with '/'). */
