@@ -13,9 +13,9 @@ module dev.arietta.httpftp {
     // Internal packages, one line each, exported only to Arietta's own modules.
     exports dev.arietta.http.internal to dev.arietta.benchmarks, dev.arietta.api, dev.arietta.bittorrent;
     exports dev.arietta.http.internal.cookie to dev.arietta.benchmarks, dev.arietta.api;
-    exports dev.arietta.http.internal.netrc to dev.arietta.benchmarks, dev.arietta.api;
+    exports dev.arietta.http.internal.netrc to dev.arietta.benchmarks, dev.arietta.api, dev.arietta.bittorrent;
     exports dev.arietta.http.internal.disposition to dev.arietta.benchmarks;
     exports dev.arietta.http.internal.proxy to dev.arietta.benchmarks, dev.arietta.api, dev.arietta.bittorrent;
-    exports dev.arietta.ftp.internal to dev.arietta.benchmarks, dev.arietta.api;
+    exports dev.arietta.ftp.internal to dev.arietta.benchmarks, dev.arietta.api, dev.arietta.bittorrent;
     exports dev.arietta.http.internal.transfer to dev.arietta.api, dev.arietta.bittorrent;
 }

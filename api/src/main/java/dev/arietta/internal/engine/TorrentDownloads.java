@@ -7,6 +7,7 @@ import dev.arietta.bittorrent.internal.swarm.BitTorrentContext;
 import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
 import dev.arietta.core.internal.ratelimit.RateLimiter;
 import dev.arietta.http.internal.Http1Client;
+import dev.arietta.http.internal.transfer.SourceFetcher;
 import dev.arietta.internal.options.Syntaxes;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ final class TorrentDownloads {
     /**
      * The context, opened on first use. Loop thread only.
      *
-     * @param http the HTTP client for trackers and web seeds (the session's settings: proxies, TLS, user agent)
+     * @param http the HTTP client for trackers (the session's settings: proxies, TLS, user agent); web
+     *             seeds are fetched as downloads with the session's options are
      * @throws IOException if no port of {@code listen-port} can be bound
      */
     BitTorrentContext context(Http1Client http) throws IOException {
@@ -47,7 +49,7 @@ final class TorrentDownloads {
         for (int[] range : Syntaxes.portRanges(engine.globalOptions().get(Option.LISTEN_PORT))) {
             try {
                 context = BitTorrentContext.builder(engine.loop(), engine.diskExecutor(), engine.hashExecutor())
-                        .httpClient(http).listenPorts(range[0], range[1])
+                        .httpClient(http).webSeedFetchers(webSeedFetchers()).listenPorts(range[0], range[1])
                         .random(new SplittableRandom(engine.randomLong()))
                         .uploadLimiter(uploadLimiter).downloadLimiter(engine.downloadLimiter()).open();
                 return context;
@@ -56,6 +58,20 @@ final class TorrentDownloads {
             }
         }
         throw last;
+    }
+
+    /**
+     * The web seeds' fetchers: HTTP(S) and FTP as a download with the session's options gets
+     * them (proxies, {@code ftp-user}, netrc...); the context's defaults if those options cannot
+     * be used (the downloads that use them fail with the reason).
+     */
+    private List<SourceFetcher> webSeedFetchers() {
+        try {
+            return engine.fetchersFor(engine.globalOptions());
+        } catch (IllegalArgumentException e) {
+            engine.log().warn("web seeds use default HTTP and FTP settings: {}", e.getMessage());
+            return null;
+        }
     }
 
     /** The context if it is open, else null. Loop thread only. */

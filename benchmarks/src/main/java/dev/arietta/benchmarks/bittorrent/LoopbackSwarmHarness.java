@@ -1,5 +1,7 @@
 package dev.arietta.benchmarks.bittorrent;
 
+import dev.arietta.DownloadEvent;
+import dev.arietta.Session;
 import dev.arietta.bencode.BDictionary;
 import dev.arietta.bencode.Bencode;
 import dev.arietta.bittorrent.internal.swarm.BitTorrentContext;
@@ -29,9 +31,11 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,11 +44,12 @@ import java.util.stream.Stream;
 
 /**
  * Loopback BitTorrent download harness (not a JMH benchmark): one libtorrent seeder of a
- * random payload (default 1 GiB, 1 MiB pieces) behind opentracker on 127.0.0.1, and three
+ * random payload (default 1 GiB, 1 MiB pieces) behind opentracker on 127.0.0.1, and four
  * leechers in turn — our swarm (driven directly through {@link Swarm}, as the session engine
- * drives it), aria2c and a libtorrent leecher — each finding the seeder through the tracker.
+ * drives it), our public {@link Session} API adding the same .torrent, aria2c and a libtorrent
+ * leecher — each finding the seeder through the tracker.
  * Prints wall time, MiB/s, CPU seconds per GiB and peak memory for each, after one warm-up
- * download of ours (JIT) that is not reported. Every download is compared with the payload.
+ * download of ours per API (JIT) that is not reported. Every download is compared with the payload.
  *
  * <p>Measures: ours from {@link Swarm#start()} to BT_COMPLETE, CPU of the whole JVM (all
  * threads, JIT and GC) from {@link ProcessHandle}, peak heap as the sum of the heap pools'
@@ -60,13 +65,16 @@ import java.util.stream.Stream;
  * <p>Needs {@code aria2c}, {@code opentracker} and python3-libtorrent ({@code /usr/bin/python3}),
  * and the libtorrent driver script of the bittorrent tests. Run from the repository root:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.arietta.benchmarks.bittorrent.LoopbackSwarmHarness
- * [size-MiB] [--rounds N] [--piece-kib K] [--save-interval S] [--script PATH]}; add {@code -Xmx64m}
+ * [size-MiB] [--rounds N] [--piece-kib K] [--save-interval S] [--script PATH] [--clients swarm,session,aria2,libtorrent]}
+ * (a subset, e.g. to profile one); add {@code -Xmx64m}
  * to hold our side to DESIGN §7's heap bound. With several rounds the medians and our rate
  * against the others' are printed last.
  */
 public final class LoopbackSwarmHarness {
 
     static final int SAMPLE_MILLIS = 20;
+    /** The downloads of a round, in order: our swarm driven directly, our {@link Session}, aria2c, libtorrent. */
+    private static final List<String> ALL_CLIENTS = List.of("swarm", "session", "aria2", "libtorrent");
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final Path PYTHON = Path.of("/usr/bin/python3");
 
@@ -83,8 +91,10 @@ public final class LoopbackSwarmHarness {
         int pieceKiB = 1024;
         Duration saveInterval = SwarmSettings.DEFAULT_RESUME_SAVE_INTERVAL;
         Path script = Path.of("bittorrent/src/test/resources/it/libtorrent_peer.py");
+        Set<String> clients = new LinkedHashSet<>(ALL_CLIENTS);
         for (int i = 0; i < arguments.length; i++) {
             switch (arguments[i]) {
+                case "--clients" -> clients = new LinkedHashSet<>(List.of(arguments[++i].split(",")));
                 case "--rounds" -> rounds = Integer.parseInt(arguments[++i]);
                 case "--piece-kib" -> pieceKiB = Integer.parseInt(arguments[++i]);
                 case "--save-interval" -> saveInterval = Duration.ofMillis((long) (Double.parseDouble(arguments[++i]) * 1000));
@@ -114,18 +124,29 @@ public final class LoopbackSwarmHarness {
                             "--save", payload.getParent().toString()), work)) {
                 seeder.awaitLine("seeding"::equals, TIMEOUT);
                 seeder.awaitLine(line -> line.startsWith("announced "), TIMEOUT);
-                measureArietta(torrent, work, payload, saveInterval);
+                if (clients.contains("swarm")) {
+                    measureArietta(torrent, work, payload, saveInterval);
+                }
+                if (clients.contains("session")) {
+                    measureSession(torrentFile, work, payload);
+                }
                 System.out.printf(Locale.ROOT, "%-24s %8s %9s %11s %13s %12s%n", "client", "wall s", "MiB/s",
                         "cpu s/GiB", "peak heap MiB", "peak RSS MiB");
                 List<Result> results = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
-                    primePages(work, size);
-                    results.add(measureArietta(torrent, work, payload, saveInterval));
-                    primePages(work, size);
-                    results.add(measureAria2(torrentFile, work, payload));
-                    primePages(work, size);
-                    results.add(measureLibtorrent(script, torrentFile, work, payload));
-                    for (Result result : results.subList(results.size() - 3, results.size())) {
+                    int before = results.size();
+                    for (String client : clients) {
+                        primePages(work, size);
+                        results.add(switch (client) {
+                            case "swarm" -> measureArietta(torrent, work, payload, saveInterval);
+                            case "session" -> measureSession(torrentFile, work, payload);
+                            case "aria2" -> measureAria2(torrentFile, work, payload);
+                            case "libtorrent" -> measureLibtorrent(script, torrentFile, work, payload);
+                            default -> throw new IllegalArgumentException("unknown client " + client + ", not one of "
+                                    + ALL_CLIENTS);
+                        });
+                    }
+                    for (Result result : results.subList(before, results.size())) {
                         print(result, size);
                     }
                 }
@@ -278,6 +299,43 @@ public final class LoopbackSwarmHarness {
             disk.shutdown();
             disk.awaitTermination(1, TimeUnit.MINUTES);
             hash.shutdownNow();
+            deleteTree(target);
+        }
+    }
+
+    /**
+     * The same download through the public API: a {@link Session} (its own loop, disk and hash
+     * executors, default options but {@code file-allocation=none} and {@code seed-time=0}) adding
+     * the .torrent file, measured from {@link Session#addTorrent(Path)} to BT_COMPLETE.
+     */
+    private static Result measureSession(Path torrentFile, Path work, Path payload) throws Exception {
+        Path target = Files.createDirectories(work.resolve("session"));
+        List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+        CompletableFuture<Void> complete = new CompletableFuture<>();
+        try (Session session = Session.builder().directory(target).option("file-allocation", "none")
+                .option("seed-time", "0").option("listen-port", Integer.toString(freePort()))
+                .listener((event, download) -> {
+                    if (event == DownloadEvent.BT_COMPLETE) {
+                        complete.complete(null);
+                    } else if (event == DownloadEvent.ERROR) {
+                        complete.completeExceptionally(new IOException("download failed: " + download.status()));
+                    }
+                }).build()) {
+            System.gc();
+            heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+            long cpuBefore = processCpuNanos();
+            long start = System.nanoTime();
+            session.addTorrent(torrentFile);
+            complete.get(TIMEOUT.toMinutes(), TimeUnit.MINUTES);
+            long wall = System.nanoTime() - start;
+            long cpu = processCpuNanos() - cpuBefore;
+            long peakHeap = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+            long peakRss = ProcStats.peakRssBytes(ProcessHandle.current().pid());
+            session.shutdown(false).get(1, TimeUnit.MINUTES);
+            verify(payload, target.resolve(payload.getFileName().toString()));
+            return new Result("arietta (Session API)", wall, cpu, peakHeap, peakRss);
+        } finally {
             deleteTree(target);
         }
     }

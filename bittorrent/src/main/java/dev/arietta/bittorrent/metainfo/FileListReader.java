@@ -55,13 +55,14 @@ final class FileListReader {
             }
             String attributes = optionalText(entry, "attr");
             boolean padding = has(attributes, 'p');
-            List<String> path = readPath(entry, index);
+            List<String> original = readPath(entry, index);
+            List<String> path = sanitize(original);
             if (!padding) {
                 path = duplicates.claim(path);
             }
             List<String> symlinkPath = has(attributes, 'l') ? readSymlinkPath(entry) : List.of();
             files.add(new TorrentFile(path, length, offset, padding, has(attributes, 'x'), has(attributes, 'h'),
-                    symlinkPath));
+                    symlinkPath, original));
             offset += length;
         }
         return files;
@@ -86,6 +87,7 @@ final class FileListReader {
         return value;
     }
 
+    /** The path elements as the torrent gives them ({@code path.utf-8} preferred), checked but not sanitized. */
     private List<String> readPath(BNode entry, int index) throws TorrentException {
         List<String> elements = stringList(find(entry, "path.utf-8"));
         String key = ".path.utf-8";
@@ -115,6 +117,10 @@ final class FileListReader {
             throw TorrentException.invalidFile(index, key, elements.size() + " elements exceed the limit of "
                     + limits.maxPathDepth());
         }
+        return elements;
+    }
+
+    private List<String> sanitize(List<String> elements) {
         try {
             return sanitizer.sanitizePath(elements);
         } catch (PathContainmentException nothingLeft) {

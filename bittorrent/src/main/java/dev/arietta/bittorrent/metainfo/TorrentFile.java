@@ -14,9 +14,12 @@ import java.util.List;
  * @param executable BEP 47 attribute {@code x}
  * @param hidden     BEP 47 attribute {@code h}
  * @param symlinkPath BEP 47 {@code symlink path} for attribute {@code l}; empty when not a link
+ * @param originalPath the path elements exactly as the torrent gives them (decoded text, before
+ *                   sanitizing and renaming): what a BEP 19 web seed serves the file under. Never
+ *                   a path on disk
  */
 public record TorrentFile(List<String> path, long length, long offset, boolean padding, boolean executable,
-        boolean hidden, List<String> symlinkPath) {
+        boolean hidden, List<String> symlinkPath, List<String> originalPath) {
 
     /**
      * @throws IllegalArgumentException if {@code path} is empty or a length or offset is negative
@@ -24,12 +27,19 @@ public record TorrentFile(List<String> path, long length, long offset, boolean p
     public TorrentFile {
         path = List.copyOf(path);
         symlinkPath = List.copyOf(symlinkPath);
-        if (path.isEmpty()) {
+        originalPath = List.copyOf(originalPath);
+        if (path.isEmpty() || originalPath.isEmpty()) {
             throw new IllegalArgumentException("a torrent file needs a path");
         }
         if (length < 0 || offset < 0) {
             throw new IllegalArgumentException("file " + path + ": negative length or offset");
         }
+    }
+
+    /** A file whose torrent path needed no sanitizing: {@code originalPath} is {@code path}. */
+    public TorrentFile(List<String> path, long length, long offset, boolean padding, boolean executable,
+            boolean hidden, List<String> symlinkPath) {
+        this(path, length, offset, padding, executable, hidden, symlinkPath, path);
     }
 
     /** A regular file without BEP 47 attributes. */

@@ -23,6 +23,7 @@ public final class TorrentMetainfo {
 
     private final InfoHash infoHash;
     private final String name;
+    private final String originalName;
     private final int pieceLength;
     private final byte[] pieceHashes;
     private final List<TorrentFile> files;
@@ -55,8 +56,23 @@ public final class TorrentMetainfo {
             List<TorrentFile> files, boolean multiFile, List<List<String>> announceTiers, List<String> webSeeds,
             List<String> httpSeeds, boolean privateTorrent, Optional<String> comment, Optional<String> createdBy,
             Optional<Instant> creationDate, byte[] rawInfo) {
+        this(infoHash, name, name, pieceLength, pieceHashes, files, multiFile, announceTiers, webSeeds, httpSeeds,
+                privateTorrent, comment, createdBy, creationDate, rawInfo);
+    }
+
+    /**
+     * As above, for a torrent whose {@code name} needed sanitizing.
+     *
+     * @param originalName the {@code name} exactly as the torrent gives it (decoded text), what
+     *                     BEP 19 web seeds serve the torrent under
+     */
+    public TorrentMetainfo(InfoHash infoHash, String name, String originalName, int pieceLength, byte[] pieceHashes,
+            List<TorrentFile> files, boolean multiFile, List<List<String>> announceTiers, List<String> webSeeds,
+            List<String> httpSeeds, boolean privateTorrent, Optional<String> comment, Optional<String> createdBy,
+            Optional<Instant> creationDate, byte[] rawInfo) {
         this.infoHash = Objects.requireNonNull(infoHash, "infoHash");
         this.name = Objects.requireNonNull(name, "name");
+        this.originalName = Objects.requireNonNull(originalName, "originalName");
         this.files = List.copyOf(files);
         this.multiFile = multiFile;
         this.announceTiers = announceTiers.stream().map(List::copyOf).toList();
@@ -98,6 +114,14 @@ public final class TorrentMetainfo {
     /** The torrent's name: the file name of a single-file torrent, the directory of a multi-file one. */
     public String name() {
         return name;
+    }
+
+    /**
+     * The {@code name} exactly as the torrent gives it, before sanitizing: the first path element
+     * of every file on a BEP 19 web seed. Never a path on disk; {@link #name()} is.
+     */
+    public String originalName() {
+        return originalName;
     }
 
     /** Bytes per piece; the last piece may be shorter. */

@@ -163,14 +163,16 @@ public final class TorrentParser {
                     + limits.maxPieces());
         }
 
-        String name = readName(info, infoHash);
+        String originalName = readName(info);
+        String sanitizedName = sanitizer.sanitizeElement(originalName);
+        String name = sanitizedName.isEmpty() ? infoHash.hex() : sanitizedName;
         BNode filesNode = find(info, "files");
         boolean multiFile = filesNode != null;
         List<TorrentFile> files;
         if (multiFile) {
             files = new FileListReader(limits, sanitizer).read(filesNode);
         } else {
-            files = List.of(readSingleFile(info, name));
+            files = List.of(readSingleFile(info, name, originalName));
         }
         long totalLength = files.isEmpty() ? 0 : files.get(files.size() - 1).offset()
                 + files.get(files.size() - 1).length();
@@ -189,13 +191,14 @@ public final class TorrentParser {
         BNode privateNode = find(info, "private");
         boolean privateTorrent = privateNode != null && privateNode.isInteger() && integer(privateNode) != 0;
 
-        return new TorrentMetainfo(infoHash, name, (int) pieceLength, pieceHashes, files, multiFile,
+        return new TorrentMetainfo(infoHash, name, originalName, (int) pieceLength, pieceHashes, files, multiFile,
                 readAnnounceTiers(root), readSeeds(root, "url-list"), readSeeds(root, "httpseeds"), privateTorrent,
                 Optional.ofNullable(preferUtf8(root, "comment")), Optional.ofNullable(optionalText(root, "created by")),
                 readCreationDate(root), rawInfo);
     }
 
-    private String readName(BNode info, InfoHash infoHash) throws TorrentException {
+    /** The name as the torrent gives it ({@code name.utf-8} preferred), not sanitized. */
+    private static String readName(BNode info) throws TorrentException {
         BNode nameNode = find(info, "name.utf-8");
         if (nameNode == null || !nameNode.isString()) {
             nameNode = find(info, "name");
@@ -204,11 +207,10 @@ public final class TorrentParser {
             throw TorrentException.invalid("info.name", "missing");
         }
         requireType(nameNode, "info.name", "string", -1);
-        String name = sanitizer.sanitizeElement(text(nameNode));
-        return name.isEmpty() ? infoHash.hex() : name;
+        return text(nameNode);
     }
 
-    private TorrentFile readSingleFile(BNode info, String name) throws TorrentException {
+    private TorrentFile readSingleFile(BNode info, String name, String originalName) throws TorrentException {
         BNode lengthNode = requireKey(info, "length", "integer");
         long length = integer(lengthNode);
         if (length < 0) {
@@ -217,7 +219,7 @@ public final class TorrentParser {
         String attributes = optionalText(info, "attr");
         boolean executable = attributes != null && attributes.indexOf('x') >= 0;
         boolean hidden = attributes != null && attributes.indexOf('h') >= 0;
-        return new TorrentFile(List.of(name), length, 0, false, executable, hidden, List.of());
+        return new TorrentFile(List.of(name), length, 0, false, executable, hidden, List.of(), List.of(originalName));
     }
 
     private static BNode requireKey(BNode dictionary, String key, String type) throws TorrentException {

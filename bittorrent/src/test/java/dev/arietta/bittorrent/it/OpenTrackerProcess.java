@@ -72,7 +72,7 @@ public final class OpenTrackerProcess implements AutoCloseable {
             }
             RunningProcess process = RunningProcess.start("opentracker", command, root);
             try {
-                awaitListening(process, port);
+                process.awaitListening(port, START_TIMEOUT);
                 return new OpenTrackerProcess(process, port);
             } catch (AssertionError failure) {
                 process.close();
@@ -80,27 +80,6 @@ public final class OpenTrackerProcess implements AutoCloseable {
             }
         }
         throw lastFailure;
-    }
-
-    private static void awaitListening(RunningProcess process, int port) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw process.failure("exited before listening on " + port);
-            }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                try {
-                    TimeUnit.MILLISECONDS.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw process.failure("interrupted while starting");
-                }
-            }
-        }
-        throw process.failure("did not listen on " + port + " within " + START_TIMEOUT.toSeconds() + " s");
     }
 
     /** The TCP and UDP port. */

@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +52,33 @@ public final class RunningProcess implements AutoCloseable {
             throws IOException {
         Process process = new ProcessBuilder(command).directory(directory.toFile()).start();
         return new RunningProcess(name, process);
+    }
+
+    /**
+     * Waits until the program accepts TCP connections on 127.0.0.1:{@code port} (for programs
+     * that print nothing when ready).
+     *
+     * @throws AssertionError naming the program when it exits first or the time runs out
+     */
+    public void awaitListening(int port, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!isAlive()) {
+                throw failure("exited before listening on " + port);
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                try {
+                    TimeUnit.MILLISECONDS.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw failure("interrupted while starting");
+                }
+            }
+        }
+        throw failure("did not listen on " + port + " within " + timeout.toSeconds() + " s");
     }
 
     /** The program's label. */

@@ -51,6 +51,17 @@ class TorrentParserTest {
     void sanitizesFilePaths(List<String> path, List<String> expected) throws TorrentException {
         TorrentMetainfo torrent = new TorrentParser().parse(multiFile("d", List.of(path)));
         assertEquals(expected, torrent.files().get(0).path());
+        assertEquals(path, torrent.files().get(0).originalPath(), "web seeds ask for the torrent's own names");
+    }
+
+    @Test
+    void theOriginalNamesAreKeptBesideTheSanitizedOnes() throws TorrentException {
+        TorrentMetainfo torrent = new TorrentParser().parse(multiFile("what? a/b", List.of(List.of("a.txt"),
+                List.of("A.TXT"))));
+        assertEquals("what_ a_b", torrent.name());
+        assertEquals("what? a/b", torrent.originalName());
+        assertEquals(List.of("A.1.TXT"), torrent.files().get(1).path());
+        assertEquals(List.of("A.TXT"), torrent.files().get(1).originalPath());
     }
 
     @Test

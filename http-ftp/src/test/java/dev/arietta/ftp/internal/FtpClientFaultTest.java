@@ -91,19 +91,24 @@ class FtpClientFaultTest {
         assertEquals(0, fixture.idleConnections());
     }
 
-    @Test
-    void dataStalledMidTransferTimesOut() throws Exception {
-        server = new FakeFtpServer(CONTENT);
+    /** RETR answers 150 and sends the first {@code bytes} of the content, then nothing until the test ends. */
+    private void sendThenStall(int bytes) {
         server.on("RETR", (c, a) -> {
             c.write("150 go\r\n");
             try (Socket data = c.openData()) {
-                data.getOutputStream().write(CONTENT, 0, 1000);
+                data.getOutputStream().write(CONTENT, 0, bytes);
                 data.getOutputStream().flush();
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    @Test
+    void dataStalledMidTransferTimesOut() throws Exception {
+        server = new FakeFtpServer(CONTENT);
+        sendThenStall(1000);
         fixture = new FtpClientFixture(OPTIONS);
         CompletableFuture<Void> allSent = new CompletableFuture<>();
         RecordingFtpListener listener = new RecordingFtpListener();
@@ -126,8 +131,10 @@ class FtpClientFaultTest {
     @Test
     void unansweredAborStillCompletesTheRangeAndDropsTheConnection() throws Exception {
         server = new FakeFtpServer(CONTENT);
-        server.on("ABOR", (c, a) -> { });
-        server.on("NOOP", (c, a) -> { });
+        // The server sends the range and then nothing at all: no 226 (or 426) for the transfer, no
+        // answer to ABOR or NOOP. A final reply arriving after the clock has moved would count as
+        // progress and push the deadline past the test's single advance.
+        sendThenStall(10);
         fixture = new FtpClientFixture(OPTIONS);
         CompletableFuture<Void> rangeReceived = new CompletableFuture<>();
         RecordingFtpListener listener = new RecordingFtpListener();

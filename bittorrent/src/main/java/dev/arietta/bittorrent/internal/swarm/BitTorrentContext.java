@@ -27,12 +27,19 @@ import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.loop.HostResolver;
 import dev.arietta.core.internal.piece.PieceGeometry;
 import dev.arietta.core.internal.ratelimit.RateLimiter;
+import dev.arietta.ftp.internal.FtpClient;
+import dev.arietta.ftp.internal.FtpCredentials;
 import dev.arietta.http.internal.Http1Client;
+import dev.arietta.http.internal.netrc.Netrc;
+import dev.arietta.http.internal.transfer.FtpSourceFetcher;
+import dev.arietta.http.internal.transfer.HttpSourceFetcher;
+import dev.arietta.http.internal.transfer.SourceFetcher;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,7 +56,7 @@ import java.util.random.RandomGenerator.SplittableGenerator;
  * A session's BitTorrent side, shared by every torrent of the session: our peer id (BEP 20,
  * {@code -AT0100-} and random characters), the listening port ({@code listen-port}) whose
  * incoming handshakes are routed to the torrent they name, outgoing peer connections, the HTTP
- * and UDP tracker clients, the global upload and download rate limits, the buffer pools, and
+ * and UDP tracker clients, the web seed fetchers (HTTP and FTP), the global upload and download rate limits, the buffer pools, and
  * the loop, disk, hash and sync (resume state saves) executors. One per session, opened on the loop thread when the
  * first torrent is added.
  *
@@ -81,6 +88,8 @@ public final class BitTorrentContext implements AutoCloseable {
     private final UdpTrackerClient udpTrackerClient;
     private final Http1Client httpClient;
     private final boolean ownsHttpClient;
+    private final FtpClient ownedFtpClient;
+    private final List<SourceFetcher> webSeedFetchers;
     private final ExecutorService ownedResolverExecutor;
     private final TrackerSettings trackerSettings;
     private final RateLimiter uploadLimiter;
@@ -131,6 +140,15 @@ public final class BitTorrentContext implements AutoCloseable {
                 .connectTimeout(trackerSettings.connectTimeout()).build() : builder.httpClient;
         this.udpTrackerClient = new UdpTrackerClient(loop, resolver, trackerSettings.udp(), trackerSettings.limits(),
                 random.split());
+        if (builder.webSeedFetchers == null) {
+            this.ownedFtpClient = FtpClient.builder(loop).resolver(resolver).build();
+            this.webSeedFetchers = List.of(new HttpSourceFetcher(httpClient, (uri, request) -> { }),
+                    new FtpSourceFetcher(loop, ownedFtpClient, url -> FtpCredentials.resolve(url, Netrc.empty(),
+                            FtpCredentials.ANONYMOUS_USER, FtpCredentials.ANONYMOUS_PASSWORD)));
+        } else {
+            this.ownedFtpClient = null;
+            this.webSeedFetchers = builder.webSeedFetchers;
+        }
         this.trackerClient = new DefaultTrackerClient(new HttpTrackerClient(httpClient, loop,
                 trackerSettings.timeout(), trackerSettings.limits()), udpTrackerClient, loop);
         this.peerConnector = new PeerConnector(loop, new Connector(loop, resolver), wireBuffers);
@@ -151,6 +169,9 @@ public final class BitTorrentContext implements AutoCloseable {
             udpTrackerClient.close();
             if (ownsHttpClient) {
                 httpClient.close();
+            }
+            if (ownedFtpClient != null) {
+                ownedFtpClient.close();
             }
             if (ownedResolverExecutor != null) {
                 ownedResolverExecutor.shutdownNow();
@@ -253,6 +274,9 @@ public final class BitTorrentContext implements AutoCloseable {
         if (ownsHttpClient) {
             httpClient.close();
         }
+        if (ownedFtpClient != null) {
+            ownedFtpClient.close();
+        }
         if (ownedResolverExecutor != null) {
             ownedResolverExecutor.shutdownNow();
         }
@@ -310,8 +334,14 @@ public final class BitTorrentContext implements AutoCloseable {
         return maxQueuedWriteBytes;
     }
 
-    Http1Client httpClient() {
-        return httpClient;
+    /** The fetcher for a web seed at {@code uri}: the first of the web seed fetchers that supports it, or null. */
+    SourceFetcher webSeedFetcher(java.net.URI uri) {
+        for (SourceFetcher fetcher : webSeedFetchers) {
+            if (fetcher.supports(uri)) {
+                return fetcher;
+            }
+        }
+        return null;
     }
 
     /** A generator of the torrent's own (split from the session's, so no locking). */
@@ -367,6 +397,7 @@ public final class BitTorrentContext implements AutoCloseable {
         private String peerIdPrefix = PeerIds.DEFAULT_PREFIX;
         private SplittableGenerator random = new SplittableRandom();
         private Http1Client httpClient;
+        private List<SourceFetcher> webSeedFetchers;
         private HostResolver resolver;
         private Executor syncExecutor;
         private RateLimiter uploadLimiter;
@@ -421,6 +452,18 @@ public final class BitTorrentContext implements AutoCloseable {
         /** HTTP client for HTTP trackers and web seeds; default one of the context's own (closed with it). */
         public Builder httpClient(Http1Client value) {
             this.httpClient = value;
+            return this;
+        }
+
+        /**
+         * How BEP 19 web seeds are fetched: for each {@code url-list} entry the first fetcher
+         * that {@linkplain SourceFetcher#supports supports} its URL (none: the entry is ignored).
+         * Default HTTP(S) through the {@link #httpClient} and FTP through an FTP client of the
+         * context's own (closed with it), logging in as the URL says or anonymously. Fetchers are
+         * called on the loop thread.
+         */
+        public Builder webSeedFetchers(List<SourceFetcher> value) {
+            this.webSeedFetchers = value == null ? null : List.copyOf(value);
             return this;
         }
 

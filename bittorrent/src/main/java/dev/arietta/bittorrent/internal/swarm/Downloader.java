@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #fill}: a peer that we are interested in and that unchokes us (or allows some
  *       pieces fast) gets as many requests as its pipeline's {@code requestCapacity()} and the
  *       download rate limit allow, chosen by the piece picker (rarest first, pieces in
- *       progress first, end-game duplicates at the end). No requests while the memory held
+ *       progress first, end-game duplicates at the end), the pieces it suggested (BEP 6)
+ *       before all others. No requests while the memory held
  *       for received data is at its bound.</li>
  *   <li>{@link #accept}: the picker records the supplier and names the other peers asked for
  *       the same block (end-game), which are sent a cancel; the block is held in memory
@@ -62,6 +63,8 @@ final class Downloader implements BlockWriter.Listener {
     private final int[] cancels = new int[PickerOptions.defaults().maxRequestsPerBlock()];
     private final int[] suppliers;
     private final int[] spilledPiece = new int[1];
+    /** Scratch: the pieces a peer suggested that it lets us have. */
+    private Bitfield suggestedPickable;
     private boolean fillScheduled;
     private boolean rateRetryScheduled;
     private boolean waitingForMemory;
@@ -131,7 +134,26 @@ final class Downloader implements BlockWriter.Listener {
             torrent.downloadLimit.refund(granted);
             return;
         }
-        int count = torrent.picker.pickBlocks(pickable, peer.source, capacity, picked);
+        int count = 0;
+        long requested = 0;
+        if (!peer.suggested.isEmpty() && peer.suggested.pickable(pickable, suggestedPickable()) > 0) {
+            // BEP 6 suggestions first, as libtorrent picks them before rarest-first.
+            count = torrent.picker.pickBlocks(suggestedPickable, peer.source, capacity, picked);
+            requested = sendRequests(peer, count);
+        }
+        int more = torrent.picker.pickBlocks(pickable, peer.source, capacity - count, picked);
+        requested += sendRequests(peer, more);
+        count += more;
+        if (granted > requested) {
+            torrent.downloadLimit.refund(granted - requested);
+        }
+        if (count == 0 && peer.connection.outstandingRequests() == 0) {
+            torrent.peers.updateInterest(peer);
+        }
+    }
+
+    /** Requests the first {@code count} blocks of {@link #picked} from {@code peer}; returns their bytes. */
+    private long sendRequests(PeerSession peer, int count) {
         long requested = 0;
         for (int i = 0; i < count; i++) {
             int piece = BlockAddress.piece(picked[i]);
@@ -140,12 +162,14 @@ final class Downloader implements BlockWriter.Listener {
             peer.connection.request(piece, block * PieceGeometry.BLOCK_LENGTH, length);
             requested += length;
         }
-        if (granted > requested) {
-            torrent.downloadLimit.refund(granted - requested);
+        return requested;
+    }
+
+    private Bitfield suggestedPickable() {
+        if (suggestedPickable == null) {
+            suggestedPickable = new Bitfield(torrent.geometry.pieceCount());
         }
-        if (count == 0 && peer.connection.outstandingRequests() == 0) {
-            torrent.peers.updateInterest(peer);
-        }
+        return suggestedPickable;
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.arietta.bittorrent.internal.swarm;
 
+import dev.arietta.bittorrent.internal.wire.AllowedFastSet;
 import dev.arietta.bittorrent.internal.wire.PeerCloseReason;
 import dev.arietta.bittorrent.internal.wire.PeerConnection;
 import dev.arietta.bittorrent.internal.wire.PeerId;
+import dev.arietta.bittorrent.internal.wire.PeerWireLimits;
 import dev.arietta.core.internal.piece.Bitfield;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -18,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The connections of a running torrent: outgoing connects up to {@code bt-max-peers}, the
  * admission of every handshake (one connection per peer id, banned peers refused), the peers'
- * pieces as the picker counts them, our interest in each peer, choking rounds, HAVEs, blame and
- * bans, and the bookkeeping when a connection closes. Loop thread only.
+ * pieces as the picker counts them, our interest in each peer, choking rounds and allowed-fast
+ * sets, HAVEs, blame and bans, and the bookkeeping when a connection closes. Loop thread only.
  */
 final class PeerManager {
 
@@ -271,6 +273,7 @@ final class PeerManager {
     /** A piece was verified: HAVE to every peer; interest in peers that have it gets a fresh look on the next tick. */
     void pieceVerified(int piece) {
         for (PeerSession peer : established) {
+            peer.suggested.remove(piece);
             peer.connection.sendHave(piece);
             if (peer.connection.amInterested() && peer.pieces.get(piece)) {
                 peer.interestStale = true;
@@ -292,11 +295,36 @@ final class PeerManager {
 
     void interestChanged(PeerSession session, boolean interested) {
         if (interested) {
+            offerAllowedFast(session);
             if (session.connection.amChoking() && torrent.choker.hasFreeSlot(unchokedInterested())) {
                 session.connection.unchoke();
             }
         } else if (!session.connection.amChoking()) {
             choke(session);
+        }
+    }
+
+    /**
+     * BEP 6, as libtorrent does it: the first time a fast-extension peer that is not a seed is
+     * interested while we choke it and have verified pieces, it is sent its canonical
+     * allowed-fast set ({@link AllowedFastSet}, {@link PeerWireLimits#ALLOWED_FAST_SET_SIZE}
+     * pieces from its address and the info-hash), less the pieces it has. It may request those
+     * pieces while choked ({@link Uploader}); an IPv6 peer gets none (BEP 6 defines no set).
+     */
+    private void offerAllowedFast(PeerSession session) {
+        PeerConnection connection = session.connection;
+        if (session.allowedFastGranted != null || !connection.fastExtension() || !connection.amChoking()
+                || session.seed || torrent.picker.verifiedCount() == 0) {
+            return;
+        }
+        int pieceCount = torrent.geometry.pieceCount();
+        session.allowedFastGranted = new Bitfield(pieceCount);
+        for (int piece : AllowedFastSet.generate(PeerWireLimits.ALLOWED_FAST_SET_SIZE, pieceCount,
+                torrent.metainfo.infoHash(), connection.remoteAddress().getAddress())) {
+            if (!session.pieces.get(piece)) {
+                session.allowedFastGranted.set(piece);
+                connection.sendAllowedFast(piece);
+            }
         }
     }
 

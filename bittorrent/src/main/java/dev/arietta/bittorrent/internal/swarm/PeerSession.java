@@ -10,12 +10,13 @@ import dev.arietta.core.internal.piece.Bitfield;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * One peer connection of a running torrent: the swarm's state about the peer (its pieces, the
- * pieces it lets us fetch while choked, its queued requests to us, its source id for the
- * picker) and the {@link PeerListener} that hands the connection's events to the torrent's
+ * pieces it lets us fetch while choked and suggests, the pieces we let it fetch while we choke
+ * it, its queued requests to us, its source id for the picker) and the {@link PeerListener} that hands the connection's events to the torrent's
  * parts. Loop thread only.
  */
 final class PeerSession implements PeerListener, ChokeCandidate {
@@ -47,9 +48,18 @@ final class PeerSession implements PeerListener, ChokeCandidate {
     /** It helped build a piece that failed: it gets whole pieces of its own until one passes. */
     boolean onParole;
 
+    /** Pieces it suggested (BEP 6), requested before the rest. */
+    final SuggestedPieces suggested = new SuggestedPieces();
+
     final ArrayDeque<UploadRequest> uploads = new ArrayDeque<>();
     /** Bytes being read from disk for it. */
     int readingBytes;
+    /** Pieces we allowed it to fetch while we choke it (BEP 6), or null before we offered any. */
+    Bitfield allowedFastGranted;
+    /** Blocks it requested of each allowed-fast piece while we choked it. */
+    Map<Integer, Integer> chokedRequests;
+    /** Requests for pieces we do not have (never answered with data). */
+    int invalidRequests;
 
     PeerSession(Torrent torrent, int source, InetSocketAddress listenAddress, boolean incoming) {
         this.torrent = torrent;
@@ -111,6 +121,10 @@ final class PeerSession implements PeerListener, ChokeCandidate {
 
     @Override
     public void onRequestFailed(PeerConnection peer, int piece, int offset, int length, RequestFailure reason) {
+        if (reason == RequestFailure.REJECTED && !peer.peerChoking()) {
+            // It will not give us that piece after all: no use preferring it (libtorrent drops it too).
+            suggested.remove(piece);
+        }
         torrent.downloader.requestFailed(this, piece, offset, length, reason);
     }
 
@@ -124,9 +138,12 @@ final class PeerSession implements PeerListener, ChokeCandidate {
         uploads.remove(new UploadRequest(piece, offset, length));
     }
 
+    /** Kept unless the piece is verified already; it is requested before the others once the peer lets us. */
     @Override
     public void onSuggest(PeerConnection peer, int piece) {
-        // A hint only; rarest-first already chooses well.
+        if (!torrent.picker.isVerified(piece)) {
+            suggested.add(piece);
+        }
     }
 
     @Override

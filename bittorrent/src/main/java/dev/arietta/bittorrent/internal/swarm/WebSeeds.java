@@ -5,7 +5,6 @@ import dev.arietta.bittorrent.internal.swarm.webseed.WebSeedHost;
 import dev.arietta.bittorrent.internal.swarm.webseed.WebSeedUrls;
 import dev.arietta.bittorrent.metainfo.TorrentFile;
 import dev.arietta.core.internal.piece.PieceRange;
-import dev.arietta.http.internal.transfer.HttpSourceFetcher;
 import dev.arietta.http.internal.transfer.SourceFetcher;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -21,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The web seeds of a running torrent (BEP 19): the torrent's {@code url-list} and the URIs
- * given when it was added, HTTP and HTTPS ones, each a {@link WebSeed} fetching runs of pieces
- * through the session's HTTP client. Their blocks take the same path as peers' blocks. Loop
+ * given when it was added, HTTP, HTTPS and FTP ones, each a {@link WebSeed} fetching runs of
+ * pieces through the context's web seed fetchers (the session's HTTP and FTP clients). Their blocks take the same path as peers' blocks. Loop
  * thread only.
  */
 final class WebSeeds implements WebSeedHost {
@@ -39,19 +37,20 @@ final class WebSeeds implements WebSeedHost {
         for (URI uri : torrent.settings().webSeeds()) {
             urls.add(uri.toString());
         }
-        List<List<String>> paths = torrent.metainfo.files().stream().map(TorrentFile::path).toList();
-        SourceFetcher fetcher = new HttpSourceFetcher(torrent.context.httpClient(), (uri, request) -> { });
+        // The server's names: the torrent's own, not the sanitized ones on disk.
+        List<List<String>> paths = torrent.metainfo.files().stream().map(TorrentFile::originalPath).toList();
         for (String url : urls) {
-            String scheme = url.contains(":") ? url.substring(0, url.indexOf(':')).toLowerCase(Locale.ROOT) : "";
-            if (!scheme.equals("http") && !scheme.equals("https")) {
-                LOG.debug("{}: ignoring web seed {}: only HTTP and HTTPS are fetched", torrent, url);
-                continue;
-            }
             List<URI> fileUris;
             try {
-                fileUris = WebSeedUrls.fileUris(url, torrent.metainfo.name(), paths, torrent.metainfo.isMultiFile());
+                fileUris = WebSeedUrls.fileUris(url, torrent.metainfo.originalName(), paths,
+                        torrent.metainfo.isMultiFile());
             } catch (IllegalArgumentException e) {
                 LOG.info("{}: ignoring web seed {}: {}", torrent, url, e.getMessage());
+                continue;
+            }
+            SourceFetcher fetcher = torrent.context.webSeedFetcher(fileUris.get(0));
+            if (fetcher == null) {
+                LOG.debug("{}: ignoring web seed {}: only HTTP, HTTPS and FTP are fetched", torrent, url);
                 continue;
             }
             WebSeed seed = new WebSeed(URI.create(url), fileUris, torrent.peers.newSource(), torrent.layout, fetcher,

@@ -14,7 +14,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +41,12 @@ import org.slf4j.LoggerFactory;
  *       {@link RequestFailure#CLOSED}, then {@link PeerListener#onClosed}, once.</li>
  * </ol>
  *
+ * <p>This class holds the connection's state and our side of the protocol (what we may send
+ * when); the parts are split by responsibility: {@link PeerHandshake} (the handshake phase),
+ * {@link PeerInbound} (reading, and received messages checked and dispatched), {@link PeerSender} (encoding,
+ * the send queue, flushing) and {@link PeerTimers} (keep-alive, inactivity, snubbing, request
+ * timeouts).
+ *
  * <p>Reads borrow a buffer from {@link PeerWireBuffers#readPool()} for the duration of one read;
  * received blocks are handed to the listener in place. Sends go to a {@link SendQueue} flushed
  * once per loop turn with a gathering write. Every timer runs on the loop's clock, so tests can
@@ -52,57 +57,32 @@ public final class DefaultPeerConnection implements PeerConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultPeerConnection.class);
 
-    /** Reads per readiness event before yielding to other channels. */
-    private static final int MAX_READS_PER_EVENT = 8;
-
     private final EventLoop loop;
     private final PeerWireBuffers buffers;
     private final InetSocketAddress remote;
     private final boolean incoming;
-    private final Function<InfoHash, Optional<TorrentEndpoint>> router;
     private final Runnable handshakeEnded;
-    private final SendQueue sendQueue;
-    private final ByteBuffer scratch = ByteBuffer.allocate(32);
     private final Handler handler = new Handler();
-    private final Messages messages = new Messages();
-    private final Runnable flushTask = this::flushScheduled;
-    private final Runnable tickTask = this::tick;
+    private final PeerHandshake handshake;
+    private final PeerInbound inbound = new PeerInbound(this);
+    private final PeerSender sender;
+    private final PeerTimers timers;
 
     private Registration registration;
     private Cancellable connectAttempt;
     private SocketChannel channel;
     private HandshakeParams params;
     private PeerListener listener;
-
-    private final byte[] handshakeBytes = new byte[Handshake.LENGTH];
-    private int handshakeFilled;
-    private boolean handshakeDone;
-    private Cancellable handshakeTimer;
-    private PeerId peerId;
-    private boolean fast;
-    private boolean extended;
     private Optional<ExtensionHandshake> remoteExtensions = Optional.empty();
     private MessageDecoder decoder;
 
     private boolean amChoking = true;
     private boolean amInterested;
-    private boolean peerChoking = true;
-    private boolean peerInterested;
     private boolean bitfieldSent;
-    private boolean otherMessageSent;
-    private boolean bitfieldReceived;
-    private Bitfield allowedFastReceived;
     private Bitfield allowedFastSent;
 
     private RequestPipeline pipeline;
     private final BlockList incomingRequests = new BlockList(32);
-    private RateMeter uploaded;
-
-    private long lastReceivedNanos;
-    private long lastSentNanos;
-    private Cancellable tickTimer;
-    private boolean flushPending;
-    private boolean waitingForWritable;
     private boolean closed;
 
     private DefaultPeerConnection(EventLoop loop, PeerWireBuffers buffers, InetSocketAddress remote, boolean incoming,
@@ -114,9 +94,10 @@ public final class DefaultPeerConnection implements PeerConnection {
         this.incoming = incoming;
         this.params = params;
         this.listener = listener;
-        this.router = router;
         this.handshakeEnded = handshakeEnded;
-        this.sendQueue = new SendQueue(buffers.sendPool());
+        this.handshake = new PeerHandshake(this, loop, remote, incoming, router);
+        this.sender = new PeerSender(this, loop, buffers);
+        this.timers = new PeerTimers(this, loop);
     }
 
     /** An outgoing connection to {@code remote} for the torrent {@code params} describes; {@link #attach} once connected. */
@@ -150,12 +131,9 @@ public final class DefaultPeerConnection implements PeerConnection {
         this.channel = (SocketChannel) connected.channel();
         connected.handler(handler);
         long now = loop.nanoTime();
-        lastReceivedNanos = now;
-        lastSentNanos = now;
-        handshakeTimer = loop.schedule(PeerWireLimits.HANDSHAKE_TIMEOUT_NANOS, this::handshakeTimedOut);
-        if (!incoming) {
-            sendHandshake();
-        }
+        timers.received(now);
+        sender.attach(connected, now);
+        handshake.start();
         connected.interestOps(SelectionKey.OP_READ);
     }
 
@@ -184,25 +162,26 @@ public final class DefaultPeerConnection implements PeerConnection {
     /** @throws IllegalStateException before the peer's handshake arrived */
     @Override
     public PeerId peerId() {
-        if (peerId == null) {
+        PeerId id = handshake.peerId();
+        if (id == null) {
             throw new IllegalStateException("no handshake from " + remote + " yet");
         }
-        return peerId;
+        return id;
     }
 
     /** Whether both handshakes are done. */
     public boolean isHandshakeDone() {
-        return handshakeDone;
+        return handshake.isDone();
     }
 
     @Override
     public boolean fastExtension() {
-        return fast;
+        return handshake.fastExtension();
     }
 
     @Override
     public boolean extensionProtocol() {
-        return extended;
+        return handshake.extensionProtocol();
     }
 
     @Override
@@ -222,12 +201,12 @@ public final class DefaultPeerConnection implements PeerConnection {
 
     @Override
     public boolean peerChoking() {
-        return peerChoking;
+        return inbound.peerChoking();
     }
 
     @Override
     public boolean peerInterested() {
-        return peerInterested;
+        return inbound.peerInterested();
     }
 
     /**
@@ -243,18 +222,15 @@ public final class DefaultPeerConnection implements PeerConnection {
             return;
         }
         amChoking = true;
-        scratch.clear();
-        MessageEncoder.choke(scratch);
-        queueControl();
+        sender.choke();
+        boolean fast = fastExtension();
         for (int i = incomingRequests.size() - 1; i >= 0; i--) {
             int piece = incomingRequests.piece(i);
-            if (fast && allowedFastSent != null && allowedFastSent.get(piece)) {
+            if (allowedFastSent(piece)) {
                 continue;
             }
             if (fast) {
-                scratch.clear();
-                MessageEncoder.reject(scratch, piece, incomingRequests.offset(i), incomingRequests.length(i));
-                queueControl();
+                sender.reject(piece, incomingRequests.offset(i), incomingRequests.length(i));
             }
             incomingRequests.remove(i);
         }
@@ -266,9 +242,7 @@ public final class DefaultPeerConnection implements PeerConnection {
             return;
         }
         amChoking = false;
-        scratch.clear();
-        MessageEncoder.unchoke(scratch);
-        queueControl();
+        sender.unchoke();
     }
 
     @Override
@@ -277,9 +251,7 @@ public final class DefaultPeerConnection implements PeerConnection {
             return;
         }
         amInterested = interested;
-        scratch.clear();
-        MessageEncoder.interested(scratch, interested);
-        queueControl();
+        sender.interested(interested);
     }
 
     /** {@inheritDoc} Without the fast extension an empty set sends nothing (BEP 3 allows omitting it). */
@@ -288,7 +260,7 @@ public final class DefaultPeerConnection implements PeerConnection {
         if (!usable()) {
             return;
         }
-        if (bitfieldSent || otherMessageSent) {
+        if (bitfieldSent || sender.otherMessageSent()) {
             throw new IllegalStateException("the bitfield goes first and only once");
         }
         if (pieces.size() != params.pieceCount()) {
@@ -296,21 +268,14 @@ public final class DefaultPeerConnection implements PeerConnection {
                     + params.pieceCount());
         }
         bitfieldSent = true;
-        scratch.clear();
+        boolean fast = fastExtension();
         if (fast && pieces.isFull()) {
-            MessageEncoder.haveAll(scratch);
+            sender.haveAll();
         } else if (fast && pieces.isEmpty()) {
-            MessageEncoder.haveNone(scratch);
-        } else if (pieces.isEmpty()) {
-            return;
-        } else {
-            byte[] bits = pieces.toByteArray();
-            MessageEncoder.bitfieldHeader(scratch, bits.length);
-            queueControl();
-            sendQueue.appendControl(ByteBuffer.wrap(bits));
-            return;
+            sender.haveNone();
+        } else if (!pieces.isEmpty()) {
+            sender.bitfield(pieces.toByteArray());
         }
-        queueControl();
     }
 
     @Override
@@ -319,17 +284,15 @@ public final class DefaultPeerConnection implements PeerConnection {
             return;
         }
         checkPiece(piece);
-        scratch.clear();
-        MessageEncoder.have(scratch, piece);
-        queueControl();
+        sender.have(piece);
     }
 
     @Override
     public int requestCapacity() {
-        if (!handshakeDone || closed) {
+        if (!isHandshakeDone() || closed) {
             return 0;
         }
-        if (peerChoking && allowedFastReceived == null) {
+        if (inbound.peerChoking() && !inbound.allowsAnyFast()) {
             return 0;
         }
         return pipeline.capacity(loop.nanoTime());
@@ -353,16 +316,14 @@ public final class DefaultPeerConnection implements PeerConnection {
             return;
         }
         checkBlock(piece, offset, length);
-        if (peerChoking && (allowedFastReceived == null || !allowedFastReceived.get(piece))) {
+        if (inbound.peerChoking() && !inbound.allowsFast(piece)) {
             throw new IllegalStateException("request for piece " + piece + " while " + remote + " chokes us");
         }
         if (pipeline.isOutstanding(piece, offset)) {
             throw new IllegalArgumentException("piece " + piece + " offset " + offset + " is already requested");
         }
         pipeline.add(piece, offset, length, loop.nanoTime());
-        scratch.clear();
-        MessageEncoder.request(scratch, piece, offset, length);
-        queueControl();
+        sender.request(piece, offset, length);
     }
 
     /** {@inheritDoc} The failure is reported before this method returns. */
@@ -371,9 +332,7 @@ public final class DefaultPeerConnection implements PeerConnection {
         if (!usable() || !pipeline.fail(piece, offset, length)) {
             return;
         }
-        scratch.clear();
-        MessageEncoder.cancel(scratch, piece, offset, length);
-        queueControl();
+        sender.cancel(piece, offset, length);
         listener.onRequestFailed(this, piece, offset, length, RequestFailure.CANCELLED);
     }
 
@@ -388,9 +347,7 @@ public final class DefaultPeerConnection implements PeerConnection {
             return;
         }
         incomingRequests.remove(index);
-        otherMessageSent = true;
-        sendQueue.appendBlock(piece, offset, data);
-        sent();
+        sender.block(piece, offset, data);
     }
 
     @Override
@@ -398,16 +355,13 @@ public final class DefaultPeerConnection implements PeerConnection {
         if (!usable()) {
             return;
         }
-        if (!fast) {
-            throw new IllegalStateException("reject needs the fast extension");
-        }
         int index = incomingRequests.indexOf(piece, offset, length);
         if (index >= 0) {
             incomingRequests.remove(index);
         }
-        scratch.clear();
-        MessageEncoder.reject(scratch, piece, offset, length);
-        queueControl();
+        if (fastExtension()) {
+            sender.reject(piece, offset, length);
+        }
     }
 
     @Override
@@ -421,9 +375,7 @@ public final class DefaultPeerConnection implements PeerConnection {
             allowedFastSent = new Bitfield(params.pieceCount());
         }
         allowedFastSent.set(piece);
-        scratch.clear();
-        MessageEncoder.allowedFast(scratch, piece);
-        queueControl();
+        sender.allowedFast(piece);
     }
 
     @Override
@@ -433,9 +385,7 @@ public final class DefaultPeerConnection implements PeerConnection {
         }
         checkFast("suggest");
         checkPiece(piece);
-        scratch.clear();
-        MessageEncoder.suggest(scratch, piece);
-        queueControl();
+        sender.suggest(piece);
     }
 
     @Override
@@ -443,16 +393,13 @@ public final class DefaultPeerConnection implements PeerConnection {
         if (!usable()) {
             return;
         }
-        if (!extended) {
+        if (!extensionProtocol()) {
             throw new IllegalStateException("the peer does not speak the extension protocol");
         }
         if (extensionId < 1 || extensionId > 255) {
             throw new IllegalArgumentException("extension id " + extensionId + " is not 1-255");
         }
-        scratch.clear();
-        MessageEncoder.extendedHeader(scratch, extensionId, payload.remaining());
-        queueControl();
-        sendQueue.appendControl(payload);
+        sender.extended(extensionId, payload);
     }
 
     /** Sends a BEP 5 port message: our DHT port. */
@@ -460,9 +407,7 @@ public final class DefaultPeerConnection implements PeerConnection {
         if (!usable()) {
             return;
         }
-        scratch.clear();
-        MessageEncoder.port(scratch, port);
-        queueControl();
+        sender.port(port);
     }
 
     @Override
@@ -472,7 +417,7 @@ public final class DefaultPeerConnection implements PeerConnection {
 
     @Override
     public long uploadRate() {
-        return uploaded == null ? 0 : uploaded.rate(loop.nanoTime());
+        return sender.uploadRate(loop.nanoTime());
     }
 
     @Override
@@ -482,7 +427,7 @@ public final class DefaultPeerConnection implements PeerConnection {
 
     @Override
     public long uploadedBytes() {
-        return uploaded == null ? 0 : uploaded.total();
+        return sender.uploadedBytes();
     }
 
     @Override
@@ -492,7 +437,7 @@ public final class DefaultPeerConnection implements PeerConnection {
 
     @Override
     public int queuedSendBytes() {
-        return sendQueue.queuedBytes();
+        return sender.queuedBytes();
     }
 
     /** Requests from the peer passed to the swarm and not yet served, cancelled or rejected. */
@@ -512,7 +457,97 @@ public final class DefaultPeerConnection implements PeerConnection {
 
     @Override
     public String toString() {
-        return "peer " + remote + (peerId != null ? " " + peerId : "") + (incoming ? " (incoming)" : "");
+        PeerId id = handshake.peerId();
+        return "peer " + remote + (id != null ? " " + id : "") + (incoming ? " (incoming)" : "");
+    }
+
+    // ---- for the parts
+
+    /** The torrent's parameters; null for an incoming connection until its handshake is routed. */
+    HandshakeParams params() {
+        return params;
+    }
+
+    PeerListener listener() {
+        return listener;
+    }
+
+    PeerSender sender() {
+        return sender;
+    }
+
+    /** Our requests to the peer; null before the handshakes are done. */
+    RequestPipeline pipeline() {
+        return pipeline;
+    }
+
+    /** The peer's requests to us that are waiting for an answer. */
+    BlockList incomingRequestList() {
+        return incomingRequests;
+    }
+
+    long nanoTime() {
+        return loop.nanoTime();
+    }
+
+    PeerHandshake handshake() {
+        return handshake;
+    }
+
+    PeerTimers timers() {
+        return timers;
+    }
+
+    /** The message decoder; null before the handshakes are done. */
+    MessageDecoder decoder() {
+        return decoder;
+    }
+
+    /** Whether the peer may request {@code piece} while we choke it: we sent it allowed-fast (BEP 6). */
+    boolean allowedFastSent(int piece) {
+        return fastExtension() && allowedFastSent != null && allowedFastSent.get(piece);
+    }
+
+    void remoteExtensions(ExtensionHandshake received) {
+        remoteExtensions = Optional.of(received);
+    }
+
+    /** An incoming handshake named a torrent of ours. */
+    void routed(TorrentEndpoint endpoint) {
+        params = endpoint.params();
+        listener = endpoint.listener();
+    }
+
+    /** Both handshakes are done: messages may flow. */
+    void handshakeCompleted() {
+        handshakeEnded.run();
+        long now = loop.nanoTime();
+        pipeline = new RequestPipeline(now);
+        sender.handshakeDone(now);
+        decoder = MessageDecoder.forTorrent(params, buffers.readPool());
+        decoder.fastExtension(fastExtension());
+        decoder.extensionProtocol(extensionProtocol());
+        if (extensionProtocol()) {
+            handshake.sendExtensionHandshake();
+        }
+        timers.start();
+        if (!listener.onHandshake(this) && !closed) {
+            close(PeerCloseReason.LOCAL, "refused by the swarm");
+        }
+    }
+
+    /** The send queue fell below {@link PeerWireLimits#SEND_LOW_WATER_BYTES}. */
+    void drained() {
+        try {
+            listener.onWritable(this);
+        } catch (RuntimeException e) {
+            listenerFailed(e);
+        }
+    }
+
+    void listenerFailed(RuntimeException failure) {
+        LOG.warn("{}: closing after a failure in its handling", this, failure);
+        close(PeerCloseReason.LOCAL, "listener failed: " + failure);
     }
 
     // ---- internals
@@ -522,14 +557,14 @@ public final class DefaultPeerConnection implements PeerConnection {
         if (closed) {
             return false;
         }
-        if (!handshakeDone) {
+        if (!isHandshakeDone()) {
             throw new IllegalStateException("handshake with " + remote + " not done");
         }
         return true;
     }
 
     private void checkFast(String message) {
-        if (!fast) {
+        if (!fastExtension()) {
             throw new IllegalStateException(message + " needs the fast extension");
         }
     }
@@ -551,240 +586,6 @@ public final class DefaultPeerConnection implements PeerConnection {
         }
     }
 
-    /** Queues the message in {@link #scratch}. */
-    private void queueControl() {
-        scratch.flip();
-        sendQueue.appendControl(scratch);
-        otherMessageSent |= handshakeDone;
-        sent();
-    }
-
-    private void sent() {
-        if (closed) {
-            sendQueue.clear();
-            return;
-        }
-        lastSentNanos = loop.nanoTime();
-        if (!flushPending && !waitingForWritable) {
-            flushPending = true;
-            loop.execute(flushTask);
-        }
-    }
-
-    private void sendHandshake() {
-        byte[] reserved = Handshake.reservedWith(true, true, false);
-        ByteBuffer bytes = ByteBuffer.wrap(new Handshake(reserved, params.infoHash(), params.localPeerId()).toByteArray());
-        sendQueue.appendControl(bytes);
-        sent();
-    }
-
-    private void flushScheduled() {
-        flushPending = false;
-        if (!closed) {
-            flush();
-        }
-    }
-
-    private void flush() {
-        int before = sendQueue.queuedBytes();
-        try {
-            while (!sendQueue.isEmpty()) {
-                if (sendQueue.writeTo(channel) == 0) {
-                    break;
-                }
-            }
-        } catch (IOException e) {
-            close(PeerCloseReason.REMOTE, "writing to " + remote + " failed: " + e.getMessage());
-            return;
-        }
-        long blockBytes = sendQueue.takeWrittenBlockBytes();
-        if (blockBytes > 0 && uploaded != null) {
-            uploaded.add(blockBytes, loop.nanoTime());
-        }
-        boolean pending = !sendQueue.isEmpty();
-        if (pending != waitingForWritable) {
-            waitingForWritable = pending;
-            if (pending) {
-                registration.enable(SelectionKey.OP_WRITE);
-            } else {
-                registration.disable(SelectionKey.OP_WRITE);
-            }
-        }
-        if (handshakeDone && before >= PeerWireLimits.SEND_LOW_WATER_BYTES
-                && sendQueue.queuedBytes() < PeerWireLimits.SEND_LOW_WATER_BYTES) {
-            try {
-                listener.onWritable(this);
-            } catch (RuntimeException e) {
-                listenerFailed(e);
-            }
-        }
-    }
-
-    private void readable() {
-        ByteBuffer buffer = buffers.readPool().acquire();
-        try {
-            for (int reads = 0; reads < MAX_READS_PER_EVENT && !closed; reads++) {
-                int read = channel.read(buffer);
-                if (read < 0) {
-                    close(PeerCloseReason.REMOTE, "connection closed by the peer");
-                    return;
-                }
-                if (read == 0) {
-                    return;
-                }
-                lastReceivedNanos = loop.nanoTime();
-                buffer.flip();
-                consume(buffer);
-                boolean full = buffer.limit() == buffer.capacity();
-                buffer.clear();
-                if (!full) {
-                    return;
-                }
-            }
-        } catch (PeerProtocolException e) {
-            close(e.reason(), e.getMessage());
-        } catch (IOException e) {
-            close(PeerCloseReason.REMOTE, "reading from " + remote + " failed: " + e.getMessage());
-        } catch (RuntimeException e) {
-            listenerFailed(e);
-        } finally {
-            buffers.readPool().release(buffer);
-        }
-    }
-
-    private void consume(ByteBuffer buffer) throws PeerProtocolException {
-        if (!handshakeDone) {
-            readHandshake(buffer);
-            if (!handshakeDone || closed) {
-                return;
-            }
-        }
-        decoder.decode(buffer, messages);
-    }
-
-    private void readHandshake(ByteBuffer buffer) throws PeerProtocolException {
-        while (buffer.hasRemaining() && !handshakeDone && !closed) {
-            int target = incoming && params == null ? Handshake.INFO_HASH_END : Handshake.LENGTH;
-            int count = Math.min(target - handshakeFilled, buffer.remaining());
-            buffer.get(handshakeBytes, handshakeFilled, count);
-            handshakeFilled += count;
-            if (handshakeFilled < target) {
-                return;
-            }
-            if (target == Handshake.INFO_HASH_END) {
-                routeIncoming();
-            } else {
-                handshakeReceived();
-            }
-        }
-    }
-
-    private void routeIncoming() throws PeerProtocolException {
-        Handshake.checkProtocol(handshakeBytes);
-        InfoHash infoHash = Handshake.infoHashOf(handshakeBytes);
-        Optional<TorrentEndpoint> endpoint = router.apply(infoHash);
-        if (endpoint.isEmpty()) {
-            throw new PeerProtocolException(PeerCloseReason.HANDSHAKE_FAILED, "no torrent with info-hash " + infoHash);
-        }
-        params = endpoint.get().params();
-        listener = endpoint.get().listener();
-        sendHandshake();
-    }
-
-    private void handshakeReceived() throws PeerProtocolException {
-        Handshake handshake = Handshake.decode(handshakeBytes);
-        if (!handshake.infoHash().equals(params.infoHash())) {
-            throw new PeerProtocolException(PeerCloseReason.HANDSHAKE_FAILED, "handshake for info-hash "
-                    + handshake.infoHash() + ", expected " + params.infoHash());
-        }
-        peerId = handshake.peerId();
-        if (peerId.equals(params.localPeerId())) {
-            throw new PeerProtocolException(PeerCloseReason.SELF_CONNECTION, "connected to ourselves (peer id "
-                    + peerId + ")");
-        }
-        fast = handshake.fastExtension();
-        extended = handshake.extensionProtocol();
-        handshakeDone = true;
-        handshakeTimer.cancel();
-        handshakeEnded.run();
-        long now = loop.nanoTime();
-        pipeline = new RequestPipeline(now);
-        uploaded = new RateMeter(now);
-        decoder = MessageDecoder.forTorrent(params, buffers.readPool());
-        decoder.fastExtension(fast);
-        decoder.extensionProtocol(extended);
-        if (extended) {
-            sendExtensionHandshake();
-        }
-        tickTimer = loop.schedule(PeerWireLimits.TICK_INTERVAL_NANOS, tickTask);
-        if (!listener.onHandshake(this) && !closed) {
-            close(PeerCloseReason.LOCAL, "refused by the swarm");
-        }
-    }
-
-    private void sendExtensionHandshake() {
-        ExtensionHandshake local = params.localExtensions();
-        ExtensionHandshake ours = new ExtensionHandshake(local.messageIds(), local.client(),
-                local.requestQueue().isPresent() ? local.requestQueue()
-                        : OptionalInt.of(PeerWireLimits.MAX_INCOMING_REQUESTS),
-                local.yourIp().isPresent() ? local.yourIp() : Optional.ofNullable(remote.getAddress()),
-                local.listenPort(), local.metadataSize());
-        byte[] payload = ExtensionHandshakeCodec.encode(ours);
-        scratch.clear();
-        MessageEncoder.extendedHeader(scratch, MessageId.EXTENSION_HANDSHAKE, payload.length);
-        scratch.flip();
-        sendQueue.appendControl(scratch);
-        sendQueue.appendControl(ByteBuffer.wrap(payload));
-        sent();
-    }
-
-    private void handshakeTimedOut() {
-        if (!handshakeDone && !closed) {
-            close(PeerCloseReason.HANDSHAKE_FAILED, "handshake not completed within "
-                    + PeerWireLimits.HANDSHAKE_TIMEOUT_NANOS / 1_000_000_000L + " s");
-        }
-    }
-
-    private void tick() {
-        if (closed) {
-            return;
-        }
-        try {
-            long now = loop.nanoTime();
-            if (now - lastReceivedNanos >= PeerWireLimits.INACTIVITY_TIMEOUT_NANOS) {
-                close(PeerCloseReason.TIMEOUT, "nothing received for "
-                        + (now - lastReceivedNanos) / 1_000_000_000L + " s");
-                return;
-            }
-            // Snubbing looks at the outstanding requests before the timeouts below move them away.
-            pipeline.checkSnub(now);
-            int index;
-            while (!closed && (index = pipeline.timedOut(now)) >= 0) {
-                BlockList outstanding = pipeline.outstanding();
-                int piece = outstanding.piece(index);
-                int offset = outstanding.offset(index);
-                int length = outstanding.length(index);
-                pipeline.moveToLate(index);
-                listener.onRequestFailed(this, piece, offset, length, RequestFailure.TIMED_OUT);
-            }
-            if (!closed && now - lastSentNanos >= PeerWireLimits.KEEP_ALIVE_INTERVAL_NANOS) {
-                scratch.clear();
-                MessageEncoder.keepAlive(scratch);
-                queueControl();
-            }
-        } catch (RuntimeException e) {
-            listenerFailed(e);
-        }
-        if (!closed) {
-            tickTimer = loop.schedule(PeerWireLimits.TICK_INTERVAL_NANOS, tickTask);
-        }
-    }
-
-    private void listenerFailed(RuntimeException failure) {
-        LOG.warn("{}: closing after a failure in its handling", this, failure);
-        close(PeerCloseReason.LOCAL, "listener failed: " + failure);
-    }
-
     /** Closes with a detail for {@link PeerListener#onClosed}. Idempotent. */
     public void close(PeerCloseReason reason, String detail) {
         if (closed) {
@@ -795,20 +596,16 @@ public final class DefaultPeerConnection implements PeerConnection {
         if (connectAttempt != null) {
             connectAttempt.cancel();
         }
-        if (handshakeTimer != null) {
-            handshakeTimer.cancel();
-        }
-        if (tickTimer != null) {
-            tickTimer.cancel();
-        }
+        handshake.cancelTimer();
+        timers.stop();
         if (decoder != null) {
             decoder.close();
         }
         if (registration != null) {
             registration.close();
         }
-        sendQueue.clear();
-        if (!handshakeDone) {
+        sender.clear();
+        if (!isHandshakeDone()) {
             handshakeEnded.run();
         }
         if (listener == null) {
@@ -836,10 +633,10 @@ public final class DefaultPeerConnection implements PeerConnection {
         @Override
         public void ready(int readyOps) {
             if ((readyOps & SelectionKey.OP_READ) != 0 && !closed) {
-                readable();
+                inbound.readable(channel, buffers.readPool());
             }
             if ((readyOps & SelectionKey.OP_WRITE) != 0 && !closed) {
-                flush();
+                sender.flush();
             }
         }
 
@@ -852,177 +649,6 @@ public final class DefaultPeerConnection implements PeerConnection {
         @Override
         public String toString() {
             return DefaultPeerConnection.this.toString();
-        }
-    }
-
-    /** Validated messages from the decoder, checked against our state and passed to the listener. */
-    private final class Messages implements PeerMessageHandler {
-
-        @Override
-        public void onKeepAlive() {
-            // Receiving anything already counted as activity.
-        }
-
-        @Override
-        public void onChoke() {
-            if (peerChoking) {
-                return;
-            }
-            peerChoking = true;
-            if (!fast) {
-                BlockList outstanding = pipeline.outstanding();
-                while (!closed && !outstanding.isEmpty()) {
-                    int piece = outstanding.piece(0);
-                    int offset = outstanding.offset(0);
-                    int length = outstanding.length(0);
-                    pipeline.moveToLate(0);
-                    listener.onRequestFailed(DefaultPeerConnection.this, piece, offset, length, RequestFailure.CHOKED);
-                }
-            }
-            if (!closed) {
-                listener.onChokeChanged(DefaultPeerConnection.this, true);
-            }
-        }
-
-        @Override
-        public void onUnchoke() {
-            if (!peerChoking) {
-                return;
-            }
-            peerChoking = false;
-            listener.onChokeChanged(DefaultPeerConnection.this, false);
-        }
-
-        @Override
-        public void onInterested() {
-            if (!peerInterested) {
-                peerInterested = true;
-                listener.onInterestChanged(DefaultPeerConnection.this, true);
-            }
-        }
-
-        @Override
-        public void onNotInterested() {
-            if (peerInterested) {
-                peerInterested = false;
-                listener.onInterestChanged(DefaultPeerConnection.this, false);
-            }
-        }
-
-        @Override
-        public void onHave(int piece) {
-            listener.onHave(DefaultPeerConnection.this, piece);
-        }
-
-        @Override
-        public void onBitfield(Bitfield pieces) throws PeerProtocolException {
-            firstBitfield("bitfield");
-            listener.onBitfield(DefaultPeerConnection.this, pieces);
-        }
-
-        @Override
-        public void onHaveAll() throws PeerProtocolException {
-            firstBitfield("have all");
-            Bitfield pieces = new Bitfield(params.pieceCount());
-            pieces.setAll();
-            listener.onBitfield(DefaultPeerConnection.this, pieces);
-        }
-
-        @Override
-        public void onHaveNone() throws PeerProtocolException {
-            firstBitfield("have none");
-            listener.onBitfield(DefaultPeerConnection.this, new Bitfield(params.pieceCount()));
-        }
-
-        private void firstBitfield(String name) throws PeerProtocolException {
-            if (bitfieldReceived) {
-                throw new PeerProtocolException(name + " after the peer's pieces were already announced");
-            }
-            bitfieldReceived = true;
-        }
-
-        @Override
-        public void onRequest(int piece, int offset, int length) throws PeerProtocolException {
-            if (amChoking && !(fast && allowedFastSent != null && allowedFastSent.get(piece))) {
-                if (fast) {
-                    scratch.clear();
-                    MessageEncoder.reject(scratch, piece, offset, length);
-                    queueControl();
-                }
-                return;
-            }
-            if (incomingRequests.indexOf(piece, offset, length) >= 0) {
-                return;
-            }
-            if (incomingRequests.size() >= PeerWireLimits.MAX_INCOMING_REQUESTS) {
-                throw new PeerProtocolException("request piece " + piece + " offset " + offset + " length " + length
-                        + ": more than " + PeerWireLimits.MAX_INCOMING_REQUESTS + " requests outstanding");
-            }
-            incomingRequests.add(piece, offset, length, loop.nanoTime());
-            listener.onRequest(DefaultPeerConnection.this, piece, offset, length);
-        }
-
-        @Override
-        public void onPiece(int piece, int offset, ByteBuffer data) throws PeerProtocolException {
-            pipeline.arrive(piece, offset, data.remaining(), loop.nanoTime());
-            listener.onBlock(DefaultPeerConnection.this, piece, offset, data);
-        }
-
-        @Override
-        public void onCancel(int piece, int offset, int length) {
-            int index = incomingRequests.indexOf(piece, offset, length);
-            boolean dropped;
-            if (index >= 0) {
-                incomingRequests.remove(index);
-                listener.onCancel(DefaultPeerConnection.this, piece, offset, length);
-                dropped = true;
-            } else {
-                dropped = sendQueue.removeBlock(piece, offset, length);
-            }
-            if (dropped && fast && !closed) {
-                // BEP 6: every request gets exactly one answer, a cancelled one included.
-                scratch.clear();
-                MessageEncoder.reject(scratch, piece, offset, length);
-                queueControl();
-            }
-        }
-
-        @Override
-        public void onPort(int port) {
-            listener.onDhtPort(DefaultPeerConnection.this, port);
-        }
-
-        @Override
-        public void onSuggest(int piece) {
-            listener.onSuggest(DefaultPeerConnection.this, piece);
-        }
-
-        @Override
-        public void onReject(int piece, int offset, int length) throws PeerProtocolException {
-            if (pipeline.reject(piece, offset, length)) {
-                listener.onRequestFailed(DefaultPeerConnection.this, piece, offset, length, RequestFailure.REJECTED);
-            }
-        }
-
-        @Override
-        public void onAllowedFast(int piece) {
-            if (allowedFastReceived == null) {
-                allowedFastReceived = new Bitfield(params.pieceCount());
-            }
-            allowedFastReceived.set(piece);
-            listener.onAllowedFast(DefaultPeerConnection.this, piece);
-        }
-
-        @Override
-        public void onExtensionHandshake(ExtensionHandshake handshake) {
-            remoteExtensions = Optional.of(handshake);
-            handshake.requestQueue().ifPresent(pipeline::peerRequestQueue);
-            listener.onExtensionHandshake(DefaultPeerConnection.this, handshake);
-        }
-
-        @Override
-        public void onExtended(int extensionId, ByteBuffer payload) {
-            listener.onExtended(DefaultPeerConnection.this, extensionId, payload);
         }
     }
 }

@@ -87,7 +87,10 @@ public interface PeerConnection {
      */
     void sendBlock(int piece, int offset, ByteBuffer data);
 
-    /** BEP 6: refuses a request the peer made (fast extension only). */
+    /**
+     * Refuses a request the peer made: with the fast extension a BEP 6 REJECT is sent; without
+     * it the request is forgotten unanswered (BEP 3 has no refusal).
+     */
     void reject(int piece, int offset, int length);
 
     /** BEP 6. */

@@ -76,8 +76,11 @@ public final class PeerWireLimits {
     /** Incoming connections still in their handshake that one acceptor keeps; more are closed at once: 64. */
     public static final int MAX_PENDING_INCOMING_HANDSHAKES = 64;
 
-    /** BEP 6 allowed-fast set size {@code k}: 10, as the spec and libtorrent. */
-    public static final int ALLOWED_FAST_SET_SIZE = 10;
+    /**
+     * BEP 6 allowed-fast set size {@code k} we grant: 5, libtorrent 2.0's default
+     * ({@code allowed_fast_set_size}; the spec's example uses 10).
+     */
+    public static final int ALLOWED_FAST_SET_SIZE = 5;
 
     /** Default first port tried for listening, as aria2's {@code listen-port} 6881-6999. */
     public static final int DEFAULT_LISTEN_PORT_FIRST = 6881;

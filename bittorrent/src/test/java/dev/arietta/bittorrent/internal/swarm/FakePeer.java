@@ -49,10 +49,16 @@ final class FakePeer implements AutoCloseable {
 
     /** Connects to the swarm at {@code address} and completes the handshakes (fast extension on, no BEP 10). */
     static FakePeer connectTo(InetSocketAddress address, InfoHash infoHash, PeerId id) throws IOException {
+        return connectTo(address, infoHash, id, true);
+    }
+
+    /** Connects to the swarm at {@code address} and completes the handshakes (no BEP 10). */
+    static FakePeer connectTo(InetSocketAddress address, InfoHash infoHash, PeerId id, boolean fast)
+            throws IOException {
         Socket socket = new Socket();
         socket.connect(address, 5000);
         FakePeer fake = new FakePeer(new ScriptedPeer(socket), id);
-        fake.peer.writeHandshake(infoHash, id, true, false);
+        fake.peer.writeHandshake(infoHash, id, fast, false);
         Handshake theirs = fake.peer.readHandshake();
         assertEquals(infoHash, theirs.infoHash());
         return fake;

@@ -3,6 +3,9 @@ package dev.arietta.bittorrent.internal.swarm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.arietta.bittorrent.internal.wire.AllowedFastSet;
+import dev.arietta.bittorrent.internal.wire.MessageId;
+import dev.arietta.bittorrent.internal.wire.PeerWireLimits;
 import dev.arietta.bittorrent.internal.wire.ScriptedPeer;
 import dev.arietta.bittorrent.it.Aria2Peer;
 import dev.arietta.bittorrent.it.LibtorrentPeer;
@@ -20,6 +23,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -204,6 +208,53 @@ class SwarmInteropIT {
             assertSameTree(payload, libtorrentTarget.resolve("ours.bin"));
             assertTrue(harness.status(swarm).uploadedBytes() >= Files.size(payload),
                     "we uploaded " + harness.status(swarm).uploadedBytes());
+        }
+    }
+
+    /**
+     * BEP 6 with a real peer: our seed's only upload slot is held by a fake peer, so a libtorrent
+     * leecher stays choked (the driven clock runs no choke round); it is sent its allowed-fast
+     * set and downloads exactly those pieces while choked.
+     */
+    @Test
+    void aChokedLibtorrentLeecherFetchesItsAllowedFastPiecesFromUs() throws Exception {
+        int pieceLength = 64 * 1024;
+        int pieces = 40;
+        Path payload = TorrentFixtures.randomFile(directory.resolve("seed/fast.bin"), (long) pieces * pieceLength, 9);
+        CreatedTorrent created = TorrentFixtures.createTorrent(payload, directory.resolve("fast.torrent"),
+                TorrentSpec.defaults().withPieceLength(pieceLength));
+        TorrentMetainfo torrent = new TorrentParser().parse(created.torrentFile());
+        Set<Integer> allowed = new HashSet<>();
+        for (int piece : AllowedFastSet.generate(
+                PeerWireLimits.ALLOWED_FAST_SET_SIZE, pieces, torrent.infoHash(),
+                InetAddress.getByName("127.0.0.1"))) {
+            allowed.add(piece);
+        }
+        try (SwarmHarness harness = SwarmHarness.drivenClock()) {
+            BitTorrentContext context = harness.context();
+            Swarm swarm = harness.add(context, torrent, SwarmSettings.builder(payload.getParent())
+                    .allocation(AllocationMode.NONE).checkIntegrity(true).seedRatio(0).uploadSlots(1).build(),
+                    new RecordingSwarmListener());
+            harness.start(swarm);
+            harness.awaitState(swarm, SwarmState.SEEDING);
+            try (FakePeer slotHolder = FakePeer.connectTo(SwarmHarness.address(context), torrent.infoHash(),
+                    FakePeer.peerId("-FK0001-slot"))) {
+                slotHolder.next();
+                slotHolder.send(MessageId.HAVE_NONE);
+                slotHolder.send(MessageId.INTERESTED);
+                slotHolder.await(MessageId.UNCHOKE);
+                try (LibtorrentPeer libtorrent = LibtorrentPeer.leech(created.torrentFile(),
+                        directory.resolve("libtorrent"), List.of())) {
+                    harness.fixture.run(() -> swarm.addPeers(List.of(libtorrent.address()), PeerSource.MANUAL));
+                    long expected = (long) allowed.size() * pieceLength;
+                    SwarmStatus status = harness.awaitStatus(swarm, s -> s.uploadedBytes() >= expected,
+                            "libtorrent fetched its " + allowed.size() + " allowed-fast pieces " + allowed);
+                    assertEquals(expected, status.uploadedBytes(), "nothing beyond the allowed-fast set");
+                    assertTrue(status.peers().stream().allMatch(peer -> peer.amChoking() || peer.uploaded() == 0),
+                            status.peers().toString());
+                    assertTrue(libtorrent.error().isEmpty(), libtorrent.error().toString());
+                }
+            }
         }
     }
 

@@ -61,6 +61,31 @@ class WebSeedTest {
     }
 
     @Test
+    void namesTheParserSanitizedAreAskedForAsTheTorrentSpellsThemAndSavedSanitized() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("ab:c.bin", TestTorrents.random(40_000, 55));
+        files.put("sub./x*y.bin", TestTorrents.random(60_000, 56));
+        Payload payload = TestTorrents.multiFile("what? album", files);
+        try (FakeWebServer web = new FakeWebServer()
+                .file("/pub/what%3F%20album/ab%3Ac.bin", files.get("ab:c.bin"))
+                .file("/pub/what%3F%20album/sub./x%2Ay.bin", files.get("sub./x*y.bin"));
+                SwarmHarness harness = SwarmHarness.realTime()) {
+            TorrentMetainfo torrent = TestTorrents.torrent(payload, PIECE_LENGTH, List.of(), false,
+                    List.of(web.url("/pub/")));
+            assertEquals("what_ album", torrent.name());
+            RecordingSwarmListener events = new RecordingSwarmListener();
+            Swarm swarm = harness.add(harness.context(), torrent, settings(directory).build(), events);
+            harness.start(swarm);
+            events.await("download complete", WAIT);
+            harness.stop(swarm, StopMode.GRACEFUL);
+            assertArrayEquals(files.get("ab:c.bin"), Files.readAllBytes(directory.resolve("what_ album/ab_c.bin")));
+            assertArrayEquals(files.get("sub./x*y.bin"),
+                    Files.readAllBytes(directory.resolve("what_ album/sub/x_y.bin")));
+            assertTrue(web.requests.stream().noneMatch(request -> request.contains("_")), web.requests.toString());
+        }
+    }
+
+    @Test
     void aWebSeedGivenWhenAddingFeedsPiecesThatAreThenUploadedToPeers() throws Exception {
         Payload payload = TestTorrents.singleFile("shared.bin", TestTorrents.random(5 * PIECE_LENGTH + 3, 53));
         TorrentMetainfo torrent = TestTorrents.torrent(payload, PIECE_LENGTH);
@@ -117,7 +142,7 @@ class WebSeedTest {
         Payload payload = TestTorrents.singleFile("absent.bin", TestTorrents.random(PIECE_LENGTH, 55));
         try (FakeWebServer web = new FakeWebServer(); SwarmHarness harness = SwarmHarness.realTime()) {
             TorrentMetainfo torrent = TestTorrents.torrent(payload, PIECE_LENGTH, List.of(), false,
-                    List.of(web.url("/absent.bin"), "ftp://127.0.0.1/unsupported.bin"));
+                    List.of(web.url("/absent.bin"), "sftp://127.0.0.1/unsupported.bin"));
             Swarm swarm = harness.add(harness.context(), torrent, settings(directory.resolve("leech")).build(),
                     new RecordingSwarmListener());
             harness.startDownloading(swarm);

@@ -368,8 +368,12 @@ class DefaultPeerConnectionTest {
         h.peer.write(message(MessageId.CANCEL, 8, 16384, 16384));
         h.peer.write(message(MessageId.HAVE, 0));
         h.listener.expect("have 0");
-        assertEquals(queued - 16384 - 13 + 17, (int) h.get(PeerConnection::queuedSendBytes),
-                "the block is gone, a reject is queued");
+        // The socket may have taken more of the queue since it was measured (the kernel frees send
+        // buffer space as the peer's side acknowledges), so only a bound holds here; the messages
+        // the peer reads below are exact.
+        int left = h.get(PeerConnection::queuedSendBytes);
+        assertTrue(left <= queued - 16384 - 13 + 17, "the block is gone, a reject is queued: " + left + " of "
+                + queued + " bytes still queued");
         for (int i = 0; i < 17; i++) {
             ScriptedPeer.Message block = h.peer.expect(MessageId.PIECE);
             assertEquals(8 + 16384, block.payload().length);

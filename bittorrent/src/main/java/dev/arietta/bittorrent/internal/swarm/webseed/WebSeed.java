@@ -20,11 +20,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One BEP 19 web seed of a torrent: a permanently unchoked seed reached over HTTP.
+ * One BEP 19 web seed of a torrent: a permanently unchoked seed reached over HTTP(S) or FTP.
  *
  * <p>It works in runs: {@link WebSeedHost#claimRun} hands it up to {@link #RUN_BYTES} of
  * consecutive pieces (every block marked requested by this seed's source id), which it fetches
- * file span by file span with byte-range requests ({@link SourceFetcher}), cutting the body
+ * file span by file span with byte-range requests (HTTP {@code Range}, FTP {@code REST} and
+ * {@code ABOR}; {@link SourceFetcher}), cutting the body
  * into 16 KiB blocks delivered to the torrent as peer blocks are: the piece is hashed once
  * whole, and a verified piece is uploaded to peers like any other. BEP 47 padding spans are
  * not fetched: their zeros are delivered directly. Fetching pauses while the write queue is
