@@ -449,9 +449,9 @@ public final class Option<T> {
             .global(NEVER, "The memory in bytes that caches downloaded data before writing, shared by all"
                     + " downloads; 0 disables it.");
     /**
-     * {@code auto-save-interval}: seconds between resume state saves of HTTP/FTP downloads while
-     * data flows, at most 2 (a crash loses less than aria2's 60), 0 only when a download stops;
-     * default 60. BitTorrent downloads save every 2 s while pieces are verified, whatever it says.
+     * {@code auto-save-interval}: seconds between resume state saves while data flows, at most 2
+     * (a crash loses less than aria2's 60), 0 only when a download stops; default 60. Applies to
+     * HTTP/FTP and BitTorrent downloads alike.
      */
     public static final Option<Duration> AUTO_SAVE_INTERVAL = define("auto-save-interval", seconds(0, 600))
             .defaultValue("60").global(NEVER, "Seconds between saves of the resume state; 0 saves it only when"
@@ -599,10 +599,15 @@ public final class Option<T> {
     public static final Option<Boolean> BT_HASH_CHECK_SEED = define("bt-hash-check-seed", bool())
             .defaultValue("true").perDownload(RESTART, "When check-integrity finds every piece of a torrent on"
                     + " disk, go on seeding; false finishes the download at once.");
-    /** {@code rpc-save-upload-metadata}: keep a torrent added as bytes as {@code <info-hash>.torrent} in dir; default true. */
+    /**
+     * {@code rpc-save-upload-metadata}: keep a torrent or Metalink added as bytes in dir (a
+     * torrent as {@code <info-hash>.torrent}; a Metalink as {@code <sha-1>.meta4} when
+     * save-session is set); default true.
+     */
     public static final Option<Boolean> RPC_SAVE_UPLOAD_METADATA = define("rpc-save-upload-metadata", bool())
-            .defaultValue("true").perDownload(NEVER, "Save a torrent added from memory as hex(info-hash).torrent"
-                    + " in dir, so save-session can refer to it; otherwise it is not saved with the session.");
+            .defaultValue("true").perDownload(NEVER, "Save a torrent or Metalink added from memory in dir (as"
+                    + " hex(info-hash).torrent, or hex(sha-1).meta4 with save-session), so save-session can refer"
+                    + " to it; otherwise it is not saved with the session.");
 
     private final String name;
     private final Character shortName;

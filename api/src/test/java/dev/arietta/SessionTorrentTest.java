@@ -371,6 +371,16 @@ class SessionTorrentTest {
     }
 
     @Test
+    void dryRunCancelsTorrentsAsAria2Does() throws Exception {
+        DownloadHandle download = session(leechDir()).addTorrent(torrent.bytes(), List.of(),
+                Options.of("dry-run", "true"), -1);
+        DownloadResult result = download.completion().get(30, TimeUnit.SECONDS);
+        assertEquals(DownloadState.REMOVED, result.state());
+        assertEquals("dry-run: BitTorrent downloads are canceled", result.errorMessage());
+        assertTrue(tracker.announces().isEmpty(), "no swarm was started");
+    }
+
+    @Test
     void selectFileOutsideTheTorrentFailsWithBadOption() throws Exception {
         DownloadHandle download = session(leechDir()).addTorrent(torrent.bytes(), List.of(),
                 Options.of("select-file", "4-9"), -1);

@@ -12,6 +12,7 @@ import dev.arietta.core.internal.storage.ExistingFilePolicy;
 import dev.arietta.http.internal.transfer.TransferSettings;
 import dev.arietta.internal.options.FileIndexes;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -82,6 +83,7 @@ final class EngineSettings {
                 .extraTrackers(orEmpty(options.get(Option.BT_TRACKER)))
                 .excludedTrackers(orEmpty(options.get(Option.BT_EXCLUDE_TRACKER)))
                 .webSeeds(webSeeds.stream().map(URI::create).toList())
+                .resumeSaveInterval(resumeSaveInterval(options.get(Option.AUTO_SAVE_INTERVAL)))
                 .build();
     }
 
@@ -111,5 +113,17 @@ final class EngineSettings {
 
     private static List<String> orEmpty(List<String> list) {
         return list == null ? List.of() : list;
+    }
+
+    /**
+     * How often resume state is saved while data flows: {@code auto-save-interval}, but at
+     * least every {@link UriJob#RESUME_SAVE_INTERVAL_NANOS} (aria2 waits 60 s and a crash loses
+     * all of it); 0 saves only when the download stops.
+     */
+    static Duration resumeSaveInterval(Duration autoSaveInterval) {
+        if (autoSaveInterval.isZero()) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos(Math.min(autoSaveInterval.toNanos(), UriJob.RESUME_SAVE_INTERVAL_NANOS));
     }
 }

@@ -158,11 +158,12 @@ public final class SessionFiles {
     }
 
     /**
-     * Caller's thread: with save-session set, saves a Metalink given as bytes as
-     * {@code <dir>/<sha-1 hex>.meta4} (kept if already there) and returns its path; else null.
+     * Caller's thread: with save-session and rpc-save-upload-metadata set, saves a Metalink given
+     * as bytes as {@code <dir>/<sha-1 hex>.meta4} (kept if already there) and returns its path;
+     * else null.
      */
     static Path saveMetalink(byte[] document, Options effective) throws IOException {
-        if (effective.get(Option.SAVE_SESSION) == null) {
+        if (effective.get(Option.SAVE_SESSION) == null || !effective.get(Option.RPC_SAVE_UPLOAD_METADATA)) {
             return null;
         }
         Path directory = effective.get(Option.DIR);

@@ -67,7 +67,10 @@ final class TorrentDownloads {
      */
     private List<SourceFetcher> webSeedFetchers() {
         try {
-            return engine.fetchersFor(engine.globalOptions());
+            // Web seeds fetch piece ranges: the first-request rules of whole downloads do not apply.
+            Options ranges = engine.globalOptions().toBuilder().set(Option.DRY_RUN, false)
+                    .set(Option.USE_HEAD, false).set(Option.HTTP_ACCEPT_GZIP, false).build();
+            return engine.fetchersFor(ranges, () -> null);
         } catch (IllegalArgumentException e) {
             engine.log().warn("web seeds use default HTTP and FTP settings: {}", e.getMessage());
             return null;

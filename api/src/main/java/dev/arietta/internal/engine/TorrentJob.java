@@ -81,6 +81,12 @@ final class TorrentJob extends DownloadJob implements SwarmListener {
         if (run != runs || state != DownloadState.ACTIVE) {
             return;
         }
+        if (effective().get(Option.DRY_RUN)) {
+            // aria2: dry-run checks HTTP/FTP sources only; BitTorrent downloads are canceled.
+            errorMessage = "dry-run: BitTorrent downloads are canceled";
+            remove(true);
+            return;
+        }
         BitTorrentContext context;
         try {
             context = engine.torrents().context(engine.sessionHttpClient());

@@ -308,9 +308,10 @@ final class UriJob extends DownloadJob implements TransferListener, TransferSink
     }
 
     private void scheduleSave() {
-        long configured = engine.globalOptions().get(Option.AUTO_SAVE_INTERVAL).toNanos();
-        if (configured > 0) {
-            saveTimer = engine.loop().schedule(Math.min(configured, RESUME_SAVE_INTERVAL_NANOS), this::periodicSave);
+        long interval = EngineSettings.resumeSaveInterval(engine.globalOptions().get(Option.AUTO_SAVE_INTERVAL))
+                .toNanos();
+        if (interval > 0) {
+            saveTimer = engine.loop().schedule(interval, this::periodicSave);
         }
     }
 

@@ -52,7 +52,8 @@ import java.util.TreeSet;
  * @param uploadSlots        peers unchoked at once, the optimistic unchoke included; default
  *                           {@value #DEFAULT_UPLOAD_SLOTS} (BEP 3's four)
  * @param resumeSaveInterval longest time between resume state saves while pieces are being
- *                           verified; default 2 s
+ *                           verified; default 2 s; zero saves only when the swarm stops (as
+ *                           aria2's {@code auto-save-interval=0})
  */
 public record SwarmSettings(Path directory, ExistingFilePolicy existingFiles, AllocationMode allocation,
         long diskCacheBytes, Set<Integer> selectedFiles, int maxPeers, long maxUploadLimit, long maxDownloadLimit,
@@ -96,8 +97,8 @@ public record SwarmSettings(Path directory, ExistingFilePolicy existingFiles, Al
         if (uploadSlots < 1) {
             throw new IllegalArgumentException("upload slots must be at least 1, not " + uploadSlots);
         }
-        if (resumeSaveInterval.isNegative() || resumeSaveInterval.isZero()) {
-            throw new IllegalArgumentException("resume save interval must be positive: " + resumeSaveInterval);
+        if (resumeSaveInterval.isNegative()) {
+            throw new IllegalArgumentException("negative resume save interval " + resumeSaveInterval);
         }
     }
 

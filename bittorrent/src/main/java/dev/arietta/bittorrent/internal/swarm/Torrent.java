@@ -261,7 +261,9 @@ final class Torrent {
         context.accept(this);
         every(TICK_NANOS, this::tick);
         every(Choker.ROUND_INTERVAL_NANOS, peers::chokeRound);
-        every(settings().resumeSaveInterval().toNanos(), this::saveResumeIfDirty);
+        if (!settings().resumeSaveInterval().isZero()) {
+            every(settings().resumeSaveInterval().toNanos(), this::saveResumeIfDirty);
+        }
         announcer.start();
         if (complete) {
             enterSeeding(false, checked);

@@ -3,6 +3,7 @@ package dev.arietta.bittorrent.internal.swarm;
 import dev.arietta.bittorrent.internal.wire.MessageId;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.arietta.bittorrent.internal.swarm.FakePeer.Request;
@@ -120,6 +121,25 @@ class ResumeTest {
         }
         harness.stop(swarm, StopMode.GRACEFUL);
         assertArrayEquals(payload.concatenated(), Files.readAllBytes(directory.resolve("leech/resume.bin")));
+    }
+
+    @Test
+    void aZeroIntervalSavesTheStateOnlyWhenTheSwarmStops() throws Exception {
+        harness.stop(swarm, StopMode.FORCED);
+        Swarm first = swarm;
+        harness.fixture.run(() -> context.remove(first));
+        Path dir = directory.resolve("only-on-stop");
+        swarm = harness.add(context, torrent, settings(dir).toBuilder().resumeSaveInterval(java.time.Duration.ZERO)
+                .build(), events);
+        harness.startDownloading(swarm);
+        downloadHalfAndABlock();
+        awaitVerified(2);
+        Path state = ResumeStateFile.pathFor(dir.resolve("resume.bin"));
+        harness.fixture.advance(10 * SwarmSettings.DEFAULT_RESUME_SAVE_INTERVAL.toNanos());
+        Thread.sleep(300);
+        assertFalse(Files.exists(state), "no periodic save with auto-save-interval=0");
+        harness.stop(swarm, StopMode.GRACEFUL);
+        assertTrue(Files.exists(state), "saved when the swarm stops");
     }
 
     @Test
