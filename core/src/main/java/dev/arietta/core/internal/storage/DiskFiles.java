@@ -38,6 +38,8 @@ final class DiskFiles implements RangeWriter {
     private final boolean[] dirty;
     private final OpenFilePool pool;
     private final ByteBuffer oneZero = ByteBuffer.allocateDirect(1);
+    private final FileSpans.SpanAction writer = this::writeSpanUnlessPadding;
+    private final FileSpans.SpanAction reader = this::readSpan;
 
     DiskFiles(FileLayout layout, List<TargetFile> targets, int maxOpenFiles) {
         int count = layout.fileCount();
@@ -75,31 +77,7 @@ final class DiskFiles implements RangeWriter {
 
     @Override
     public void write(long offset, ByteBuffer src) throws StorageException {
-        int base = src.position();
-        int limit = src.limit();
-        layout.checkRange(offset, limit - base);
-        long end = offset + (limit - base);
-        long position = offset;
-        int index = position < end ? layout.fileIndexAt(position) : 0;
-        try {
-            while (position < end) {
-                long fileStart = layout.fileStart(index);
-                long fileEnd = layout.fileEnd(index);
-                if (fileEnd > position) {
-                    int spanLength = (int) (Math.min(end, fileEnd) - position);
-                    if (!padding[index]) {
-                        int spanStart = base + (int) (position - offset);
-                        src.limit(spanStart + spanLength).position(spanStart);
-                        writeSpan(index, src, position - fileStart);
-                    }
-                    position += spanLength;
-                }
-                index++;
-            }
-        } finally {
-            src.limit(limit);
-        }
-        src.position(limit);
+        FileSpans.forEach(layout, offset, src, writer);
     }
 
     /**
@@ -107,34 +85,7 @@ final class DiskFiles implements RangeWriter {
      * advances its position to its limit.
      */
     void read(long offset, ByteBuffer dst) throws StorageException {
-        int base = dst.position();
-        int limit = dst.limit();
-        layout.checkRange(offset, limit - base);
-        long end = offset + (limit - base);
-        long position = offset;
-        int index = position < end ? layout.fileIndexAt(position) : 0;
-        try {
-            while (position < end) {
-                long fileStart = layout.fileStart(index);
-                long fileEnd = layout.fileEnd(index);
-                if (fileEnd > position) {
-                    int spanLength = (int) (Math.min(end, fileEnd) - position);
-                    int spanStart = base + (int) (position - offset);
-                    dst.limit(spanStart + spanLength).position(spanStart);
-                    FileChannel channel = padding[index] ? null : readable(index);
-                    if (channel == null) {
-                        fillZeros(dst);
-                    } else {
-                        readSpan(index, channel, dst, position - fileStart);
-                    }
-                    position += spanLength;
-                }
-                index++;
-            }
-        } finally {
-            dst.limit(limit);
-        }
-        dst.position(limit);
+        FileSpans.forEach(layout, offset, dst, reader);
     }
 
     /**
@@ -192,6 +143,14 @@ final class DiskFiles implements RangeWriter {
         pool.closeAll();
     }
 
+    /** A {@link FileSpans.SpanAction}: padding files are never written. */
+    private void writeSpanUnlessPadding(int index, long offsetInFile, long globalOffset, ByteBuffer src)
+            throws StorageException {
+        if (!padding[index]) {
+            writeSpan(index, src, offsetInFile);
+        }
+    }
+
     private void writeSpan(int index, ByteBuffer src, long offsetInFile) throws StorageException {
         FileChannel channel = writable(index);
         long position = offsetInFile;
@@ -205,8 +164,13 @@ final class DiskFiles implements RangeWriter {
         dirty[index] = true;
     }
 
-    private void readSpan(int index, FileChannel channel, ByteBuffer dst, long offsetInFile)
-            throws StorageException {
+    /** A {@link FileSpans.SpanAction}: padding files, and bytes past a file's end on disk, read as zeros. */
+    private void readSpan(int index, long offsetInFile, long globalOffset, ByteBuffer dst) throws StorageException {
+        FileChannel channel = padding[index] ? null : readable(index);
+        if (channel == null) {
+            fillZeros(dst);
+            return;
+        }
         long position = offsetInFile;
         try {
             while (dst.hasRemaining()) {

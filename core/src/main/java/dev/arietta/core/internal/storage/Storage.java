@@ -72,6 +72,7 @@ public final class Storage implements Closeable {
     private final AllocationMode allocationMode;
     private final DiskFiles disk;
     private final WriteBackCache cache;
+    private final FileSpans.SpanAction cacher = this::cacheSpan;
     private final Bitfield selected;
     private boolean closed;
 
@@ -159,31 +160,14 @@ public final class Storage implements Closeable {
             disk.write(offset, src);
             return;
         }
-        int base = src.position();
-        int limit = src.limit();
-        layout.checkRange(offset, limit - base);
-        long end = offset + (limit - base);
-        long position = offset;
-        int index = position < end ? layout.fileIndexAt(position) : 0;
-        try {
-            while (position < end) {
-                long fileEnd = layout.fileEnd(index);
-                if (fileEnd > position) {
-                    int spanLength = (int) (Math.min(end, fileEnd) - position);
-                    // Padding bytes never enter the cache, so reads give zeros before and after a flush.
-                    if (!disk.isPadding(index)) {
-                        int spanStart = base + (int) (position - offset);
-                        src.limit(spanStart + spanLength).position(spanStart);
-                        cache.put(position, src);
-                    }
-                    position += spanLength;
-                }
-                index++;
-            }
-        } finally {
-            src.limit(limit);
+        FileSpans.forEach(layout, offset, src, cacher);
+    }
+
+    /** Padding bytes never enter the cache, so reads give zeros before and after a flush. */
+    private void cacheSpan(int index, long offsetInFile, long globalOffset, ByteBuffer span) throws StorageException {
+        if (!disk.isPadding(index)) {
+            cache.put(globalOffset, span);
         }
-        src.position(limit);
     }
 
     /**
