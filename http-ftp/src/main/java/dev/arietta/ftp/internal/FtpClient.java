@@ -10,6 +10,7 @@ import dev.arietta.core.internal.loop.HappyEyeballs;
 import dev.arietta.core.internal.loop.HostResolver;
 import dev.arietta.core.internal.loop.Registration;
 import dev.arietta.core.internal.loop.SocketSettings;
+import dev.arietta.http.internal.ClientConnections;
 import dev.arietta.http.internal.ConnectTunnel;
 import dev.arietta.http.internal.ExchangeHandle;
 import dev.arietta.http.internal.Http1Client;
@@ -22,9 +23,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -60,7 +58,7 @@ public final class FtpClient implements AutoCloseable {
 
     private final EventLoop loop;
     private final Connector connector;
-    private final ExecutorService ownedResolverExecutor;
+    private final ClientConnections connections;
     private final FtpConnectionPool pool;
     private final FtpSessionOptions options;
     private final ProxyChoice proxyChoice;
@@ -70,19 +68,9 @@ public final class FtpClient implements AutoCloseable {
 
     private FtpClient(Builder builder) {
         this.loop = builder.loop;
-        HostResolver resolver = builder.resolver;
-        if (resolver == null) {
-            String threadName = "arietta-ftp-resolver-" + loop.name();
-            this.ownedResolverExecutor = Executors.newCachedThreadPool(task -> {
-                Thread thread = new Thread(task, threadName);
-                thread.setDaemon(true);
-                return thread;
-            });
-            resolver = new DefaultHostResolver(ownedResolverExecutor);
-        } else {
-            this.ownedResolverExecutor = null;
-        }
-        this.connector = new Connector(loop, resolver, builder.happyEyeballsDelay.toNanos(), builder.sockets);
+        this.connections = new ClientConnections(loop, builder.resolver, "arietta-ftp-resolver-" + loop.name(),
+                builder.happyEyeballsDelay, builder.sockets);
+        this.connector = connections.connector();
         this.pool = new FtpConnectionPool(loop, builder.maxIdlePerServer, builder.keepAlive.toNanos());
         this.options = builder.options;
         this.proxyChoice = builder.proxyChoice;
@@ -132,21 +120,7 @@ public final class FtpClient implements AutoCloseable {
             return;
         }
         closed = true;
-        CompletableFuture<Void> closing = new CompletableFuture<>();
-        try {
-            loop.execute(() -> {
-                pool.close();
-                closing.complete(null);
-            });
-            if (!loop.inEventLoop()) {
-                closing.join();
-            }
-        } catch (RejectedExecutionException loopGone) {
-            // The loop already closed every channel.
-        }
-        if (ownedResolverExecutor != null) {
-            ownedResolverExecutor.shutdownNow();
-        }
+        connections.close(pool::close);
     }
 
     // --- for FtpExchange ---

@@ -14,8 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -43,7 +41,7 @@ public final class Http1Client implements AutoCloseable {
 
     private final EventLoop loop;
     private final Connector connector;
-    private final ExecutorService ownedResolverExecutor;
+    private final ClientConnections connections;
     private final ConnectionPool pool;
     private final TlsContext tls;
     private final BufferPool bufferPool;
@@ -63,19 +61,9 @@ public final class Http1Client implements AutoCloseable {
 
     private Http1Client(Builder builder, TlsContext tls) {
         this.loop = builder.loop;
-        HostResolver resolver = builder.resolver;
-        if (resolver == null) {
-            String threadName = "arietta-resolver-" + loop.name();
-            this.ownedResolverExecutor = Executors.newCachedThreadPool(task -> {
-                Thread thread = new Thread(task, threadName);
-                thread.setDaemon(true);
-                return thread;
-            });
-            resolver = new DefaultHostResolver(ownedResolverExecutor);
-        } else {
-            this.ownedResolverExecutor = null;
-        }
-        this.connector = new Connector(loop, resolver, builder.happyEyeballsDelay.toNanos(), builder.sockets);
+        this.connections = new ClientConnections(loop, builder.resolver, "arietta-resolver-" + loop.name(),
+                builder.happyEyeballsDelay, builder.sockets);
+        this.connector = connections.connector();
         this.pool = new ConnectionPool(loop, builder.maxIdlePerRoute, builder.keepAlive.toNanos());
         this.tls = tls;
         this.bufferPool = builder.bufferPool;
@@ -137,21 +125,7 @@ public final class Http1Client implements AutoCloseable {
             return;
         }
         closed = true;
-        CompletableFuture<Void> closing = new CompletableFuture<>();
-        try {
-            loop.execute(() -> {
-                pool.close();
-                closing.complete(null);
-            });
-            if (!loop.inEventLoop()) {
-                closing.join();
-            }
-        } catch (RejectedExecutionException loopGone) {
-            // The loop already closed every channel.
-        }
-        if (ownedResolverExecutor != null) {
-            ownedResolverExecutor.shutdownNow();
-        }
+        connections.close(pool::close);
     }
 
     // --- for RequestChain and Exchange ---

@@ -135,7 +135,7 @@ public final class TlsContext {
     }
 
     /** Trusts a chain if any of its delegates does (extra CA file, then the JDK's store). */
-    private static final class EitherTrustManager extends X509ExtendedTrustManager {
+    private static final class EitherTrustManager extends ClientSideTrustManager {
         private final List<X509ExtendedTrustManager> delegates;
 
         EitherTrustManager(List<X509ExtendedTrustManager> delegates) {
@@ -180,6 +180,18 @@ public final class TlsContext {
         }
 
         @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            List<X509Certificate> issuers = new ArrayList<>();
+            for (X509TrustManager manager : delegates) {
+                issuers.addAll(List.of(manager.getAcceptedIssuers()));
+            }
+            return issuers.toArray(new X509Certificate[0]);
+        }
+    }
+
+    /** A trust manager of a client: it is never asked to trust a client, and refuses if it is. */
+    private abstract static class ClientSideTrustManager extends X509ExtendedTrustManager {
+        @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
                 throws CertificateException {
             throw new CertificateException("a client does not accept client certificates");
@@ -196,18 +208,10 @@ public final class TlsContext {
             throw new CertificateException("a client does not accept client certificates");
         }
 
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            List<X509Certificate> issuers = new ArrayList<>();
-            for (X509TrustManager manager : delegates) {
-                issuers.addAll(List.of(manager.getAcceptedIssuers()));
-            }
-            return issuers.toArray(new X509Certificate[0]);
-        }
     }
 
     /** {@code check-certificate=false}: accepts every server; insecure by request. */
-    private static final class AcceptingTrustManager extends X509ExtendedTrustManager {
+    private static final class AcceptingTrustManager extends ClientSideTrustManager {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
         }
@@ -218,23 +222,6 @@ public final class TlsContext {
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-                throws CertificateException {
-            throw new CertificateException("a client does not accept client certificates");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-                throws CertificateException {
-            throw new CertificateException("a client does not accept client certificates");
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("a client does not accept client certificates");
         }
 
         @Override

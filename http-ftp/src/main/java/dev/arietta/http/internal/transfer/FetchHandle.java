@@ -1,5 +1,7 @@
 package dev.arietta.http.internal.transfer;
 
+import dev.arietta.http.internal.ExchangeHandle;
+
 /** Controls one fetch in flight. Loop thread (implementations may accept any thread); idempotent. */
 public interface FetchHandle {
 
@@ -11,4 +13,24 @@ public interface FetchHandle {
 
     /** Abandons the fetch; the listener hears nothing more. */
     void cancel();
+
+    /** A handle that passes each call on to a client's {@code exchange}. */
+    static FetchHandle of(ExchangeHandle exchange) {
+        return new FetchHandle() {
+            @Override
+            public void pause() {
+                exchange.pause();
+            }
+
+            @Override
+            public void resume() {
+                exchange.resume();
+            }
+
+            @Override
+            public void cancel() {
+                exchange.cancel();
+            }
+        };
+    }
 }

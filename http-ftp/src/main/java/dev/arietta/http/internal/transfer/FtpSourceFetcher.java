@@ -109,22 +109,7 @@ public final class FtpSourceFetcher implements SourceFetcher {
         Adapter adapter = new Adapter(request, listener, ascii);
         ExchangeHandle handle = client.retrieve(retrieval, adapter);
         adapter.handle = handle;
-        return new FetchHandle() {
-            @Override
-            public void pause() {
-                handle.pause();
-            }
-
-            @Override
-            public void resume() {
-                handle.resume();
-            }
-
-            @Override
-            public void cancel() {
-                handle.cancel();
-            }
-        };
+        return FetchHandle.of(handle);
     }
 
     /** Reports {@code failure} after {@link #fetch} returns, as the listener contract asks. */

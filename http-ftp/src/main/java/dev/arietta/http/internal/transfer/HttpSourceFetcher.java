@@ -126,22 +126,7 @@ public final class HttpSourceFetcher implements SourceFetcher {
         customizer.accept(request.uri(), builder);
         Adapter adapter = new Adapter(listener, request.first() == 0 ? request.uri() : null, head, withoutRange);
         ExchangeHandle handle = client.send(builder.build(), adapter);
-        return new FetchHandle() {
-            @Override
-            public void pause() {
-                handle.pause();
-            }
-
-            @Override
-            public void resume() {
-                handle.resume();
-            }
-
-            @Override
-            public void cancel() {
-                handle.cancel();
-            }
-        };
+        return FetchHandle.of(handle);
     }
 
     /** The failure kind and details for an HTTP failure. */
