@@ -509,7 +509,8 @@ public final class BitTorrentContext implements AutoCloseable {
 
         /**
          * Bytes of received data each torrent may hold in memory (pieces being assembled and
-         * hashed, and writes waiting for the disk) before it stops requesting; default
+         * hashed, and writes waiting for the disk), blocks requested and not yet arrived counted
+         * as held, so that no number of peers answering at once can exceed it; default
          * {@value BlockWriter#DEFAULT_MAX_QUEUED_BYTES} (32 MiB).
          */
         public Builder maxQueuedWriteBytes(long value) {

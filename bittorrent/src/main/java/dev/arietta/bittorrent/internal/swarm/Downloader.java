@@ -14,6 +14,7 @@ import dev.arietta.core.internal.piece.PieceGeometry;
 import dev.arietta.core.internal.storage.StorageException;
 import java.nio.ByteBuffer;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -26,8 +27,10 @@ import org.slf4j.LoggerFactory;
  *       pieces fast) gets as many requests as its pipeline's {@code requestCapacity()} and the
  *       download rate limit allow, chosen by the piece picker (rarest first, pieces in
  *       progress first, end-game duplicates at the end), the pieces it suggested (BEP 6)
- *       before all others. No requests while the memory held
- *       for received data is at its bound.</li>
+ *       before all others. The memory bound covers the blocks asked for as well as those
+ *       held: a request goes out only while the data held for received blocks plus every
+ *       block requested and not yet arrived stays under it, so however many peers answer at
+ *       once, what they send fits (libtorrent instead stops reading its sockets).</li>
  *   <li>{@link #accept}: the picker records the supplier and names the other peers asked for
  *       the same block (end-game), which are sent a cancel; the block is held in memory
  *       ({@link PieceAssembly}).</li>
@@ -71,6 +74,13 @@ final class Downloader implements BlockWriter.Listener {
     private int hashing;
     /** Bytes of pieces taken from the assembly for hashing and not yet released or queued for writing. */
     private long hashingBytes;
+    /**
+     * Bytes requested from peers that have neither arrived nor failed: kept as requests go out
+     * and come back, and made exact (from the connections' pipelines) whenever it would hold a
+     * request back, so that a miscount can only cost a recount, never a stall.
+     */
+    private long requestedBytes;
+    private int fillRound;
     private long writtenSinceSync;
     /** Pieces whose whole data is being hashed or written: they are not dropped under a hash in flight. */
     private final Set<Integer> checking = new HashSet<>();
@@ -119,6 +129,11 @@ final class Downloader implements BlockWriter.Listener {
         if (capacity <= 0 || pickable == null) {
             return;
         }
+        capacity = Math.min(capacity, requestBudget());
+        if (capacity == 0) {
+            waitingForMemory = true;
+            return;
+        }
         if (peer.onParole) {
             fillOnParole(peer, pickable);
             return;
@@ -162,6 +177,7 @@ final class Downloader implements BlockWriter.Listener {
             peer.connection.request(piece, block * PieceGeometry.BLOCK_LENGTH, length);
             requested += length;
         }
+        requestedBytes += requested;
         return requested;
     }
 
@@ -201,11 +217,34 @@ final class Downloader implements BlockWriter.Listener {
                 if (torrent.picker.markRequested(piece, block, peer.source)) {
                     peer.connection.request(piece, block * PieceGeometry.BLOCK_LENGTH,
                             torrent.geometry.blockLength(piece, block));
+                    requestedBytes += torrent.geometry.blockLength(piece, block);
                 }
             }
             return;
         }
         torrent.peers.updateInterest(peer);
+    }
+
+    /**
+     * Blocks that may be requested now: what the memory bound leaves once the data held and
+     * the blocks requested and not yet arrived are counted.
+     */
+    private int requestBudget() {
+        long bound = torrent.context.maxQueuedWriteBytes();
+        long free = bound - heldBytes() - requestedBytes;
+        if (free < PieceGeometry.BLOCK_LENGTH) {
+            long blocks = 0;
+            for (PeerSession peer : torrent.peers.established()) {
+                blocks += peer.connection.outstandingRequests();
+            }
+            requestedBytes = blocks * PieceGeometry.BLOCK_LENGTH;
+            free = bound - heldBytes() - requestedBytes;
+        }
+        return (int) Math.max(0, free / PieceGeometry.BLOCK_LENGTH);
+    }
+
+    private void requestEnded(int length) {
+        requestedBytes = Math.max(0, requestedBytes - length);
     }
 
     /** Fills every peer on a later loop turn (once, however often asked before it runs). */
@@ -224,9 +263,18 @@ final class Downloader implements BlockWriter.Listener {
         }
     }
 
+    /**
+     * Fills every peer, starting one further along each time, so that when the memory bound
+     * leaves room for only some, the same peers are not always first.
+     */
     void fillAll() {
-        for (PeerSession peer : torrent.peers.established()) {
-            fill(peer);
+        List<PeerSession> peers = torrent.peers.established();
+        int count = peers.size();
+        if (count > 0) {
+            int first = Math.floorMod(fillRound++, count);
+            for (int i = 0; i < count && !peers.isEmpty(); i++) {
+                fill(peers.get((first + i) % peers.size()));
+            }
         }
         torrent.webSeeds.fill();
     }
@@ -244,6 +292,7 @@ final class Downloader implements BlockWriter.Listener {
     }
 
     void blockArrived(PeerSession peer, int piece, int offset, ByteBuffer data) {
+        requestEnded(data.remaining());
         if (torrent.isDownloading()) {
             // A block no longer needed (a duplicate, a piece verified meanwhile) is simply dropped.
             accept(peer.source, piece, offset, data);
@@ -280,6 +329,7 @@ final class Downloader implements BlockWriter.Listener {
     }
 
     void requestFailed(PeerSession peer, int piece, int offset, int length, RequestFailure reason) {
+        requestEnded(length);
         if (torrent.picker == null) {
             return;
         }

@@ -161,6 +161,25 @@ final class FakePeer implements AutoCloseable {
         return requests;
     }
 
+    /** The requests that arrive until none has come for {@code quietMillis} (other messages skipped). */
+    List<Request> requestsUntilQuiet(int quietMillis) throws IOException {
+        List<Request> requests = new ArrayList<>();
+        int usual = peer.socket.getSoTimeout();
+        peer.socket.setSoTimeout(quietMillis);
+        try {
+            while (true) {
+                Message message = next();
+                if (message.id() == MessageId.REQUEST) {
+                    requests.add(request(message));
+                }
+            }
+        } catch (java.net.SocketTimeoutException quiet) {
+            return requests;
+        } finally {
+            peer.socket.setSoTimeout(usual);
+        }
+    }
+
     static Request request(Message message) {
         ByteBuffer payload = message.buffer();
         return new Request(payload.getInt(), payload.getInt(), payload.getInt());
@@ -173,19 +192,35 @@ final class FakePeer implements AutoCloseable {
      * @return completes when the connection ended (normally, with the requests served)
      */
     CompletableFuture<Integer> seedInBackground(byte[] content, int pieceLength) {
+        return serveInBackground(content, pieceLength, true, List.of());
+    }
+
+    /**
+     * Answers, on a background thread, the requests already read ({@code asked}) and then each
+     * new one until the connection ends; the peer has already offered its pieces and unchoked.
+     */
+    CompletableFuture<Integer> serveInBackground(byte[] content, int pieceLength, List<Request> asked) {
+        return serveInBackground(content, pieceLength, false, asked);
+    }
+
+    private CompletableFuture<Integer> serveInBackground(byte[] content, int pieceLength, boolean offer,
+                                                         List<Request> asked) {
         CompletableFuture<Integer> done = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             int served = 0;
             try {
-                send(MessageId.HAVE_ALL);
-                send(MessageId.UNCHOKE);
+                if (offer) {
+                    send(MessageId.HAVE_ALL);
+                    send(MessageId.UNCHOKE);
+                }
+                for (Request request : asked) {
+                    answer(request, content, pieceLength);
+                    served++;
+                }
                 while (true) {
                     Message message = next();
                     if (message.id() == MessageId.REQUEST) {
-                        Request request = request(message);
-                        int start = request.piece() * pieceLength + request.offset();
-                        sendPiece(request.piece(), request.offset(),
-                                Arrays.copyOfRange(content, start, start + request.length()));
+                        answer(request(message), content, pieceLength);
                         served++;
                     }
                 }
@@ -198,6 +233,11 @@ final class FakePeer implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         return done;
+    }
+
+    private void answer(Request request, byte[] content, int pieceLength) throws IOException {
+        int start = request.piece() * pieceLength + request.offset();
+        sendPiece(request.piece(), request.offset(), Arrays.copyOfRange(content, start, start + request.length()));
     }
 
     @Override

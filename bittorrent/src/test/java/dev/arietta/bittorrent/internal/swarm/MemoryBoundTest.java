@@ -1,6 +1,7 @@
 package dev.arietta.bittorrent.internal.swarm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.arietta.bittorrent.internal.swarm.TestTorrents.Payload;
 import dev.arietta.bittorrent.internal.wire.ScriptedPeer;
@@ -10,6 +11,8 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +52,44 @@ class MemoryBoundTest {
                     FakePeer.peerId("-FK0001-boundsee"))) {
                 seeder.seedInBackground(payload.concatenated(), PIECE_LENGTH);
                 events.await("download complete", WAIT);
+            }
+            harness.stop(swarm, StopMode.GRACEFUL);
+            assertArrayEquals(payload.concatenated(), Files.readAllBytes(directory.resolve("bounded.bin")));
+        }
+    }
+
+    /**
+     * Blocks asked for count against the bound as well: three peers that unchoke at once are
+     * sent four requests between them (room for four blocks), not a pipeline each, so that
+     * whatever they send fits. Once they answer, the download completes.
+     */
+    @Test
+    void requestsInFlightAcrossAllPeersStayWithinTheBound() throws Exception {
+        try (SwarmHarness harness = SwarmHarness.drivenClock()) {
+            BitTorrentContext context = harness.context(builder -> builder.maxQueuedWriteBytes(FOUR_BLOCKS));
+            RecordingSwarmListener events = new RecordingSwarmListener();
+            Swarm swarm = startLeecher(harness, context, events);
+            List<FakePeer> peers = new ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    FakePeer peer = FakePeer.connectTo(SwarmHarness.address(context), torrent.infoHash(),
+                            FakePeer.peerId("-FK0001-inflight" + i));
+                    peers.add(peer);
+                    peer.offerAll();
+                }
+                List<List<FakePeer.Request>> asked = new ArrayList<>();
+                for (FakePeer peer : peers) {
+                    asked.add(peer.requestsUntilQuiet(300));
+                }
+                assertEquals(FOUR_BLOCKS / (16 * 1024), asked.stream().mapToInt(List::size).sum(), asked.toString());
+                for (int i = 0; i < peers.size(); i++) {
+                    peers.get(i).serveInBackground(payload.concatenated(), PIECE_LENGTH, asked.get(i));
+                }
+                events.await("download complete", WAIT);
+            } finally {
+                for (FakePeer peer : peers) {
+                    peer.close();
+                }
             }
             harness.stop(swarm, StopMode.GRACEFUL);
             assertArrayEquals(payload.concatenated(), Files.readAllBytes(directory.resolve("bounded.bin")));

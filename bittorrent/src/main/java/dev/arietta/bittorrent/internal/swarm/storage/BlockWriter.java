@@ -25,7 +25,7 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class BlockWriter {
 
-    /** Default bound of the memory held for received data (held pieces plus this queue): 32 MiB. */
+    /** Default bound of the memory for received data (held pieces, this queue, and blocks requested): 32 MiB. */
     public static final long DEFAULT_MAX_QUEUED_BYTES = 32L * 1024 * 1024;
 
     /** Largest single write of a whole piece: 4 MiB (the staging buffer's size). */
