@@ -68,7 +68,9 @@ class SeedingTest {
                     "a finished download's resume state is deleted");
             harness.fixture.advance(SECOND);
             assertEquals(SwarmState.SEEDING, harness.status(leecher).state(), "seed-ratio 0 seeds on");
-            assertTrue(Files.exists(ResumeStateFile.pathFor(directory.resolve("leech/ratio.bin"))));
+            // Saved on the sync executor once the download completed: kept while seeding.
+            Path leecherState = ResumeStateFile.pathFor(directory.resolve("leech/ratio.bin"));
+            SwarmHarness.until("the leecher's resume state " + leecherState, () -> Files.exists(leecherState));
         }
     }
 
