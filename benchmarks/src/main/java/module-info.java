@@ -11,6 +11,7 @@ open module dev.arietta.benchmarks {
     requires dev.arietta.bittorrent;
     requires dev.arietta.api;
     requires java.management;
+    requires jdk.management;
     requires jmh.core;
     requires bencode;
 }

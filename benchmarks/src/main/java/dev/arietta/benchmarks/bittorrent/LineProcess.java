@@ -66,7 +66,8 @@ final class LineProcess implements AutoCloseable {
                 if (left <= 0 || !process.isAlive() && seen == lines.size()) {
                     throw new IOException(name + ": expected line not seen; output " + lines);
                 }
-                lines.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                // Short waits: the process may die without another line to wake us.
+                lines.wait(Math.max(1, Math.min(200, TimeUnit.NANOSECONDS.toMillis(left))));
             }
         }
     }

@@ -160,7 +160,7 @@ public final class LoopbackSwarmHarness {
         }
     }
 
-    private static void createPayload(Path payload, long size) throws IOException {
+    static void createPayload(Path payload, long size) throws IOException {
         Files.createDirectories(payload.getParent());
         Random random = new Random(42);
         ByteBuffer chunk = ByteBuffer.allocate(1 << 20);
@@ -193,8 +193,8 @@ public final class LoopbackSwarmHarness {
         Files.delete(scratch);
     }
 
-    /** Writes a single-file v1 torrent of {@code payload} and returns its info-hash. */
-    private static byte[] writeTorrent(Path payload, int pieceLength, String announce, Path torrentFile)
+    /** Writes a single-file v1 torrent of {@code payload} (without trackers when {@code announce} is null) and returns its info-hash. */
+    static byte[] writeTorrent(Path payload, int pieceLength, String announce, Path torrentFile)
             throws Exception {
         MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
         long size = Files.size(payload);
@@ -213,7 +213,11 @@ public final class LoopbackSwarmHarness {
         }
         BDictionary info = BDictionary.builder().put("length", size).put("name", payload.getFileName().toString())
                 .put("piece length", pieceLength).put("pieces", hashes).build();
-        byte[] torrent = Bencode.encode(BDictionary.builder().put("announce", announce).put("info", info).build());
+        BDictionary.Builder root = BDictionary.builder().put("info", info);
+        if (announce != null) {
+            root.put("announce", announce);
+        }
+        byte[] torrent = Bencode.encode(root.build());
         Files.write(torrentFile, torrent);
         return MessageDigest.getInstance("SHA-1").digest(Bencode.encode(info));
     }
@@ -414,7 +418,7 @@ public final class LoopbackSwarmHarness {
         }
     }
 
-    private static void verify(Path expected, Path actual) throws IOException {
+    static void verify(Path expected, Path actual) throws IOException {
         if (Files.mismatch(expected, actual) != -1) {
             throw new IOException(actual + " differs from the payload");
         }
@@ -459,27 +463,27 @@ public final class LoopbackSwarmHarness {
         return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
     }
 
-    private static String loadAverage() throws IOException {
+    static String loadAverage() throws IOException {
         return Files.readString(Path.of("/proc/loadavg")).trim();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
         }
     }
 
-    private static Thread daemon(Runnable task, String name) {
+    static Thread daemon(Runnable task, String name) {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         return thread;
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
