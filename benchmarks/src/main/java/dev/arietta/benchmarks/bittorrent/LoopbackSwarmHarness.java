@@ -344,7 +344,7 @@ public final class LoopbackSwarmHarness {
         }
     }
 
-    private static SwarmListener listener(CompletableFuture<Void> complete) {
+    static SwarmListener listener(CompletableFuture<Void> complete) {
         return new SwarmListener() {
             @Override
             public void onFileComplete(int fileIndex) {

@@ -4,12 +4,10 @@ import dev.arietta.bittorrent.internal.swarm.BitTorrentContext;
 import dev.arietta.bittorrent.internal.swarm.PeerSource;
 import dev.arietta.bittorrent.internal.swarm.StopMode;
 import dev.arietta.bittorrent.internal.swarm.Swarm;
-import dev.arietta.bittorrent.internal.swarm.SwarmListener;
 import dev.arietta.bittorrent.internal.swarm.SwarmSettings;
 import dev.arietta.bittorrent.internal.swarm.SwarmStatus;
 import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
 import dev.arietta.bittorrent.metainfo.TorrentParser;
-import dev.arietta.core.ErrorCode;
 import dev.arietta.core.internal.hash.HashExecutors;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.storage.AllocationMode;
@@ -32,7 +30,6 @@ import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -127,7 +124,7 @@ public final class SwarmMemoryHarness {
                 context[0] = BitTorrentContext.builder(loop, disk, hash).listenPorts(0, 0)
                         .bindAddress(InetAddress.getLoopbackAddress()).open();
                 Swarm leecher = context[0].addTorrent(torrent, SwarmSettings.builder(target)
-                        .allocation(AllocationMode.NONE).maxPeers(peers.size()).seedRatio(0).build(), listener(complete));
+                        .allocation(AllocationMode.NONE).maxPeers(peers.size()).seedRatio(0).build(), LoopbackSwarmHarness.listener(complete));
                 leecher.start();
                 leecher.addPeers(peers, PeerSource.MANUAL);
                 return leecher;
@@ -221,27 +218,5 @@ public final class SwarmMemoryHarness {
                 ((NotificationEmitter) collector).removeNotificationListener(this);
             }
         }
-    }
-
-    private static SwarmListener listener(CompletableFuture<Void> complete) {
-        return new SwarmListener() {
-            @Override
-            public void onFileComplete(int fileIndex) {
-            }
-
-            @Override
-            public void onDownloadComplete() {
-                complete.complete(null);
-            }
-
-            @Override
-            public void onSeedingFinished() {
-            }
-
-            @Override
-            public void onError(ErrorCode code, String message) {
-                complete.completeExceptionally(new IOException(code + ": " + message));
-            }
-        };
     }
 }
