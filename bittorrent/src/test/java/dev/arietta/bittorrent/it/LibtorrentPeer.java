@@ -63,7 +63,8 @@ public final class LibtorrentPeer implements AutoCloseable {
                 "--save", saveDirectory.toAbsolutePath().toString()));
         for (InetSocketAddress peer : peers) {
             arguments.add("--peer");
-            arguments.add(peer.getHostString() + ":" + peer.getPort());
+            // An IP literal: the Python bindings take no host name ("localhost") for an endpoint.
+            arguments.add(peer.getAddress().getHostAddress() + ":" + peer.getPort());
         }
         RunningProcess process = RunningProcess.start("libtorrent " + mode + "er",
                 LibtorrentScript.command(work, arguments), work);

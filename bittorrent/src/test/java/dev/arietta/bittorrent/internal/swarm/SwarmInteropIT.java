@@ -211,6 +211,59 @@ class SwarmInteropIT {
         }
     }
 
+    /** A torrent of {@code payload} without trackers: peers are only those told of each other. */
+    private TorrentMetainfo trackerless(Path payload, Path torrentFile) throws IOException {
+        return new TorrentParser().parse(TorrentFixtures.createTorrent(payload, torrentFile,
+                TorrentSpec.defaults().withPieceLength(32 * 1024)).torrentFile());
+    }
+
+    /** libtorrent dials us: a leecher given only our listening address downloads from our seed. */
+    @Test
+    void aLibtorrentLeecherThatDialsUsDownloadsFromOurSeed() throws Exception {
+        Path payload = TorrentFixtures.randomFile(directory.resolve("seed/incoming.bin"), 1024 * 1024 + 17, 11);
+        Path torrentFile = directory.resolve("incoming.torrent");
+        TorrentMetainfo torrent = trackerless(payload, torrentFile);
+        try (SwarmHarness harness = SwarmHarness.realTime()) {
+            BitTorrentContext context = harness.context();
+            Swarm swarm = harness.add(context, torrent, seeder(payload.getParent()), new RecordingSwarmListener());
+            harness.start(swarm);
+            harness.awaitState(swarm, SwarmState.SEEDING);
+            Path target = directory.resolve("libtorrent");
+            try (LibtorrentPeer libtorrent = LibtorrentPeer.leech(torrentFile, target,
+                    List.of(SwarmHarness.address(context)))) {
+                libtorrent.awaitFinished(TIMEOUT);
+                SwarmStatus status = harness.status(swarm);
+                assertTrue(status.peers().stream().anyMatch(PeerStatus::incoming), status.peers().toString());
+                assertTrue(status.uploadedBytes() >= Files.size(payload), status.toString());
+            }
+            assertSameTree(payload, target.resolve("incoming.bin"));
+        }
+    }
+
+    /** libtorrent dials us the other way round: a seeder given our address uploads to our leecher. */
+    @Test
+    void aLibtorrentSeederThatDialsUsFeedsOurLeecher() throws Exception {
+        Path payload = TorrentFixtures.randomFile(directory.resolve("seed/dialled.bin"), 1024 * 1024 + 23, 12);
+        Path torrentFile = directory.resolve("dialled.torrent");
+        TorrentMetainfo torrent = trackerless(payload, torrentFile);
+        Path target = directory.resolve("arietta");
+        try (SwarmHarness harness = SwarmHarness.realTime()) {
+            BitTorrentContext context = harness.context();
+            RecordingSwarmListener events = new RecordingSwarmListener();
+            Swarm swarm = harness.add(context, torrent, leecher(target), events);
+            harness.start(swarm);
+            try (LibtorrentPeer libtorrent = LibtorrentPeer.seed(torrentFile, payload.getParent(),
+                    List.of(SwarmHarness.address(context)))) {
+                events.await("download complete", WAIT);
+                SwarmStatus status = harness.status(swarm);
+                assertTrue(status.peers().stream().allMatch(PeerStatus::incoming), status.peers().toString());
+                assertTrue(libtorrent.error().isEmpty(), libtorrent.error().toString());
+            }
+            harness.stop(swarm, StopMode.GRACEFUL);
+        }
+        assertSameTree(payload, target.resolve("dialled.bin"));
+    }
+
     /**
      * BEP 6 with a real peer: our seed's only upload slot is held by a fake peer, so a libtorrent
      * leecher stays choked (the driven clock runs no choke round); it is sent its allowed-fast
