@@ -7,6 +7,7 @@ import dev.arietta.bittorrent.internal.swarm.TestTorrents.Payload;
 import dev.arietta.bittorrent.internal.wire.ScriptedPeer;
 import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
 import dev.arietta.core.internal.storage.AllocationMode;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -34,6 +35,15 @@ class MemoryBoundTest {
     private final Payload payload = TestTorrents.singleFile("bounded.bin", TestTorrents.random(6 * PIECE_LENGTH, 81));
     private final TorrentMetainfo torrent = TestTorrents.torrent(payload, PIECE_LENGTH);
 
+    /** A context whose memory for received data holds four blocks. */
+    private static BitTorrentContext bounded(SwarmHarness harness) throws Exception {
+        return harness.context(builder -> builder.maxQueuedWriteBytes(FOUR_BLOCKS));
+    }
+
+    private void assertDownloaded() throws IOException {
+        assertArrayEquals(payload.concatenated(), Files.readAllBytes(directory.resolve("bounded.bin")));
+    }
+
     private Swarm startLeecher(SwarmHarness harness, BitTorrentContext context, RecordingSwarmListener events)
             throws Exception {
         Swarm swarm = harness.add(context, torrent, SwarmSettings.builder(directory).allocation(AllocationMode.NONE)
@@ -45,7 +55,7 @@ class MemoryBoundTest {
     @Test
     void piecesLargerThanTheBoundAreSpilledAndStillVerified() throws Exception {
         try (SwarmHarness harness = SwarmHarness.drivenClock()) {
-            BitTorrentContext context = harness.context(builder -> builder.maxQueuedWriteBytes(FOUR_BLOCKS));
+            BitTorrentContext context = bounded(harness);
             RecordingSwarmListener events = new RecordingSwarmListener();
             Swarm swarm = startLeecher(harness, context, events);
             try (FakePeer seeder = FakePeer.connectTo(SwarmHarness.address(context), torrent.infoHash(),
@@ -54,7 +64,7 @@ class MemoryBoundTest {
                 events.await("download complete", WAIT);
             }
             harness.stop(swarm, StopMode.GRACEFUL);
-            assertArrayEquals(payload.concatenated(), Files.readAllBytes(directory.resolve("bounded.bin")));
+            assertDownloaded();
         }
     }
 
@@ -66,7 +76,7 @@ class MemoryBoundTest {
     @Test
     void requestsInFlightAcrossAllPeersStayWithinTheBound() throws Exception {
         try (SwarmHarness harness = SwarmHarness.drivenClock()) {
-            BitTorrentContext context = harness.context(builder -> builder.maxQueuedWriteBytes(FOUR_BLOCKS));
+            BitTorrentContext context = bounded(harness);
             RecordingSwarmListener events = new RecordingSwarmListener();
             Swarm swarm = startLeecher(harness, context, events);
             List<FakePeer> peers = new ArrayList<>();
@@ -92,14 +102,14 @@ class MemoryBoundTest {
                 }
             }
             harness.stop(swarm, StopMode.GRACEFUL);
-            assertArrayEquals(payload.concatenated(), Files.readAllBytes(directory.resolve("bounded.bin")));
+            assertDownloaded();
         }
     }
 
     @Test
     void aBadSpilledPieceStillGetsItsSupplierBanned() throws Exception {
         try (SwarmHarness harness = SwarmHarness.drivenClock()) {
-            BitTorrentContext context = harness.context(builder -> builder.maxQueuedWriteBytes(FOUR_BLOCKS));
+            BitTorrentContext context = bounded(harness);
             RecordingSwarmListener events = new RecordingSwarmListener();
             Swarm swarm = startLeecher(harness, context, events);
             try (FakePeer liar = FakePeer.connectTo(SwarmHarness.address(context), torrent.infoHash(),
@@ -119,7 +129,7 @@ class MemoryBoundTest {
                 events.await("download complete", WAIT);
             }
             harness.stop(swarm, StopMode.GRACEFUL);
-            assertArrayEquals(payload.concatenated(), Files.readAllBytes(directory.resolve("bounded.bin")));
+            assertDownloaded();
         }
     }
 }
