@@ -40,6 +40,7 @@ public final class BNode {
         return document;
     }
 
+    /** The kind of value this node is. */
     public BType type() {
         return switch (tokens.type(token)) {
             case Tokens.STRING -> BType.STRING;
@@ -49,18 +50,22 @@ public final class BNode {
         };
     }
 
+    /** Whether this node is a byte string. */
     public boolean isString() {
         return tokens.type(token) == Tokens.STRING;
     }
 
+    /** Whether this node is an integer. */
     public boolean isInteger() {
         return tokens.type(token) == Tokens.INTEGER;
     }
 
+    /** Whether this node is a list. */
     public boolean isList() {
         return tokens.type(token) == Tokens.LIST;
     }
 
+    /** Whether this node is a dictionary. */
     public boolean isDictionary() {
         return tokens.type(token) == Tokens.DICTIONARY;
     }

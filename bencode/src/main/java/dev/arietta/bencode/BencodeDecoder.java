@@ -31,10 +31,12 @@ public final class BencodeDecoder {
         return new BencodeDecoder(mode, limits);
     }
 
+    /** Whether unsorted dictionary keys are refused ({@link BencodeMode#STRICT}) or reported ({@link BencodeMode#LENIENT}). */
     public BencodeMode mode() {
         return mode;
     }
 
+    /** The depth, token and input length limits this decoder enforces. */
     public BencodeLimits limits() {
         return limits;
     }
@@ -157,6 +159,7 @@ public final class BencodeDecoder {
             return this;
         }
 
+        /** A decoder with the settings given so far; the builder may be used again. */
         public BencodeDecoder build() {
             return new BencodeDecoder(mode, limits);
         }

@@ -13,6 +13,7 @@ public final class HttpTlsException extends HttpException {
 
     private static final long serialVersionUID = 1L;
 
+    /** A TLS failure talking to {@code uri}: handshake, certificate or host name check. */
     public HttpTlsException(URI uri, String message, Throwable cause) {
         super(uri, -1, ErrorCode.NETWORK, message, cause);
     }

@@ -70,41 +70,49 @@ public record TorrentLimits(int maxTorrentBytes, int maxDecodeDepth, int maxDeco
         }
     }
 
+    /** These limits with at most {@code value} bytes of torrent file. */
     public TorrentLimits withMaxTorrentBytes(int value) {
         return new TorrentLimits(value, maxDecodeDepth, maxDecodeTokens, maxPieces, maxPieceLength, maxFiles,
                 maxPathDepth, maxNameBytes);
     }
 
+    /** These limits with bencode nesting at most {@code value} deep. */
     public TorrentLimits withMaxDecodeDepth(int value) {
         return new TorrentLimits(maxTorrentBytes, value, maxDecodeTokens, maxPieces, maxPieceLength, maxFiles,
                 maxPathDepth, maxNameBytes);
     }
 
+    /** These limits with at most {@code value} bencode tokens. */
     public TorrentLimits withMaxDecodeTokens(int value) {
         return new TorrentLimits(maxTorrentBytes, maxDecodeDepth, value, maxPieces, maxPieceLength, maxFiles,
                 maxPathDepth, maxNameBytes);
     }
 
+    /** These limits with at most {@code value} pieces. */
     public TorrentLimits withMaxPieces(int value) {
         return new TorrentLimits(maxTorrentBytes, maxDecodeDepth, maxDecodeTokens, value, maxPieceLength, maxFiles,
                 maxPathDepth, maxNameBytes);
     }
 
+    /** These limits with pieces of at most {@code value} bytes. */
     public TorrentLimits withMaxPieceLength(int value) {
         return new TorrentLimits(maxTorrentBytes, maxDecodeDepth, maxDecodeTokens, maxPieces, value, maxFiles,
                 maxPathDepth, maxNameBytes);
     }
 
+    /** These limits with at most {@code value} files. */
     public TorrentLimits withMaxFiles(int value) {
         return new TorrentLimits(maxTorrentBytes, maxDecodeDepth, maxDecodeTokens, maxPieces, maxPieceLength, value,
                 maxPathDepth, maxNameBytes);
     }
 
+    /** These limits with file paths of at most {@code value} elements. */
     public TorrentLimits withMaxPathDepth(int value) {
         return new TorrentLimits(maxTorrentBytes, maxDecodeDepth, maxDecodeTokens, maxPieces, maxPieceLength,
                 maxFiles, value, maxNameBytes);
     }
 
+    /** These limits with path elements of at most {@code value} UTF-8 bytes (at least 40). */
     public TorrentLimits withMaxNameBytes(int value) {
         return new TorrentLimits(maxTorrentBytes, maxDecodeDepth, maxDecodeTokens, maxPieces, maxPieceLength,
                 maxFiles, maxPathDepth, value);

@@ -107,6 +107,7 @@ public final class TorrentMetainfo {
         this.pieceHashes = pieceHashes.clone();
     }
 
+    /** The v1 info-hash: the SHA-1 of the {@code info} dictionary's raw bytes as they stand in the file. */
     public InfoHash infoHash() {
         return infoHash;
     }
@@ -129,6 +130,7 @@ public final class TorrentMetainfo {
         return pieceLength;
     }
 
+    /** Number of pieces (20-byte hashes in {@code pieces}); the last may be shorter than {@link #pieceLength()}. */
     public int pieceCount() {
         return pieceHashes.length / PIECE_HASH_LENGTH;
     }
@@ -158,6 +160,7 @@ public final class TorrentMetainfo {
         return files;
     }
 
+    /** Whether the {@code info} dictionary has a {@code files} list (files under the directory {@link #name()}). */
     public boolean isMultiFile() {
         return multiFile;
     }
@@ -187,14 +190,17 @@ public final class TorrentMetainfo {
         return privateTorrent;
     }
 
+    /** The {@code comment} ({@code comment.utf-8} preferred), if any. */
     public Optional<String> comment() {
         return comment;
     }
 
+    /** The {@code created by} program, if any. */
     public Optional<String> createdBy() {
         return createdBy;
     }
 
+    /** The {@code creation date} (seconds since the epoch in the file), if any. */
     public Optional<Instant> creationDate() {
         return creationDate;
     }
@@ -204,6 +210,7 @@ public final class TorrentMetainfo {
         return rawInfo.clone();
     }
 
+    /** Length in bytes of the bencoded {@code info} dictionary (BEP 9's {@code metadata_size}), without copying it. */
     public int rawInfoLength() {
         return rawInfo.length;
     }

@@ -82,6 +82,7 @@ public final class TorrentParser {
         this(TorrentLimits.DEFAULT);
     }
 
+    /** A parser that refuses torrents beyond {@code limits}. */
     public TorrentParser(TorrentLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.decoder = Bencode.decoder().mode(BencodeMode.LENIENT).maxDepth(limits.maxDecodeDepth())
@@ -89,6 +90,7 @@ public final class TorrentParser {
         this.sanitizer = new PathSanitizer(limits.maxNameBytes());
     }
 
+    /** The limits this parser holds torrents to. */
     public TorrentLimits limits() {
         return limits;
     }
