@@ -3,6 +3,7 @@ package dev.arietta;
 import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
 import dev.arietta.bittorrent.metainfo.TorrentParser;
 import dev.arietta.core.internal.hash.HashExecutors;
+import dev.arietta.core.internal.loop.DaemonThreads;
 import dev.arietta.internal.engine.Engine;
 import dev.arietta.internal.engine.EngineConfig;
 import dev.arietta.internal.engine.Gids;
@@ -89,11 +90,7 @@ public final class Session implements AutoCloseable {
                     callbackThread[0] = thread;
                     return thread;
                 }) : null;
-        this.ownedDiskExecutor = builder.diskExecutor == null ? Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "arietta-disk");
-            thread.setDaemon(true);
-            return thread;
-        }) : null;
+        this.ownedDiskExecutor = builder.diskExecutor == null ? DaemonThreads.singleThread("arietta-disk") : null;
         this.ownedHashExecutor = builder.hashExecutor == null ? HashExecutors.newHashExecutor("arietta-hash") : null;
         Options global = builder.options.build();
         EngineConfig config = new EngineConfig(global, builder.listeners,

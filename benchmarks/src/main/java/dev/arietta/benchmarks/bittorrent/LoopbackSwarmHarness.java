@@ -13,6 +13,7 @@ import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
 import dev.arietta.bittorrent.metainfo.TorrentParser;
 import dev.arietta.core.ErrorCode;
 import dev.arietta.core.internal.hash.HashExecutors;
+import dev.arietta.core.internal.loop.DaemonThreads;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.storage.AllocationMode;
 import java.io.IOException;
@@ -38,7 +39,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -257,7 +257,7 @@ public final class LoopbackSwarmHarness {
     private static Result measureArietta(TorrentMetainfo torrent, Path work, Path payload, Duration saveInterval)
             throws Exception {
         Path target = work.resolve("arietta");
-        ExecutorService disk = Executors.newSingleThreadExecutor(task -> daemon(task, "bench-disk"));
+        ExecutorService disk = DaemonThreads.singleThread("bench-disk");
         ExecutorService hash = HashExecutors.newHashExecutor("bench-hash");
         List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
@@ -477,12 +477,6 @@ public final class LoopbackSwarmHarness {
         }
     }
 
-    static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        return thread;
-    }
-
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
@@ -504,7 +498,7 @@ public final class LoopbackSwarmHarness {
 
         Sampler(long pid) {
             this.pid = pid;
-            this.thread = daemon(this::sample, "sampler-" + pid);
+            this.thread = DaemonThreads.named("sampler-" + pid).newThread(this::sample);
             thread.start();
         }
 

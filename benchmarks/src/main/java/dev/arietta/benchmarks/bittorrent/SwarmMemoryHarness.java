@@ -9,6 +9,7 @@ import dev.arietta.bittorrent.internal.swarm.SwarmStatus;
 import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
 import dev.arietta.bittorrent.metainfo.TorrentParser;
 import dev.arietta.core.internal.hash.HashExecutors;
+import dev.arietta.core.internal.loop.DaemonThreads;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.storage.AllocationMode;
 import com.sun.management.GarbageCollectionNotificationInfo;
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -105,7 +105,7 @@ public final class SwarmMemoryHarness {
     private static void measure(TorrentMetainfo torrent, Path work, Path payload, List<InetSocketAddress> peers)
             throws Exception {
         Path target = Files.createDirectories(work.resolve("leecher"));
-        ExecutorService disk = Executors.newSingleThreadExecutor(task -> LoopbackSwarmHarness.daemon(task, "bench-disk"));
+        ExecutorService disk = DaemonThreads.singleThread("bench-disk");
         ExecutorService hash = HashExecutors.newHashExecutor("bench-hash");
         List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();

@@ -11,6 +11,7 @@ import dev.arietta.core.internal.hash.IntegrityChecker;
 import dev.arietta.core.internal.hash.PieceHashResult;
 import dev.arietta.core.internal.hash.PieceHashes;
 import dev.arietta.core.internal.hash.PieceReadException;
+import dev.arietta.core.internal.loop.DaemonThreads;
 import dev.arietta.core.internal.piece.Bitfield;
 import dev.arietta.core.internal.storage.FileLayout;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * One run of {@link TorrentCreator#createAsync()}.
@@ -68,11 +68,7 @@ final class CreationJob {
     CreationJob(TorrentCreator settings) {
         this.settings = settings;
         this.parser = new TorrentParser(settings.limits());
-        this.coordinator = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "arietta-torrent-create");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.coordinator = DaemonThreads.singleThread("arietta-torrent-create");
         if (settings.hashExecutor() == null) {
             this.ownHashPool = HashExecutors.newHashExecutor("arietta-torrent-hash", settings.threads());
             this.hashExecutor = ownHashPool;

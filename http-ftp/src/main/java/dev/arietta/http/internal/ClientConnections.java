@@ -1,6 +1,7 @@
 package dev.arietta.http.internal;
 
 import dev.arietta.core.internal.loop.Connector;
+import dev.arietta.core.internal.loop.DaemonThreads;
 import dev.arietta.core.internal.loop.DefaultHostResolver;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.loop.HostResolver;
@@ -8,7 +9,6 @@ import dev.arietta.core.internal.loop.SocketSettings;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -35,11 +35,7 @@ public final class ClientConnections {
                              Duration happyEyeballsDelay, SocketSettings sockets) {
         this.loop = loop;
         if (resolver == null) {
-            this.ownedResolverExecutor = Executors.newCachedThreadPool(task -> {
-                Thread thread = new Thread(task, resolverThreadName);
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.ownedResolverExecutor = DaemonThreads.cached(resolverThreadName);
             resolver = new DefaultHostResolver(ownedResolverExecutor);
         } else {
             this.ownedResolverExecutor = null;

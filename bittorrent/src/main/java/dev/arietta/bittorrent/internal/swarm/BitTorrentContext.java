@@ -1,5 +1,7 @@
 package dev.arietta.bittorrent.internal.swarm;
 
+import dev.arietta.bittorrent.internal.swarm.storage.BlockWriter;
+import dev.arietta.bittorrent.internal.swarm.storage.HeapBlockPool;
 import dev.arietta.bittorrent.internal.tracker.DefaultTrackerClient;
 import dev.arietta.bittorrent.internal.tracker.HttpTrackerClient;
 import dev.arietta.bittorrent.internal.tracker.TrackerClient;
@@ -14,14 +16,13 @@ import dev.arietta.bittorrent.internal.wire.PeerIds;
 import dev.arietta.bittorrent.internal.wire.PeerWireBuffers;
 import dev.arietta.bittorrent.internal.wire.PeerWireLimits;
 import dev.arietta.bittorrent.internal.wire.TorrentEndpoint;
-import dev.arietta.bittorrent.internal.swarm.storage.BlockWriter;
-import dev.arietta.bittorrent.internal.swarm.storage.HeapBlockPool;
 import dev.arietta.bittorrent.metainfo.InfoHash;
 import dev.arietta.bittorrent.metainfo.TorrentMetainfo;
 import dev.arietta.core.internal.hash.IntegrityChecker;
 import dev.arietta.core.internal.hash.PieceVerifier;
 import dev.arietta.core.internal.loop.BufferPool;
 import dev.arietta.core.internal.loop.Connector;
+import dev.arietta.core.internal.loop.DaemonThreads;
 import dev.arietta.core.internal.loop.DefaultHostResolver;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.loop.HostResolver;
@@ -46,11 +47,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.random.RandomGenerator;
+import java.util.concurrent.ExecutorService;
 import java.util.random.RandomGenerator.SplittableGenerator;
+import java.util.random.RandomGenerator;
 
 /**
  * A session's BitTorrent side, shared by every torrent of the session: our peer id (BEP 20,
@@ -106,11 +106,7 @@ public final class BitTorrentContext implements AutoCloseable {
         this.diskExecutor = builder.diskExecutor;
         this.hashExecutor = builder.hashExecutor;
         if (builder.syncExecutor == null) {
-            this.ownedSyncExecutor = Executors.newSingleThreadExecutor(task -> {
-                Thread thread = new Thread(task, "arietta-bt-sync-" + loop.name());
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.ownedSyncExecutor = DaemonThreads.singleThread("arietta-bt-sync-" + loop.name());
             this.syncExecutor = ownedSyncExecutor;
         } else {
             this.ownedSyncExecutor = null;
@@ -125,11 +121,7 @@ public final class BitTorrentContext implements AutoCloseable {
                 maxQueuedWriteBytes / PieceGeometry.BLOCK_LENGTH));
         HostResolver resolver = builder.resolver;
         if (resolver == null) {
-            this.ownedResolverExecutor = Executors.newCachedThreadPool(task -> {
-                Thread thread = new Thread(task, "arietta-bt-resolver-" + loop.name());
-                thread.setDaemon(true);
-                return thread;
-            });
+            this.ownedResolverExecutor = DaemonThreads.cached("arietta-bt-resolver-" + loop.name());
             resolver = new DefaultHostResolver(ownedResolverExecutor);
         } else {
             this.ownedResolverExecutor = null;
