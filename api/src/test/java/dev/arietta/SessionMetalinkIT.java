@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -29,17 +27,12 @@ class SessionMetalinkIT {
 
     @TempDir
     static Path directory;
-    private static NginxServer nginx;
-    private static VsftpdServer vsftpd;
-    private static int httpPort;
+    private static Mirrors mirrors;
     private static byte[] alpha;
     private static byte[] beta;
 
     @BeforeAll
     static void startServers() throws Exception {
-        NginxServer.requireBinary();
-        VsftpdServer.requireInstalled();
-        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
         alpha = TestFiles.random(3 * TestFiles.MIB + 4321, 81);
         beta = TestFiles.random(TestFiles.MIB + 777, 82);
         Path good = Files.createDirectories(directory.resolve("good"));
@@ -48,41 +41,26 @@ class SessionMetalinkIT {
         Path damaged = Files.createDirectories(directory.resolve("damaged"));
         Files.write(damaged.resolve("alpha.bin"), corrupted(alpha, PIECE, 0));
         Files.write(damaged.resolve("beta.bin"), beta);
-        httpPort = NginxServer.freePort();
         // Rate-limited so that, were it not dropped, nginx would still be serving its share of alpha.
-        nginx = NginxServer.start(directory.resolve("nginx"), "  server { listen 127.0.0.1:" + httpPort
-                + "; root " + damaged + "; limit_rate 512k; }\n", httpPort);
-        vsftpd = VsftpdServer.start(good, Files.createDirectories(directory.resolve("vsftpd")),
-                InetAddress.getByName("127.0.0.1"));
+        mirrors = Mirrors.start(directory, damaged, "limit_rate 512k;", good);
     }
 
     @AfterAll
     static void stopServers() throws Exception {
-        if (nginx != null) {
-            nginx.close();
+        if (mirrors != null) {
+            mirrors.close();
         }
-        if (vsftpd != null) {
-            vsftpd.close();
-        }
-    }
-
-    private static String http(String path) {
-        return "http://127.0.0.1:" + httpPort + path;
-    }
-
-    private static String ftp(String path) {
-        return "ftp://127.0.0.1:" + vsftpd.port() + path;
     }
 
     private static long nginxBytes(String path) throws Exception {
-        return nginx.accessLog().stream().filter(line -> line.contains("GET " + path + " "))
+        return mirrors.nginx.accessLog().stream().filter(line -> line.contains("GET " + path + " "))
                 .mapToLong(line -> Long.parseLong(line.split(" ")[5])).sum();
     }
 
     @Test
     void aCorruptedChunkIsFetchedAgainFromTheOtherMirrorAndItsMirrorDropped() throws Exception {
-        byte[] metalink = document(file("alpha.bin", alpha, PIECE, http("/alpha.bin"), ftp("/alpha.bin")).build(),
-                file("beta.bin", beta, PIECE, http("/beta.bin"), ftp("/beta.bin")).build());
+        byte[] metalink = document(file("alpha.bin", alpha, PIECE, mirrors.http("/alpha.bin"), mirrors.ftp("/alpha.bin")).build(),
+                file("beta.bin", beta, PIECE, mirrors.http("/beta.bin"), mirrors.ftp("/beta.bin")).build());
         Path target = directory.resolve("out");
         try (Session session = Session.builder().directory(target).build()) {
             // Both mirrors are on 127.0.0.1: one protocol per host (aria2's default) would keep only HTTP.
@@ -98,10 +76,10 @@ class SessionMetalinkIT {
         assertArrayEquals(alpha, Files.readAllBytes(target.resolve("alpha.bin")));
         assertArrayEquals(beta, Files.readAllBytes(target.resolve("beta.bin")));
 
-        List<String> log = nginx.accessLog();
+        List<String> log = mirrors.nginx.accessLog();
         assertTrue(log.stream().anyMatch(line -> line.contains("GET /alpha.bin ") && line.contains("\"bytes=0-"
                 + (PIECE - 1) + "\"")), "nginx sent alpha's first piece, the corrupted one: " + log);
-        long alphaOverFtp = vsftpd.downloadedBytes("/alpha.bin").stream().mapToLong(Long::longValue).sum();
+        long alphaOverFtp = mirrors.vsftpd.downloadedBytes("/alpha.bin").stream().mapToLong(Long::longValue).sum();
         assertTrue(alphaOverFtp >= alpha.length - PIECE, "after its bad piece, alpha came over FTP: " + alphaOverFtp);
         assertTrue(nginxBytes("/alpha.bin") < TestFiles.MIB, "nginx was dropped for alpha: it sent "
                 + nginxBytes("/alpha.bin") + " bytes of it");
