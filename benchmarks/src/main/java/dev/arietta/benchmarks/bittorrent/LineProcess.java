@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,20 +21,23 @@ final class LineProcess implements AutoCloseable {
 
     private final String name;
     private final Process process;
+    private final Path stderr;
     private final List<String> lines = new ArrayList<>();
 
-    private LineProcess(String name, Process process) {
+    private LineProcess(String name, Process process, Path stderr) {
         this.name = name;
         this.process = process;
+        this.stderr = stderr;
         Thread reader = new Thread(this::readLines, name + "-stdout");
         reader.setDaemon(true);
         reader.start();
     }
 
     static LineProcess start(String name, List<String> command, Path directory) throws IOException {
-        Process process = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectError(directory.resolve(name.replace(' ', '-') + ".stderr.log").toFile()).start();
-        return new LineProcess(name, process);
+        Path stderr = directory.resolve(name.replace(' ', '-') + ".stderr.log");
+        Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectError(stderr.toFile())
+                .start();
+        return new LineProcess(name, process, stderr);
     }
 
     private void readLines() {
@@ -64,7 +68,8 @@ final class LineProcess implements AutoCloseable {
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || !process.isAlive() && seen == lines.size()) {
-                    throw new IOException(name + ": expected line not seen; output " + lines);
+                    throw new IOException(name + ": expected line not seen; output " + lines + "; standard error: "
+                            + (Files.exists(stderr) ? Files.readString(stderr) : ""));
                 }
                 // Short waits: the process may die without another line to wake us.
                 lines.wait(Math.max(1, Math.min(200, TimeUnit.NANOSECONDS.toMillis(left))));

@@ -14,9 +14,11 @@ import dev.arietta.core.internal.loop.DefaultHostResolver;
 import dev.arietta.core.internal.loop.DaemonThreads;
 import dev.arietta.core.internal.loop.EventLoop;
 import dev.arietta.core.internal.loop.HostResolver;
+import dev.arietta.core.internal.resume.ResumeStateFile;
 import dev.arietta.core.internal.storage.AllocationMode;
 import dev.arietta.http.internal.Http1Client;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,10 +30,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Many seeders of one torrent in one JVM, for {@link SwarmMemoryHarness}: each a
+ * Many seeders of one single-file torrent in one JVM, for {@link SwarmMemoryHarness}: each a
  * {@link BitTorrentContext} of its own (its own peer id and listening port on 127.0.0.1) seeding
- * the same complete files from one directory, all on one event loop. The first checks every
- * piece and saves the resume state; the others start from that state without hashing again.
+ * the same complete file, hard-linked into a directory of its own, all on one event loop. A
+ * first swarm checks every piece and saves the resume state; the seeders start from copies of
+ * that state without hashing again.
  * Prints {@code ports p1,p2,...} once all seed, then seeds until its standard input ends.
  *
  * <p>{@code java -cp benchmarks.jar dev.arietta.benchmarks.bittorrent.SeederFarm TORRENT DIRECTORY COUNT}
@@ -61,9 +64,16 @@ public final class SeederFarm {
                 .swarm());
         awaitSeeding(loop, List.of(first));
         onLoop(loop, () -> first.stop(StopMode.GRACEFUL)).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        SwarmSettings trusted = checked.toBuilder().checkIntegrity(false).build();
+        // Each seeder has a directory of its own (a swarm's resume state is its alone): a hard
+        // link to the payload and a copy of the first seeder's state.
+        Path payload = directory.resolve(torrent.name());
+        Path state = ResumeStateFile.pathFor(payload);
         List<Seeder> seeders = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            Path own = Files.createDirectories(directory.resolve("seeder-" + i));
+            Files.createLink(own.resolve(torrent.name()), payload);
+            Files.copy(state, ResumeStateFile.pathFor(own.resolve(torrent.name())));
+            SwarmSettings trusted = checked.toBuilder().directory(own).checkIntegrity(false).build();
             seeders.add(onLoop(loop, () -> start(loop, disk, hash, shared, resolver, buffers, http, torrent, trusted)));
         }
         awaitSeeding(loop, seeders.stream().map(Seeder::swarm).toList());
