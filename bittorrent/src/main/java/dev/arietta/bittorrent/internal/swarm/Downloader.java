@@ -61,6 +61,9 @@ final class Downloader implements BlockWriter.Listener {
      */
     static final long DATA_SYNC_SLICE_BYTES = 32L * 1024 * 1024;
 
+    /** Longest time the count of requested bytes goes without a recount while it holds requests back: 1 s. */
+    static final long RECOUNT_NANOS = 1_000_000_000L;
+
     private final Torrent torrent;
     private final long[] picked = new long[PeerWireLimits.MAX_REQUEST_QUEUE_DEPTH];
     private final int[] cancels = new int[PickerOptions.defaults().maxRequestsPerBlock()];
@@ -76,10 +79,17 @@ final class Downloader implements BlockWriter.Listener {
     private long hashingBytes;
     /**
      * Bytes requested from peers that have neither arrived nor failed: kept as requests go out
-     * and come back, and made exact (from the connections' pipelines) whenever it would hold a
+     * and come back, and made exact (from the connections' pipelines) when it would hold a
      * request back, so that a miscount can only cost a recount, never a stall.
      */
     private long requestedBytes;
+    /**
+     * Whether requests went out since the last recount. Between such requests the count only
+     * falls, exactly, so a recount is due only after some (or after {@link #RECOUNT_NANOS}, in
+     * case a request ended unreported): at the bound, arrivals do not rescan every peer.
+     */
+    private boolean requestedSinceRecount;
+    private long lastRecountNanos;
     private int fillRound;
     private long writtenSinceSync;
     /** Pieces whose whole data is being hashed or written: they are not dropped under a hash in flight. */
@@ -178,6 +188,7 @@ final class Downloader implements BlockWriter.Listener {
             requested += length;
         }
         requestedBytes += requested;
+        requestedSinceRecount |= requested > 0;
         return requested;
     }
 
@@ -218,6 +229,7 @@ final class Downloader implements BlockWriter.Listener {
                     peer.connection.request(piece, block * PieceGeometry.BLOCK_LENGTH,
                             torrent.geometry.blockLength(piece, block));
                     requestedBytes += torrent.geometry.blockLength(piece, block);
+                    requestedSinceRecount = true;
                 }
             }
             return;
@@ -232,7 +244,7 @@ final class Downloader implements BlockWriter.Listener {
     private int requestBudget() {
         long bound = torrent.context.maxQueuedWriteBytes();
         long free = bound - heldBytes() - requestedBytes;
-        if (free < PieceGeometry.BLOCK_LENGTH) {
+        if (free < PieceGeometry.BLOCK_LENGTH && recountDue()) {
             long blocks = 0;
             for (PeerSession peer : torrent.peers.established()) {
                 blocks += peer.connection.outstandingRequests();
@@ -241,6 +253,16 @@ final class Downloader implements BlockWriter.Listener {
             free = bound - heldBytes() - requestedBytes;
         }
         return (int) Math.max(0, free / PieceGeometry.BLOCK_LENGTH);
+    }
+
+    private boolean recountDue() {
+        long now = torrent.loop.nanoTime();
+        if (!requestedSinceRecount && now - lastRecountNanos < RECOUNT_NANOS) {
+            return false;
+        }
+        requestedSinceRecount = false;
+        lastRecountNanos = now;
+        return true;
     }
 
     private void requestEnded(int length) {
